@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { isDatabaseReachable, type DatabaseHandle } from './platform/db/database.ts';
+import type { ServiceDeps } from './platform/deps.ts';
+import { AppError } from './platform/http/app-error.ts';
+import { installErrorHandler } from './platform/http/error-handler.ts';
+import { installOriginCheck } from './platform/http/origin-check.ts';
+import { zodValidatorCompiler } from './platform/http/validation.ts';
+import { createMailer, type Mailer } from './platform/mail/mailer.ts';
+import { accountsRoutes, installSessionAuth, SESSION_COOKIE } from './modules/accounts/accounts.routes.ts';
+import { createAccountsService } from './modules/accounts/accounts.service.ts';
+import { groupsRoutes } from './modules/groups/groups.routes.ts';
+import { createGroupsService } from './modules/groups/groups.service.ts';
+import { membershipsRoutes } from './modules/groups/memberships.routes.ts';
+import { createMembershipsService } from './modules/groups/memberships.service.ts';
+import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  mailer: Mailer;
+}
+
+/** The base URL for links we send, from PUBLIC_URL or the address we listen on. */
+export function appUrlOf(config: Config): string {
+  if (config.publicUrl) return config.publicUrl;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`;
+}
+
+/**
+ * Builds the whole application without listening: tests drive it with `inject()`, `main.ts`
+ * calls `listen()`. The database is opened (and migrated) by the caller.
+ */
+export async function buildApp(config: Config, database: DatabaseHandle): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Belt and braces: nothing below should ever log these, but if it does they are masked.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.email', '*.token'],
+    },
+    // Request lines would carry URLs with tokens (invitations, resets): keep them out.
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: config.trustProxy,
+    bodyLimit: 256 * 1024,
+    routerOptions: { maxParamLength: 200 },
+  });
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  // Response schemas document the API; they are not used to rewrite what handlers send.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  installErrorHandler(app);
+
+  const mailer = createMailer({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
+  const deps: ServiceDeps = { db: database.db, dialect: database.dialect, mailer, appUrl: appUrlOf(config) };
+  const groups = createGroupsService(deps);
+  const memberships = createMembershipsService({ ...deps, groups });
+  const accounts = createAccountsService({ ...deps, memberships });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Entraide API', version: '1.0.0', description: 'Start, find and run support groups. See API.md for the stable contract.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: false,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(cookie);
+  if (config.rateLimits) {
+    await app.register(rateLimit, {
+      global: false,
+      errorResponseBuilder: (_request, context) => {
+        const error = new AppError('RATE_LIMITED');
+        return Object.assign(error, { statusCode: context.statusCode });
+      },
+    });
+  }
+  installSessionAuth(app, accounts);
+  installOriginCheck(app, { cookieName: SESSION_COOKIE, publicOrigin: config.publicUrl });
+
+  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+    const ok = await isDatabaseReachable(database.db);
+    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable' });
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      await api.register(accountsRoutes(accounts));
+      await api.register(groupsRoutes(groups));
+      await api.register(membershipsRoutes(memberships));
+      await api.register(outboxRoutes(database.db));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webRoot = config.webRoot && fs.existsSync(path.join(config.webRoot, 'index.html')) ? config.webRoot : null;
+  if (webRoot) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/feeds/');
+    if (isPage && webRoot) {
+      // The single-page app routes everything else itself.
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    throw new AppError('NOT_FOUND');
+  });
+
+  app.addHook('onClose', async () => {
+    await mailer.idle();
+  });
+  return { app, mailer };
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { FORMATS, LEADERSHIPS, LIMITS, MEMBERSHIP_POLICIES, MODES, VISIBILITIES } from '../../../shared/limits.ts';
+import { languageTag, text, timeZone } from '../../platform/http/text-schemas.ts';
+
+function uniqueList<T extends z.ZodType<string>>(item: T, max: number) {
+  return z
+    .array(item)
+    .max(max)
+    .refine((list) => new Set(list.map((v) => v.toLowerCase())).size === list.length, { error: 'issue.unique' });
+}
+
+const StructureInput = z.object({
+  membership: z.enum(MEMBERSHIP_POLICIES).optional(),
+  format: z.enum(FORMATS).optional(),
+  maxMembers: z.number().int().min(LIMITS.maxMembersMin).max(LIMITS.maxMembersMax).nullable().optional(),
+  rhythm: text(LIMITS.rhythm).nullable().optional(),
+});
+
+/**
+ * The founding fields, each optional: a founder may save a draft part-way through the guide
+ * and come back. Whatever is sent is fully validated.
+ */
+const FoundingFields = {
+  purpose: text(LIMITS.purpose, { multiline: true }),
+  reasons: text(LIMITS.reasons, { multiline: true }),
+  charter: text(LIMITS.charter, { multiline: true }),
+  leadership: z.enum(LEADERSHIPS),
+  /** The founder's profession, shown beside their name when the group is professionally led. */
+  profession: text(LIMITS.profession).nullable(),
+  structure: StructureInput,
+  modes: uniqueList(z.enum(MODES), MODES.length),
+  languages: uniqueList(languageTag(), LIMITS.languages),
+  timeZone: timeZone(),
+  visibility: z.enum(VISIBILITIES),
+  topics: uniqueList(text(LIMITS.topic), LIMITS.topics),
+};
+
+export const FoundGroupBody = z
+  .object({ name: text(LIMITS.groupName), ...FoundingFields })
+  .partial()
+  .required({ name: true });
+
+export const UpdateGroupBody = FoundGroupBody.partial();
+
+export type FoundGroupInput = z.infer<typeof FoundGroupBody>;
+export type UpdateGroupInput = z.infer<typeof UpdateGroupBody>;
+
+export const SlugParams = z.object({ slug: z.string().max(100) });
+
+export const Leader = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  leaderType: z.enum(LEADERSHIPS),
+  profession: z.string().optional(),
+});
+
+export const ViewerMembership = z.object({
+  status: z.enum(['active', 'pending']),
+  role: z.enum(['leader', 'member']),
+  charterVersion: z.number(),
+  needsCharterAcceptance: z.boolean(),
+});
+
+export const GroupSummary = z.object({
+  slug: z.string(),
+  name: z.string(),
+  purpose: z.string().nullable(),
+  leadership: z.enum(LEADERSHIPS).nullable(),
+  modes: z.array(z.enum(MODES)),
+  languages: z.array(z.string()),
+  timeZone: z.string().nullable(),
+  visibility: z.enum(VISIBILITIES).nullable(),
+  topics: z.array(z.string()),
+  status: z.enum(['draft', 'active']),
+  memberCount: z.number(),
+});
+export type GroupSummary = z.infer<typeof GroupSummary>;
+
+export const Group = GroupSummary.extend({
+  id: z.string(),
+  reasons: z.string().nullable(),
+  charter: z.string().nullable(),
+  charterVersion: z.number(),
+  structure: z.object({
+    membership: z.enum(MEMBERSHIP_POLICIES).nullable(),
+    format: z.enum(FORMATS).nullable(),
+    maxMembers: z.number().optional(),
+    rhythm: z.string().optional(),
+  }),
+  leaders: z.array(Leader),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  publishedAt: z.string().nullable(),
+  /** What still has to be filled in before publishing (leaders only). */
+  missing: z.array(z.object({ field: z.string(), message: z.string() })),
+  viewer: z.object({ membership: ViewerMembership.nullable(), canEdit: z.boolean() }),
+});
+export type Group = z.infer<typeof Group>;
+
+export const GroupResponse = z.object({ group: Group });
+export const GroupListResponse = z.object({ groups: z.array(GroupSummary), total: z.number() });
+export const ListGroupsQuery = z.object({ page: z.coerce.number().int().min(1).max(10000).default(1) });
+export const MyGroupsResponse = z.object({
+  groups: z.array(GroupSummary.extend({ membership: z.object({ status: z.enum(['active', 'pending']), role: z.enum(['leader', 'member']) }) })),
+});

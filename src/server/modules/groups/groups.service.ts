@@ -1,0 +1,298 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Leadership } from '../../../shared/limits.ts';
+import type { Locale } from '../../../shared/locale.ts';
+import type { ServiceDeps } from '../../platform/deps.ts';
+import type { Actor } from '../../platform/http/actor.ts';
+import { AppError, forbidden, notFound, type Issue } from '../../platform/http/app-error.ts';
+import { translate, type MessageKey } from '../../platform/i18n/messages.ts';
+import * as policy from './groups.policy.ts';
+import * as repo from './groups.repository.ts';
+import * as memberships from './memberships.repository.ts';
+import type { FoundGroupInput, Group, GroupSummary, UpdateGroupInput } from './groups.schemas.ts';
+
+const PAGE_SIZE = 20;
+/** Slugs the web app uses for its own pages under /groups/. */
+const RESERVED_SLUGS = new Set(['new', 'edit', 'search']);
+
+/** The parts a founder must think through before the group can be published, in guide order. */
+const REQUIRED_PARTS = ['purpose', 'reasons', 'structure', 'charter', 'leadership', 'modes', 'languages', 'timeZone', 'visibility'] as const;
+type RequiredPart = (typeof REQUIRED_PARTS)[number];
+
+function parseList<T extends string>(json: string): T[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? (value.filter((v) => typeof v === 'string') as T[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** What is still missing before publication, as field names. */
+export function missingParts(g: repo.GroupRow): RequiredPart[] {
+  const filled: Record<RequiredPart, boolean> = {
+    purpose: Boolean(g.purpose),
+    reasons: Boolean(g.reasons),
+    structure: Boolean(g.membership_policy && g.format),
+    charter: Boolean(g.charter),
+    leadership: Boolean(g.leadership),
+    modes: parseList(g.modes).length > 0,
+    languages: parseList(g.languages).length > 0,
+    timeZone: Boolean(g.time_zone),
+    visibility: Boolean(g.visibility),
+  };
+  return REQUIRED_PARTS.filter((p) => !filled[p]);
+}
+
+function missingIssues(parts: RequiredPart[]): Issue[] {
+  return parts.map((p) => ({ path: p, key: `missing.${p}` as MessageKey }));
+}
+
+/** A URL-friendly name: accents folded, anything else turned into dashes. */
+export function slugify(name: string): string {
+  const base = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return base || 'group';
+}
+
+/** Column changes for the founding fields present in `input` (absent fields stay as they are). */
+function foundingChanges(input: UpdateGroupInput): Partial<repo.GroupRow> {
+  const c: Partial<repo.GroupRow> = {};
+  if (input.name !== undefined) c.name = input.name;
+  if (input.purpose !== undefined) c.purpose = input.purpose;
+  if (input.reasons !== undefined) c.reasons = input.reasons;
+  if (input.charter !== undefined) c.charter = input.charter;
+  if (input.leadership !== undefined) c.leadership = input.leadership;
+  if (input.structure?.membership !== undefined) c.membership_policy = input.structure.membership;
+  if (input.structure?.format !== undefined) c.format = input.structure.format;
+  if (input.structure?.maxMembers !== undefined) c.max_members = input.structure.maxMembers;
+  if (input.structure?.rhythm !== undefined) c.rhythm = input.structure.rhythm;
+  if (input.modes !== undefined) c.modes = JSON.stringify(input.modes);
+  if (input.languages !== undefined) c.languages = JSON.stringify(input.languages);
+  if (input.timeZone !== undefined) c.time_zone = input.timeZone;
+  if (input.visibility !== undefined) c.visibility = input.visibility;
+  if (input.topics !== undefined) c.topics = JSON.stringify(input.topics);
+  return c;
+}
+
+export function toGroupSummary(g: repo.GroupRow, memberCount: number): GroupSummary {
+  return {
+    slug: g.slug,
+    name: g.name,
+    purpose: g.purpose,
+    leadership: g.leadership as Leadership | null,
+    modes: parseList(g.modes),
+    languages: parseList(g.languages),
+    timeZone: g.time_zone,
+    visibility: g.visibility as GroupSummary['visibility'],
+    topics: parseList(g.topics),
+    status: g.status === 'active' ? 'active' : 'draft',
+    memberCount,
+  };
+}
+
+export function createGroupsService(deps: ServiceDeps) {
+  const { db } = deps;
+
+  async function uniqueSlug(db: ServiceDeps['db'], name: string): Promise<string> {
+    const base = slugify(name);
+    if (!RESERVED_SLUGS.has(base) && !(await repo.isSlugTaken(db, base))) return base;
+    for (;;) {
+      const candidate = `${base.slice(0, 55)}-${randomBytes(3).toString('hex')}`;
+      if (!(await repo.isSlugTaken(db, candidate))) return candidate;
+    }
+  }
+
+  /**
+   * The group behind a slug as this actor may know it, with their membership. A group the
+   * actor may not see is reported exactly like a missing one.
+   */
+  async function loadVisibleGroup(slug: string, actor: Actor | null) {
+    const group = await repo.findGroupBySlug(db, slug);
+    if (!group) throw notFound();
+    const membership = actor ? await repo.findMembership(db, group.id, actor.id) : undefined;
+    if (!policy.canViewGroup(group, membership)) throw notFound();
+    return { group, membership: membership ?? null };
+  }
+
+  /** As `loadVisibleGroup`, then 403 unless the actor leads the group. */
+  async function loadGroupAsLeader(slug: string, actor: Actor) {
+    const loaded = await loadVisibleGroup(slug, actor);
+    if (!policy.isLeader(loaded.membership)) throw forbidden();
+    return loaded;
+  }
+
+  async function present(group: repo.GroupRow, membership: repo.MembershipRow | null, locale: Locale): Promise<Group> {
+    const [memberCount, leaders] = await Promise.all([repo.countActiveMembers(db, group.id), repo.listLeaders(db, group.id)]);
+    const leading = policy.isLeader(membership);
+    const viewerMembership =
+      membership && (membership.status === 'active' || membership.status === 'pending')
+        ? {
+            status: membership.status as 'active' | 'pending',
+            role: membership.role as 'leader' | 'member',
+            charterVersion: membership.charter_version,
+            needsCharterAcceptance: membership.status === 'active' && membership.charter_version < group.charter_version,
+          }
+        : null;
+    return {
+      ...toGroupSummary(group, memberCount),
+      id: group.id,
+      reasons: group.reasons,
+      charter: group.charter,
+      charterVersion: group.charter_version,
+      structure: {
+        membership: group.membership_policy as Group['structure']['membership'],
+        format: group.format as Group['structure']['format'],
+        ...(group.max_members != null ? { maxMembers: group.max_members } : {}),
+        ...(group.rhythm != null ? { rhythm: group.rhythm } : {}),
+      },
+      leaders: leaders.map((l) => ({
+        userId: l.user_id,
+        displayName: l.display_name,
+        leaderType: (l.leader_type ?? group.leadership ?? 'peer') as Leadership,
+        ...(l.profession ? { profession: l.profession } : {}),
+      })),
+      createdAt: group.created_at,
+      updatedAt: group.updated_at,
+      publishedAt: group.published_at,
+      missing: leading ? missingParts(group).map((p) => ({ field: p, message: translate(locale, `missing.${p}`) })) : [],
+      viewer: { membership: viewerMembership, canEdit: policy.canEditGroup(membership) },
+    };
+  }
+
+  return {
+    loadVisibleGroup,
+    loadGroupAsLeader,
+
+    /**
+     * Founds a group; the founder becomes its first leader. With every founding part filled
+     * in it is published at once, otherwise it is a draft only its leaders see.
+     */
+    async foundGroup(actor: Actor, input: FoundGroupInput, locale: Locale): Promise<Group> {
+      const now = new Date().toISOString();
+      const id = randomUUID();
+      const row = await db.transaction().execute(async (trx) => {
+        const draft: repo.GroupRow = {
+          id,
+          slug: await uniqueSlug(trx, input.name),
+          founder_id: actor.id,
+          name: input.name,
+          purpose: null,
+          reasons: null,
+          charter: null,
+          charter_version: input.charter ? 1 : 0,
+          leadership: null,
+          membership_policy: null,
+          format: null,
+          max_members: null,
+          rhythm: null,
+          modes: '[]',
+          languages: '[]',
+          time_zone: null,
+          visibility: null,
+          topics: '[]',
+          status: 'draft',
+          created_at: now,
+          updated_at: now,
+          published_at: null,
+          ...foundingChanges(input),
+        };
+        if (missingParts(draft).length === 0) {
+          draft.status = 'active';
+          draft.published_at = now;
+        }
+        await repo.insertGroup(trx, draft);
+        if (input.charter) await repo.insertCharterVersion(trx, { group_id: id, version: 1, text: input.charter, created_at: now });
+        await memberships.insertMembership(trx, {
+          group_id: id,
+          user_id: actor.id,
+          role: 'leader',
+          status: 'active',
+          leader_type: null,
+          profession: input.profession ?? null,
+          charter_version: draft.charter_version,
+          charter_accepted_at: now,
+          created_at: now,
+          joined_at: now,
+        });
+        return draft;
+      });
+      const membership = await repo.findMembership(db, row.id, actor.id);
+      return present(row, membership ?? null, locale);
+    },
+
+    /** The group page as this actor may see it. */
+    async viewGroup(actor: Actor | null, slug: string, locale: Locale): Promise<Group> {
+      const { group, membership } = await loadVisibleGroup(slug, actor);
+      return present(group, membership, locale);
+    },
+
+    /**
+     * Leaders change founding fields. A changed charter gets a new version that members
+     * are asked to accept again; a published group may not become incomplete.
+     */
+    async updateGroup(actor: Actor, slug: string, input: UpdateGroupInput, locale: Locale): Promise<Group> {
+      const { group } = await loadGroupAsLeader(slug, actor);
+      const now = new Date().toISOString();
+      await db.transaction().execute(async (trx) => {
+        const current = await repo.findGroupById(trx, group.id);
+        if (!current) throw notFound();
+        const changes: Partial<repo.GroupRow> = { ...foundingChanges(input), updated_at: now };
+        const charterChanged = input.charter !== undefined && input.charter !== current.charter;
+        if (charterChanged) {
+          changes.charter_version = current.charter_version + 1;
+          await repo.insertCharterVersion(trx, { group_id: group.id, version: changes.charter_version, text: input.charter!, created_at: now });
+        }
+        const next = { ...current, ...changes };
+        if (current.status === 'active') {
+          const missing = missingParts(next);
+          if (missing.length > 0) throw new AppError('VALIDATION', { issues: missingIssues(missing) });
+        }
+        await repo.updateGroup(trx, group.id, changes);
+        const own: Partial<repo.MembershipRow> = {};
+        if (charterChanged) Object.assign(own, { charter_version: changes.charter_version, charter_accepted_at: now });
+        if (input.profession !== undefined) own.profession = input.profession;
+        if (Object.keys(own).length > 0) {
+          await memberships.updateMembership(trx, group.id, actor.id, own);
+        }
+      });
+      return this.viewGroup(actor, slug, locale);
+    },
+
+    /** Publishes a complete draft; otherwise a 400 naming every missing part. */
+    async publishGroup(actor: Actor, slug: string, locale: Locale): Promise<Group> {
+      const { group } = await loadGroupAsLeader(slug, actor);
+      if (group.status !== 'active') {
+        const missing = missingParts(group);
+        if (missing.length > 0) throw new AppError('NOT_PUBLISHABLE', { issues: missingIssues(missing) });
+        const now = new Date().toISOString();
+        await repo.updateGroup(db, group.id, { status: 'active', published_at: now, updated_at: now });
+      }
+      return this.viewGroup(actor, slug, locale);
+    },
+
+    /** Published public groups, newest first. Unlisted and private groups never appear. */
+    async listPublicGroups(page: number): Promise<{ groups: GroupSummary[]; total: number }> {
+      const { rows, total } = await repo.listPublicGroups(db, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+      const counts = await repo.countActiveMembersOf(db, rows.map((r) => r.id));
+      return { groups: rows.map((r) => toGroupSummary(r, counts.get(r.id) ?? 0)), total };
+    },
+
+    /** The actor's groups (drafts and pending requests included). */
+    async listMyGroups(actor: Actor) {
+      const rows = await repo.listGroupsOfUser(db, actor.id);
+      const counts = await repo.countActiveMembersOf(db, rows.map((r) => r.id));
+      return rows.map((r) => ({
+        ...toGroupSummary(r, counts.get(r.id) ?? 0),
+        membership: { status: r.membership_status as 'active' | 'pending', role: r.membership_role as 'leader' | 'member' },
+      }));
+    },
+  };
+}
+
+export type GroupsService = ReturnType<typeof createGroupsService>;

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { LEADERSHIPS, LIMITS } from '../../../shared/limits.ts';
+import { email, text } from '../../platform/http/text-schemas.ts';
+import { GroupSummary, Leader } from './groups.schemas.ts';
+
+/** Joining means accepting the charter: only `true` will do. */
+export const AcceptCharterBody = z.object({
+  acceptCharter: z.literal(true, { error: 'issue.acceptCharter' }),
+});
+
+export const MemberParams = z.object({ slug: z.string().max(100), userId: z.string().max(100) });
+export const TokenParams = z.object({ token: z.string().max(200) });
+
+export const PromoteBody = z.object({
+  leaderType: z.enum(LEADERSHIPS),
+  profession: text(LIMITS.profession).nullable().optional(),
+});
+
+/** The body is optional: without an address the leader shares the link themselves. */
+export const InviteBody = z.object({ email: email().optional() }).nullish();
+
+export const Membership = z.object({
+  groupSlug: z.string(),
+  userId: z.string(),
+  status: z.enum(['active', 'pending']),
+  role: z.enum(['leader', 'member']),
+  leaderType: z.enum(LEADERSHIPS).optional(),
+  charterVersion: z.number(),
+  charterAcceptedAt: z.string(),
+  joinedAt: z.string().nullable(),
+});
+export const MembershipResponse = z.object({ membership: Membership });
+
+export const MembersResponse = z.object({
+  members: z.array(
+    z.object({
+      userId: z.string(),
+      displayName: z.string(),
+      role: z.enum(['leader', 'member']),
+      leaderType: z.enum(LEADERSHIPS).optional(),
+      profession: z.string().optional(),
+      joinedAt: z.string().nullable(),
+    }),
+  ),
+});
+
+export const RequestsResponse = z.object({
+  requests: z.array(z.object({ userId: z.string(), displayName: z.string(), requestedAt: z.string() })),
+});
+
+export const InvitationCreatedResponse = z.object({
+  invitation: z.object({ token: z.string(), url: z.string(), expiresAt: z.string() }),
+});
+
+export const InvitationResponse = z.object({
+  invitation: z.object({
+    expiresAt: z.string(),
+    group: GroupSummary.extend({ charter: z.string().nullable(), charterVersion: z.number(), leaders: z.array(Leader) }),
+  }),
+});

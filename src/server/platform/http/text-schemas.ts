@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { isLanguageTag } from '../../../shared/language-tag.ts';
+import { isValidTimeZone } from '../../../shared/time-zone.ts';
+
+/**
+ * Text as people type it, stored exactly as sent (no trimming: what goes in comes back).
+ * Refused: NUL and unpaired surrogates, which neither database can store faithfully, and
+ * text that is only white space.
+ */
+export function text(max: number, options: { multiline?: boolean } = {}) {
+  const controls = options.multiline ? /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/ : /[\u0000-\u001F\u007F]/;
+  return z
+    .string()
+    .max(max)
+    .refine((s) => s.isWellFormed() && !controls.test(s), { error: 'issue.control', abort: true })
+    .refine((s) => s.trim().length > 0, { error: 'issue.blank' });
+}
+
+export const timeZone = () =>
+  z.string().refine((z) => isValidTimeZone(z), { error: 'issue.timeZone' });
+
+export const languageTag = () =>
+  z.string().refine((t) => isLanguageTag(t), { error: 'issue.languageTag' });
+
+/** E-mail addresses compare case-insensitively: we keep them trimmed and lower-cased. */
+export const email = () =>
+  z
+    .string()
+    .max(254)
+    .transform((s) => s.trim().toLowerCase())
+    .pipe(z.email({ error: 'issue.email' }));

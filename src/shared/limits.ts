@@ -1,0 +1,32 @@
+/** Validation limits shared by the API schemas and the web forms. */
+export const LIMITS = {
+  email: 254,
+  passwordMin: 10,
+  passwordMax: 200,
+  displayName: 80,
+  groupName: 120,
+  purpose: 4000,
+  reasons: 4000,
+  charter: 20000,
+  rhythm: 100,
+  profession: 120,
+  topic: 60,
+  topics: 20,
+  languages: 20,
+  maxMembersMin: 2,
+  maxMembersMax: 10000,
+} as const;
+
+export const LEADERSHIPS = ['professional', 'peer', 'guest'] as const;
+export const MEMBERSHIP_POLICIES = ['open', 'approval', 'invite'] as const;
+export const FORMATS = ['drop-in', 'cohort'] as const;
+export const MODES = ['in-person', 'online', 'email', 'post'] as const;
+export const VISIBILITIES = ['public', 'unlisted', 'private'] as const;
+/** Suggested rhythms; a founder may also write their own. */
+export const RHYTHMS = ['weekly', 'fortnightly', 'monthly', 'irregular'] as const;
+
+export type Leadership = (typeof LEADERSHIPS)[number];
+export type MembershipPolicy = (typeof MEMBERSHIP_POLICIES)[number];
+export type GroupFormat = (typeof FORMATS)[number];
+export type Mode = (typeof MODES)[number];
+export type Visibility = (typeof VISIBILITIES)[number];
