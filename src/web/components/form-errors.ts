@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
+
+/** The DOM id of the control for an API field path (`structure.maxMembers`). */
+export function fieldId(path: string): string {
+  return `field-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+export interface SummaryItem {
+  message: string;
+  /** The control to jump to, when the issue belongs to a field on this form. */
+  targetId?: string;
+}
+
+export interface FormErrors {
+  /** The sentence above the list (`error.message`, or ours for network failures). */
+  title: string | null;
+  items: SummaryItem[];
+  /** Every message for `path` and anything below it (`topics` collects `topics.2`). */
+  field: (path: string) => string | undefined;
+}
+
+const noErrors: FormErrors = { title: null, items: [], field: () => undefined };
+
+/**
+ * Sorts a failed request's issues onto the form's fields. `fields` are the paths this form
+ * shows; an issue under one of them (`topics.2` under `topics`) belongs to it, the others
+ * (`body`, paths of other steps) appear in the summary only.
+ */
+export function formErrors(error: unknown, fields: readonly string[]): FormErrors {
+  if (!error) return noErrors;
+  if (!(error instanceof ApiError)) {
+    return { title: error instanceof Error ? error.message : String(error), items: [], field: () => undefined };
+  }
+  const owner = (path: string) => fields.find((f) => path === f || path.startsWith(`${f}.`));
+  const items = error.issues.map((issue) => {
+    const target = owner(issue.path);
+    return target ? { message: issue.message, targetId: fieldId(target) } : { message: issue.message };
+  });
+  return {
+    title: error.message,
+    items,
+    field: (path) => {
+      const messages = error.issues.filter((i) => owner(i.path) === path).map((i) => i.message);
+      return messages.length > 0 ? [...new Set(messages)].join(' ') : undefined;
+    },
+  };
+}
+
+/** Client-side checks use the same shape, so the summary and fields render them alike. */
+export function localErrors(entries: { path: string; message: string }[]): FormErrors {
+  if (entries.length === 0) return noErrors;
+  return {
+    title: null,
+    items: entries.map((e) => ({ message: e.message, targetId: fieldId(e.path) })),
+    field: (path) => entries.find((e) => e.path === path)?.message,
+  };
+}
+
+export function useErrorTitle(errors: FormErrors): string {
+  const { t } = useTranslation();
+  return errors.title ?? t('errors.summaryTitle');
+}
