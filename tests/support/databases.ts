@@ -42,7 +42,8 @@ async function freshPostgres(url: string): Promise<TestDatabase> {
  */
 export function testDialects(): { dialect: Dialect; open: () => Promise<TestDatabase> }[] {
   const list: { dialect: Dialect; open: () => Promise<TestDatabase> }[] = [{ dialect: 'sqlite', open: freshSqlite }];
-  if (postgresUrl) list.push({ dialect: 'postgres', open: () => freshPostgres(postgresUrl) });
+  const url = postgresUrl;
+  if (url) list.push({ dialect: 'postgres', open: () => freshPostgres(url) });
   else announceSkip('PostgreSQL integration tests (set TEST_DATABASE_URL)');
   return list;
 }

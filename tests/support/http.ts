@@ -63,7 +63,7 @@ export class TestClient {
     TestClient.counter += 1;
     const email = fields.email ?? `person${TestClient.counter}-${Date.now()}@example.org`;
     const res = await this.call('POST', '/api/v1/auth/signup', {
-      body: { email, password: 'a long enough password', displayName: fields.displayName ?? `Person ${TestClient.counter}`, ...fields, email },
+      body: { password: 'a long enough password', displayName: `Person ${TestClient.counter}`, ...fields, email },
     });
     if (res.statusCode !== 201) throw new Error(`signup failed: ${res.statusCode} ${res.body}`);
     const cookie = res.cookies.find((c) => c.name === 'entraide_session');

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 
 /** The DOM id of the control for an API field path (`structure.maxMembers`). */
@@ -55,9 +54,4 @@ export function localErrors(entries: { path: string; message: string }[]): FormE
     items: entries.map((e) => ({ message: e.message, targetId: fieldId(e.path) })),
     field: (path) => entries.find((e) => e.path === path)?.message,
   };
-}
-
-export function useErrorTitle(errors: FormErrors): string {
-  const { t } = useTranslation();
-  return errors.title ?? t('errors.summaryTitle');
 }

@@ -1,0 +1,34 @@
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../components/NotFoundPage.tsx';
+import { ForgotPasswordPage } from '../features/accounts/ForgotPasswordPage.tsx';
+import { ResetPasswordPage } from '../features/accounts/ResetPasswordPage.tsx';
+import { SettingsPage } from '../features/accounts/SettingsPage.tsx';
+import { SignInPage } from '../features/accounts/SignInPage.tsx';
+import { SignUpPage } from '../features/accounts/SignUpPage.tsx';
+import { OutboxPage } from '../features/admin/OutboxPage.tsx';
+import { GroupPage } from '../features/groups/GroupPage.tsx';
+import { HomePage } from '../features/groups/HomePage.tsx';
+import { FoundingGuidePage } from '../features/groups/guide/FoundingGuidePage.tsx';
+import { InvitationPage } from '../features/memberships/InvitationPage.tsx';
+import { Layout } from './Layout.tsx';
+
+export function App() {
+  return (
+    <Layout>
+      <Routes>
+        <Route path="/" element={<HomePage />} />
+        <Route path="/signup" element={<SignUpPage />} />
+        <Route path="/signin" element={<SignInPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/settings" element={<SettingsPage />} />
+        <Route path="/groups/new" element={<FoundingGuidePage />} />
+        <Route path="/groups/:slug/edit" element={<FoundingGuidePage />} />
+        <Route path="/groups/:slug" element={<GroupPage />} />
+        <Route path="/invitations/:token" element={<InvitationPage />} />
+        <Route path="/admin/outbox" element={<OutboxPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Layout>
+  );
+}
