@@ -9,7 +9,7 @@ function open(config: Config) {
 
 async function serve(config: Config): Promise<void> {
   const database = open(config);
-  await migrateToLatest(database.db);
+  await migrateToLatest(database);
   const { app } = await buildApp(config, database);
   const stop = async () => {
     await app.close();
@@ -24,7 +24,7 @@ async function serve(config: Config): Promise<void> {
 
 async function migrate(config: Config): Promise<void> {
   const database = open(config);
-  await migrateToLatest(database.db);
+  await migrateToLatest(database);
   await database.destroy();
   console.log(`Database is up to date (${database.dialect}).`);
 }

@@ -11,27 +11,40 @@ export interface TestDatabase extends DatabaseHandle {
 /** A fresh, migrated SQLite database in memory. */
 async function freshSqlite(): Promise<TestDatabase> {
   const handle = openDatabase({ url: null, sqliteFile: ':memory:' });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle);
   return { ...handle, drop: () => handle.destroy() };
+}
+
+// Kysely's migrator reads the whole catalogue (every schema); a schema dropped by another
+// test file at that moment makes it fail. Creating, migrating and dropping test schemas
+// under one advisory lock keeps them from overlapping.
+const SCHEMA_LOCK = 724_242;
+
+async function underSchemaLock<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    return await work(client);
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]).catch(() => undefined);
+    await client.end();
+  }
 }
 
 /** A fresh, migrated PostgreSQL schema of its own, so test files can run side by side. */
 async function freshPostgres(url: string): Promise<TestDatabase> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
   const handle = openDatabase({ url, pgSchema: schema });
-  await migrateToLatest(handle.db);
+  await underSchemaLock(url, async (client) => {
+    await client.query(`CREATE SCHEMA ${schema}`);
+    await migrateToLatest(handle);
+  });
   return {
     ...handle,
     async drop() {
       await handle.destroy();
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP SCHEMA ${schema} CASCADE`);
-      await client.end();
+      await underSchemaLock(url, (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
     },
   };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type MouseEvent } from 'react';
+import { useEffect, useId, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormErrors } from './form-errors.ts';
 
@@ -19,16 +19,17 @@ function focusTarget(event: MouseEvent<HTMLAnchorElement>, id: string): void {
 export function ErrorSummary({ errors }: { errors: FormErrors }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   const visible = errors.title !== null || errors.items.length > 0;
 
   useEffect(() => {
     if (visible) ref.current?.focus();
-  }, [errors, visible]);
+  }, [errors.source, visible]);
 
   if (!visible) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title" className="error-summary-title">
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={titleId}>
+      <h2 id={titleId} className="error-summary-title">
         {errors.title ?? t('errors.summaryTitle')}
       </h2>
       {errors.items.length > 0 && (

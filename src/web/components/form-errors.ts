@@ -12,6 +12,8 @@ export interface SummaryItem {
 }
 
 export interface FormErrors {
+  /** What the errors came from: the summary takes focus again only when this changes. */
+  source: unknown;
   /** The sentence above the list (`error.message`, or ours for network failures). */
   title: string | null;
   items: SummaryItem[];
@@ -19,7 +21,7 @@ export interface FormErrors {
   field: (path: string) => string | undefined;
 }
 
-const noErrors: FormErrors = { title: null, items: [], field: () => undefined };
+const noErrors: FormErrors = { source: null, title: null, items: [], field: () => undefined };
 
 /**
  * Sorts a failed request's issues onto the form's fields. `fields` are the paths this form
@@ -29,7 +31,7 @@ const noErrors: FormErrors = { title: null, items: [], field: () => undefined };
 export function formErrors(error: unknown, fields: readonly string[]): FormErrors {
   if (!error) return noErrors;
   if (!(error instanceof ApiError)) {
-    return { title: error instanceof Error ? error.message : String(error), items: [], field: () => undefined };
+    return { source: error, title: error instanceof Error ? error.message : String(error), items: [], field: () => undefined };
   }
   const owner = (path: string) => fields.find((f) => path === f || path.startsWith(`${f}.`));
   const items = error.issues.map((issue) => {
@@ -37,6 +39,7 @@ export function formErrors(error: unknown, fields: readonly string[]): FormError
     return target ? { message: issue.message, targetId: fieldId(target) } : { message: issue.message };
   });
   return {
+    source: error,
     title: error.message,
     items,
     field: (path) => {
@@ -46,10 +49,14 @@ export function formErrors(error: unknown, fields: readonly string[]): FormError
   };
 }
 
-/** Client-side checks use the same shape, so the summary and fields render them alike. */
-export function localErrors(entries: { path: string; message: string }[]): FormErrors {
+/**
+ * Client-side checks use the same shape, so the summary and fields render them alike. Keep
+ * `entries` in state: a new array is a new failure and takes focus again.
+ */
+export function localErrors(entries: readonly { path: string; message: string }[]): FormErrors {
   if (entries.length === 0) return noErrors;
   return {
+    source: entries,
     title: null,
     items: entries.map((e) => ({ message: e.message, targetId: fieldId(e.path) })),
     field: (path) => entries.find((e) => e.path === path)?.message,

@@ -38,7 +38,7 @@ export const DeleteAccountBody = z.object({
 export const PasswordResetRequestBody = z.object({ email: email() });
 
 export const PasswordResetConfirmBody = z.object({
-  token: z.string().min(1).max(200),
+  token: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/),
   password: password(),
 });
 

@@ -45,7 +45,9 @@ export const UpdateGroupBody = FoundGroupBody.partial();
 export type FoundGroupInput = z.infer<typeof FoundGroupBody>;
 export type UpdateGroupInput = z.infer<typeof UpdateGroupBody>;
 
-export const SlugParams = z.object({ slug: z.string().max(100) });
+/** Slugs are what `slugify` makes: anything else cannot name a group (and never reaches SQL). */
+export const Slug = () => z.string().regex(/^[a-z0-9-]{1,100}$/);
+export const SlugParams = z.object({ slug: Slug() });
 
 export const Leader = z.object({
   userId: z.string(),

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { LEADERSHIPS, LIMITS } from '../../../shared/limits.ts';
 import { email, text } from '../../platform/http/text-schemas.ts';
-import { GroupSummary, Leader } from './groups.schemas.ts';
+import { GroupSummary, Leader, Slug } from './groups.schemas.ts';
 
 /** Joining means accepting the charter: only `true` will do. */
 export const AcceptCharterBody = z.object({
   acceptCharter: z.literal(true, { error: 'issue.acceptCharter' }),
 });
 
-export const MemberParams = z.object({ slug: z.string().max(100), userId: z.string().max(100) });
-export const TokenParams = z.object({ token: z.string().max(200) });
+export const MemberParams = z.object({ slug: Slug(), userId: z.uuid() });
+/** Tokens are base64url (see platform/security/tokens.ts). */
+export const TokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/) });
 
 export const PromoteBody = z.object({
   leaderType: z.enum(LEADERSHIPS),

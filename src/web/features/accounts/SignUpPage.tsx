@@ -1,0 +1,90 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { LIMITS } from '../../../shared/limits.ts';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { TextField } from '../../components/Field.tsx';
+import { fieldId, formErrors } from '../../components/form-errors.ts';
+import { noticeState } from '../../components/notice.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { currentLocale } from '../../i18n/i18n.ts';
+import { browserTimeZone } from '../../i18n/time-zones.ts';
+import { safeNext, withNext } from './safe-next.ts';
+import { useSignUp } from './session.ts';
+
+const FIELDS = ['displayName', 'email', 'password'] as const;
+
+export function SignUpPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const signUp = useSignUp();
+  const [displayName, setDisplayName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const errors = formErrors(signUp.error, FIELDS);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    signUp.mutate(
+      // The zone and language the person is using now become their account's defaults.
+      { displayName, email, password, timeZone: browserTimeZone(), locale: currentLocale() },
+      { onSuccess: ({ user }) => navigate(next, { state: noticeState('welcome', { name: user.displayName }) }) },
+    );
+  }
+
+  return (
+    <div className="narrow">
+      <PageHeading title={t('signup.title')}>{t('signup.title')}</PageHeading>
+      <p className="lead">{t('signup.intro')}</p>
+      <form onSubmit={submit} noValidate className="form">
+        <ErrorSummary errors={errors} />
+        <TextField
+          id={fieldId('displayName')}
+          label={t('account.displayName')}
+          hint={t('account.displayNameHint')}
+          error={errors.field('displayName')}
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          autoComplete="nickname"
+          maxLength={LIMITS.displayName}
+          required
+        />
+        <TextField
+          id={fieldId('email')}
+          label={t('account.email')}
+          hint={t('account.emailHint')}
+          error={errors.field('email')}
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          autoComplete="email"
+          spellCheck={false}
+          required
+        />
+        <TextField
+          id={fieldId('password')}
+          label={t('account.password')}
+          hint={t('account.passwordHint', { min: LIMITS.passwordMin })}
+          error={errors.field('password')}
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="new-password"
+          minLength={LIMITS.passwordMin}
+          maxLength={LIMITS.passwordMax}
+          required
+        />
+        <div className="actions">
+          <button type="submit" className="button" disabled={signUp.isPending}>
+            {t('signup.submit')}
+          </button>
+        </div>
+      </form>
+      <p>
+        {t('signup.haveAccount')} <Link to={params.get('next') ? withNext('/signin', next) : '/signin'}>{t('nav.signIn')}</Link>
+      </p>
+    </div>
+  );
+}

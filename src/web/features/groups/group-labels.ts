@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import { RHYTHMS } from '../../../shared/limits.ts';
+import { formatList, languageName } from '../../i18n/format.ts';
+
+export type SuggestedRhythm = (typeof RHYTHMS)[number];
+
+export function isSuggestedRhythm(value: string | null | undefined): value is SuggestedRhythm {
+  return (RHYTHMS as readonly (string | null | undefined)[]).includes(value);
+}
+
+/**
+ * Words for a group's values in the interface language. Suggested rhythms are stored as
+ * keys and translated; one a founder wrote is shown as written. Languages are named by Intl.
+ */
+export function useGroupWording() {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  return {
+    rhythm: (rhythm: string) => (isSuggestedRhythm(rhythm) ? t(`enums.rhythm.${rhythm}`) : rhythm),
+    languages: (codes: readonly string[]) => formatList(codes.map((code) => languageName(code, locale)), locale),
+    list: (items: string[]) => formatList(items, locale),
+  };
+}
+
+export function groupPath(slug: string): string {
+  return `/groups/${encodeURIComponent(slug)}`;
+}
