@@ -1,0 +1,136 @@
+/**
+ * Recurring schedules: local wall time + IANA zone + RRULE (RFC 5545), expanded into
+ * instants. Pure; no I/O.
+ *
+ * rrule is only trustworthy on "floating" dates (its tzid support depends on the process's
+ * own zone), so the rule is expanded on wall times encoded as UTC, and each occurrence is
+ * then placed in its zone by `floatingToInstant` (gaps move forward, repeats take the first).
+ */
+import rrulePackage from 'rrule';
+import { floatingMs, floatingToInstant, formatFloating, instantToLocal, parseLocal } from '../../../shared/zoned-time.ts';
+
+const { RRule } = rrulePackage;
+type RRuleOptions = ConstructorParameters<typeof RRule>[0];
+
+const DAY = 86_400_000;
+const MINUTE = 60_000;
+
+export interface Schedule {
+  /** First occurrence, as local wall time `YYYY-MM-DDTHH:MM` in `timeZone`. */
+  start: string;
+  timeZone: string;
+  durationMinutes: number;
+  /** An RRULE value such as `FREQ=WEEKLY;BYDAY=TU`, or null for a one-off session. */
+  rule: string | null;
+}
+
+export interface Occurrence {
+  /** Instants in UTC milliseconds. */
+  startsAt: number;
+  endsAt: number;
+  /** The wall time in the schedule's zone (after any DST gap shift). */
+  localStart: string;
+  /** The wall time the rule produced: an occurrence's stable identity (RECURRENCE-ID). */
+  ruleLocalStart: string;
+}
+
+const ALLOWED_PARTS = new Set(['FREQ', 'INTERVAL', 'BYDAY', 'BYMONTHDAY', 'BYMONTH', 'BYSETPOS', 'COUNT', 'UNTIL', 'WKST']);
+const FREQS = new Set(['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY']);
+const WEEKDAY = /^([+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)$/;
+
+export type RuleProblem = 'malformed' | 'unsupported' | 'countAndUntil';
+
+/**
+ * Checks an RRULE value against what a support group's rhythm needs: daily to yearly,
+ * an interval, weekdays (with an ordinal for "the 2nd Tuesday"), month days, a count or an
+ * end. Sub-daily rules and time-of-day parts are refused: the time comes from `start`.
+ */
+export function checkRule(value: string): RuleProblem | null {
+  if (value.length > 300 || !/^[A-Z0-9=;,+-]+$/.test(value)) return 'malformed';
+  const parts = new Map<string, string>();
+  for (const part of value.split(';')) {
+    const [key, v, extra] = part.split('=');
+    if (!key || !v || extra !== undefined || parts.has(key)) return 'malformed';
+    if (!ALLOWED_PARTS.has(key)) return 'unsupported';
+    parts.set(key, v);
+  }
+  const freq = parts.get('FREQ');
+  if (!freq || !FREQS.has(freq)) return freq ? 'unsupported' : 'malformed';
+  if (parts.has('COUNT') && parts.has('UNTIL')) return 'countAndUntil';
+  const int = (v: string, min: number, max: number) => /^[+-]?\d+$/.test(v) && Number(v) >= min && Number(v) <= max && Number(v) !== 0;
+  const list = (v: string, ok: (s: string) => boolean) => v.split(',').every(ok);
+  const checks: Record<string, (v: string) => boolean> = {
+    INTERVAL: (v) => int(v, 1, 99),
+    COUNT: (v) => int(v, 1, 1000),
+    UNTIL: (v) => /^\d{8}(T\d{6}Z?)?$/.test(v) && parseLocal(`${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}T00:00`) !== null,
+    BYDAY: (v) => list(v, (d) => WEEKDAY.test(d)),
+    BYMONTHDAY: (v) => list(v, (d) => int(d, -31, 31)),
+    BYMONTH: (v) => list(v, (d) => int(d, 1, 12)),
+    BYSETPOS: (v) => list(v, (d) => int(d, -5, 5)),
+    WKST: (v) => /^(MO|TU|WE|TH|FR|SA|SU)$/.test(v),
+    FREQ: () => true,
+  };
+  for (const [key, v] of parts) if (!checks[key]!(v)) return 'malformed';
+  return null;
+}
+
+/** The UNTIL of a rule as a floating date: UTC ends are read on the schedule's clock. */
+function floatingUntil(until: string, timeZone: string): Date {
+  const date = `${until.slice(0, 4)}-${until.slice(4, 6)}-${until.slice(6, 8)}`;
+  if (until.length === 8) return new Date(Date.parse(`${date}T23:59:59Z`));
+  const time = `${until.slice(9, 11)}:${until.slice(11, 13)}`;
+  if (until.endsWith('Z')) {
+    const instant = Date.parse(`${date}T${time}:${until.slice(13, 15)}Z`);
+    return new Date(Date.parse(`${instantToLocal(instant, timeZone)}:00Z`) + (instant % MINUTE));
+  }
+  return new Date(Date.parse(`${date}T${time}:${until.slice(13, 15)}Z`));
+}
+
+const ruleCache = new Map<string, InstanceType<typeof RRule>>();
+
+/** The rrule object for a schedule, floating, cached (schedules repeat across requests). */
+function ruleFor(schedule: Schedule, dtstart: number): InstanceType<typeof RRule> {
+  const key = `${schedule.rule}|${dtstart}|${schedule.timeZone}`;
+  let rule = ruleCache.get(key);
+  if (!rule) {
+    const value = schedule.rule!;
+    const { until: _ignored, ...options } = RRule.parseString(value) as RRuleOptions & { until?: Date };
+    const untilPart = /(?:^|;)UNTIL=([^;]+)/.exec(value)?.[1];
+    rule = new RRule({
+      ...options,
+      dtstart: new Date(dtstart),
+      ...(untilPart ? { until: floatingUntil(untilPart, schedule.timeZone) } : {}),
+    });
+    if (ruleCache.size > 5000) ruleCache.clear();
+    ruleCache.set(key, rule);
+  }
+  return rule;
+}
+
+function place(floating: number, schedule: Schedule): Occurrence {
+  const startsAt = floatingToInstant(floating, schedule.timeZone);
+  const localStart = instantToLocal(startsAt, schedule.timeZone);
+  return { startsAt, endsAt: startsAt + schedule.durationMinutes * MINUTE, localStart, ruleLocalStart: formatFloating(floating) };
+}
+
+/**
+ * Occurrences that start in [fromMs, toMs), in order. A one-off schedule has one.
+ * The rule is walked on floating time with a day's margin either side (no zone is more than
+ * 14 hours from UTC), then each candidate is placed in its zone and filtered exactly.
+ */
+export function expandSchedule(schedule: Schedule, fromMs: number, toMs: number): Occurrence[] {
+  const parts = parseLocal(schedule.start);
+  if (!parts) throw new RangeError(`Not a local time: ${schedule.start}`);
+  const dtstart = floatingMs(parts);
+  if (!schedule.rule) {
+    const only = place(dtstart, schedule);
+    return only.startsAt >= fromMs && only.startsAt < toMs ? [only] : [];
+  }
+  const candidates = ruleFor(schedule, dtstart).between(new Date(fromMs - DAY), new Date(toMs + DAY), true);
+  const out: Occurrence[] = [];
+  for (const date of candidates) {
+    const occurrence = place(date.getTime(), schedule);
+    if (occurrence.startsAt >= fromMs && occurrence.startsAt < toMs) out.push(occurrence);
+  }
+  return out;
+}
