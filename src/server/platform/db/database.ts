@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import * as foundation from './migrations/0001-foundation.ts';
+import * as sessions from './migrations/0002-sessions.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -30,6 +31,7 @@ export interface DatabaseOptions {
 // reading a folder at run time.
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-sessions': sessions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -57,6 +57,8 @@ export function createMailer(options: { db: Db; smtpUrl: string | null; from: st
           error: null,
           created_at: new Date().toISOString(),
           sent_at: null,
+          dedupe_key: null,
+          attachments: null,
         })
         .execute();
       const job = deliver(id, mail).finally(() => pending.delete(job));
