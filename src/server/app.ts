@@ -22,6 +22,8 @@ import { createGroupsService } from './modules/groups/groups.service.ts';
 import { membershipsRoutes } from './modules/groups/memberships.routes.ts';
 import { createMembershipsService } from './modules/groups/memberships.service.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
+import { sessionsRoutes } from './modules/sessions/sessions.routes.ts';
+import { createSessionsService } from './modules/sessions/sessions.service.ts';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -63,6 +65,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   const groups = createGroupsService(deps);
   const memberships = createMembershipsService({ ...deps, groups });
   const accounts = createAccountsService({ ...deps, memberships });
+  const sessions = createSessionsService({ ...deps, groups });
 
   await app.register(swagger, {
     openapi: {
@@ -114,6 +117,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
       await api.register(accountsRoutes(accounts));
       await api.register(groupsRoutes(groups));
       await api.register(membershipsRoutes(memberships));
+      await api.register(sessionsRoutes(sessions));
       await api.register(outboxRoutes(database.db));
     },
     { prefix: '/api/v1' },

@@ -113,7 +113,10 @@ export function createGroupsService(deps: ServiceDeps) {
    * actor may not see is reported exactly like a missing one.
    */
   async function loadVisibleGroup(slug: string, actor: Actor | null) {
-    const group = await repo.findGroupBySlug(db, slug);
+    return checkVisible(await repo.findGroupBySlug(db, slug), actor);
+  }
+
+  async function checkVisible(group: repo.GroupRow | undefined, actor: Actor | null) {
     if (!group) throw notFound();
     const membership = actor ? await repo.findMembership(db, group.id, actor.id) : undefined;
     if (!policy.canViewGroup(group, membership)) throw notFound();
@@ -168,6 +171,25 @@ export function createGroupsService(deps: ServiceDeps) {
   return {
     loadVisibleGroup,
     loadGroupAsLeader,
+
+    /** As `loadVisibleGroup`, by id (for things that belong to a group: sessions…). */
+    loadVisibleGroupById: async (id: string, actor: Actor | null) => checkVisible(await repo.findGroupById(db, id), actor),
+
+    /** The actor's membership of a group, if any (for policies of other modules). */
+    membershipOf: (groupId: string, userId: string) => repo.findMembership(db, groupId, userId),
+
+    /** Which of these people are active members of the group. */
+    async activeMembersAmong(groupId: string, userIds: string[]): Promise<Set<string>> {
+      if (userIds.length === 0) return new Set();
+      const rows = await db.selectFrom('memberships').select('user_id').where('group_id', '=', groupId).where('status', '=', 'active').where('user_id', 'in', userIds).execute();
+      return new Set(rows.map((r) => r.user_id));
+    },
+
+    /** The groups in which the person is an active member. */
+    async activeGroupIdsOf(userId: string): Promise<string[]> {
+      const rows = await db.selectFrom('memberships').select('group_id').where('user_id', '=', userId).where('status', '=', 'active').execute();
+      return rows.map((r) => r.group_id);
+    },
 
     /**
      * Founds a group; the founder becomes its first leader. With every founding part filled

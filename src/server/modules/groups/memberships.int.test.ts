@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../tests/support/databases.ts';
 import { completeGroup, ORIGIN, startTestApp, type Caller, type TestClient } from '../../../../tests/support/http.ts';
@@ -443,8 +444,10 @@ describe.each(testDialects())('memberships on $dialect', ({ open }) => {
       expect(await memberIds(slug)).toEqual(sorted(founder.userId, member.userId));
 
       for (const action of ['approve', 'reject']) {
-        const nobody = await t.call('POST', `/api/v1/groups/${slug}/members/no-such-user/${action}`, { as: founder });
-        expect([action, nobody.statusCode]).toEqual([action, 404]);
+        const nobody = await t.call('POST', `/api/v1/groups/${slug}/members/${randomUUID()}/${action}`, { as: founder });
+        expect([action, nobody.statusCode, nobody.json().error.code]).toEqual([action, 404, 'NOT_FOUND']);
+        const malformed = await t.call('POST', `/api/v1/groups/${slug}/members/not-a-user-id/${action}`, { as: founder });
+        expect([action, malformed.statusCode, malformed.json().error.issues[0].path]).toEqual([action, 400, 'params.userId']);
       }
     });
 
@@ -693,6 +696,73 @@ describe.each(testDialects())('memberships on $dialect', ({ open }) => {
     });
   });
 
+  // Two requests at the same moment (a double click, two leaders acting at once) must leave
+  // the group as one request after the other would. Each race is run a few times: on an
+  // unguarded server the bad interleaving is likely but not certain in any one round.
+  describe('at the same moment', () => {
+    const ROUNDS = 3;
+    const statuses = (responses: { statusCode: number }[]) => responses.map((r) => r.statusCode).sort();
+
+    it('answers a double-clicked join with 201 and 200, never 500, and one membership', async () => {
+      for (let round = 0; round < ROUNDS; round++) {
+        const slug = await found({ name: `Open door ${round}` });
+        const both = await Promise.all([join(slug, member), join(slug, member)]);
+        expect([round, statuses(both)]).toEqual([round, [200, 201]]);
+        expect(await memberIds(slug)).toEqual(sorted(founder.userId, member.userId));
+      }
+    });
+
+    it('never admits more members than the group’s size when people join at once', async () => {
+      const others = [member, stranger, await signUp('Third'), await signUp('Fourth')];
+      for (let round = 0; round < ROUNDS; round++) {
+        const slug = await found({ name: `Small circle ${round}`, structure: { membership: 'open', format: 'cohort', maxMembers: 2 } });
+        const answers = await Promise.all(others.map((as) => join(slug, as)));
+        expect([round, statuses(answers)]).toEqual([round, [201, 409, 409, 409]]);
+        expect((await viewGroup(slug)).memberCount).toBe(2);
+      }
+    });
+
+    it('keeps a leader when two leaders leave, demote or remove each other at once', async () => {
+      const outcomes: unknown[] = [];
+      const expected: unknown[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const action of ['leave', 'demote', 'remove'] as const) {
+          const slug = await found({ name: `Two leaders ${action} ${round}` });
+          expect((await join(slug, member)).statusCode).toBe(201);
+          expect((await promote(slug, member.userId, { leaderType: 'peer' })).statusCode).toBe(200);
+          const act = (as: Caller, other: Caller) =>
+            action === 'leave'
+              ? t.call('POST', `/api/v1/groups/${slug}/leave`, { as })
+              : action === 'demote'
+                ? t.call('POST', `/api/v1/groups/${slug}/members/${other.userId}/demote`, { as })
+                : t.call('DELETE', `/api/v1/groups/${slug}/members/${other.userId}`, { as });
+          const answers = await Promise.all([act(founder, member), act(member, founder)]);
+          const leaders = await t.db.db
+            .selectFrom('memberships')
+            .innerJoin('groups', 'groups.id', 'memberships.group_id')
+            .select('memberships.user_id')
+            .where('groups.slug', '=', slug)
+            .where('memberships.role', '=', 'leader')
+            .where('memberships.status', '=', 'active')
+            .execute();
+          outcomes.push({ action, round, answers: statuses(answers), leaders: leaders.length });
+          expected.push({ action, round, answers: [action === 'demote' ? 200 : 204, 409], leaders: 1 });
+        }
+      }
+      expect(outcomes).toEqual(expected);
+    });
+
+    it('lets only one of two people use an invitation at once', async () => {
+      for (let round = 0; round < ROUNDS; round++) {
+        const hidden = await found({ name: `Quiet room ${round}`, visibility: 'private' });
+        const token = await invite(hidden);
+        const answers = await Promise.all([accept(token, member), accept(token, stranger)]);
+        expect([round, statuses(answers)]).toEqual([round, [201, 404]]);
+        expect((await viewGroup(hidden, founder)).memberCount).toBe(2);
+      }
+    });
+  });
+
   describe('deleting an account', () => {
     it('is refused to the last leader of a group with other members, and allowed once someone else leads', async () => {
       const shared = await found({ name: 'Shared circle' });
@@ -742,6 +812,20 @@ describe.each(testDialects())('memberships on $dialect', ({ open }) => {
       const missing = await t.call('DELETE', '/api/v1/me', { as: member, body: {} });
       expect([missing.statusCode, missing.json().error.issues.map((i: { path: string }) => i.path)]).toEqual([400, ['password']]);
       expect((await t.call('GET', '/api/v1/me', { as: member })).statusCode).toBe(200);
+    });
+
+    it('keeps a leader when the last two leaders of a group with members delete their accounts at once', async () => {
+      for (let round = 0; round < 3; round++) {
+        const [first, second] = [await signUp(`First ${round}`), await signUp(`Second ${round}`)];
+        const slug = await found({ name: `Handover ${round}` }, first);
+        expect((await join(slug, second)).statusCode).toBe(201);
+        expect((await join(slug, member)).statusCode).toBe(201);
+        expect((await promote(slug, second.userId, { leaderType: 'peer' }, first)).statusCode).toBe(200);
+        const answers = await Promise.all([first, second].map((as) => t.call('DELETE', '/api/v1/me', { as, body: { password: PASSWORD } })));
+        expect([round, answers.map((r) => r.statusCode).sort()]).toEqual([round, [204, 409]]);
+        const group = await viewGroup(slug, member);
+        expect([round, group.leaders.length, group.memberCount]).toEqual([round, 1, 2]);
+      }
     });
   });
 });

@@ -27,6 +27,8 @@ const en = {
   'error.UNSUPPORTED_MEDIA_TYPE': 'Send JSON (Content-Type: application/json).',
   'error.INTERNAL': 'Something went wrong on our side. Please try again.',
   'error.LEADS_GROUPS': 'You are the last leader of a group with other members: make someone else a leader first.',
+  'error.OCCURRENCE_PAST': 'This session has already taken place.',
+  'error.OCCURRENCE_CANCELLED': 'This session is cancelled.',
 
   'issue.required': 'This is required.',
   'issue.timeZone': 'Choose a valid time zone (for example Europe/Paris).',
@@ -36,6 +38,15 @@ const en = {
   'issue.blank': 'This cannot be blank.',
   'issue.unique': 'Each value may appear only once.',
   'issue.control': 'This contains characters that are not allowed.',
+  'issue.localTime': 'Use a local date and time like 2027-03-09T19:00.',
+  'issue.instant': 'Use an ISO 8601 date and time like 2027-03-09T18:00:00Z.',
+  'issue.rrule.malformed': 'This repeat rule cannot be read (example: FREQ=WEEKLY;BYDAY=TU).',
+  'issue.rrule.unsupported': 'Sessions repeat daily, weekly, monthly or yearly; times come from the start.',
+  'issue.rrule.countAndUntil': 'End a series either after a number of sessions or on a date, not both.',
+  'issue.webUrl': 'Use a web address starting with https://.',
+  'issue.noOccurrence': 'No session of this series starts at that time.',
+  'issue.notLeader': 'Facilitators are the group’s leaders; invite anyone else as a guest.',
+  'issue.windowTooLong': 'Ask for at most 400 days at a time.',
 
   'missing.purpose': 'The need or common interest at the heart of the group',
   'missing.reasons': 'Why this group, why now',
@@ -63,6 +74,21 @@ const en = {
   'mail.approved.subject': 'Welcome to “{group}”',
   'mail.approved.body': 'Hello {name},\n\nA leader approved your request: you are now a member of “{group}”.\n\n{url}',
   'mail.approved.action': 'Open the group',
+  'mail.reminder.subject': 'Tomorrow: {session} ({group})',
+  'mail.reminder.body':
+    'Hello {name},\n\nA reminder that you said you would attend “{session}” of the group “{group}”.\n\nWhen: {when}\nWhere: {where}\n\nIf you can no longer come, please say so on the session page so that someone on the wait-list can take your place:\n\n{url}',
+  'mail.reminder.action': 'Open the session',
+  'mail.cancelled.subject': 'Cancelled: {session} on {date} ({group})',
+  'mail.cancelled.body': 'Hello {name},\n\nThe session “{session}” of the group “{group}” planned for {when} is cancelled.\n\n{url}',
+  'mail.cancelled.action': 'See the group’s sessions',
+  'mail.moved.subject': 'New time: {session} ({group})',
+  'mail.moved.body': 'Hello {name},\n\nThe session “{session}” of the group “{group}” has moved.\n\nNow: {when}\nBefore: {before}\n\n{url}',
+  'mail.moved.action': 'Open the session',
+  'mail.promoted.subject': 'A place is free for you: {session} ({group})',
+  'mail.promoted.body': 'Hello {name},\n\nA place freed up: you are now going to “{session}” of the group “{group}”.\n\nWhen: {when}\n\nIf you can no longer come, please say so on the session page:\n\n{url}',
+  'mail.promoted.action': 'Open the session',
+  'mail.where.online': 'online (the link is on the session page)',
+  'mail.where.hybrid': '{place}, or online',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -89,6 +115,8 @@ const fr: Record<MessageKey, string> = {
   'error.UNSUPPORTED_MEDIA_TYPE': 'Envoyez du JSON (Content-Type: application/json).',
   'error.INTERNAL': 'Un problème est survenu de notre côté. Veuillez réessayer.',
   'error.LEADS_GROUPS': 'Vous êtes la dernière personne animatrice d’un groupe qui a d’autres membres : nommez-en une autre d’abord.',
+  'error.OCCURRENCE_PAST': 'Cette séance a déjà eu lieu.',
+  'error.OCCURRENCE_CANCELLED': 'Cette séance est annulée.',
 
   'issue.required': 'Ce champ est obligatoire.',
   'issue.timeZone': 'Choisissez un fuseau horaire valide (par exemple Europe/Paris).',
@@ -98,6 +126,15 @@ const fr: Record<MessageKey, string> = {
   'issue.blank': 'Ce champ ne peut pas être vide.',
   'issue.unique': 'Chaque valeur ne peut apparaître qu’une fois.',
   'issue.control': 'Ce champ contient des caractères non autorisés.',
+  'issue.localTime': 'Utilisez une date et une heure locales comme 2027-03-09T19:00.',
+  'issue.instant': 'Utilisez une date et une heure ISO 8601 comme 2027-03-09T18:00:00Z.',
+  'issue.rrule.malformed': 'Cette règle de répétition est illisible (exemple : FREQ=WEEKLY;BYDAY=TU).',
+  'issue.rrule.unsupported': 'Les séances se répètent chaque jour, semaine, mois ou année ; l’heure vient du début.',
+  'issue.rrule.countAndUntil': 'Terminez une série après un nombre de séances ou à une date, pas les deux.',
+  'issue.webUrl': 'Utilisez une adresse web commençant par https://.',
+  'issue.noOccurrence': 'Aucune séance de cette série ne commence à cette heure.',
+  'issue.notLeader': 'Les personnes qui animent sont celles du groupe ; invitez toute autre personne comme invitée.',
+  'issue.windowTooLong': 'Demandez au plus 400 jours à la fois.',
 
   'missing.purpose': 'Le besoin ou l’intérêt commun au cœur du groupe',
   'missing.reasons': 'Pourquoi ce groupe, pourquoi maintenant',
@@ -125,6 +162,21 @@ const fr: Record<MessageKey, string> = {
   'mail.approved.subject': 'Bienvenue dans « {group} »',
   'mail.approved.body': 'Bonjour {name},\n\nUne personne animatrice a approuvé votre demande : vous êtes désormais membre de « {group} ».\n\n{url}',
   'mail.approved.action': 'Ouvrir le groupe',
+  'mail.reminder.subject': 'Demain : {session} ({group})',
+  'mail.reminder.body':
+    'Bonjour {name},\n\nUn rappel : vous avez dit que vous participeriez à « {session} » du groupe « {group} ».\n\nQuand : {when}\nOù : {where}\n\nSi vous ne pouvez plus venir, dites-le sur la page de la séance pour qu’une personne en liste d’attente prenne votre place :\n\n{url}',
+  'mail.reminder.action': 'Ouvrir la séance',
+  'mail.cancelled.subject': 'Annulée : {session} du {date} ({group})',
+  'mail.cancelled.body': 'Bonjour {name},\n\nLa séance « {session} » du groupe « {group} » prévue {when} est annulée.\n\n{url}',
+  'mail.cancelled.action': 'Voir les séances du groupe',
+  'mail.moved.subject': 'Nouvel horaire : {session} ({group})',
+  'mail.moved.body': 'Bonjour {name},\n\nLa séance « {session} » du groupe « {group} » a changé d’horaire.\n\nDésormais : {when}\nAvant : {before}\n\n{url}',
+  'mail.moved.action': 'Ouvrir la séance',
+  'mail.promoted.subject': 'Une place s’est libérée pour vous : {session} ({group})',
+  'mail.promoted.body': 'Bonjour {name},\n\nUne place s’est libérée : vous participez désormais à « {session} » du groupe « {group} ».\n\nQuand : {when}\n\nSi vous ne pouvez plus venir, dites-le sur la page de la séance :\n\n{url}',
+  'mail.promoted.action': 'Ouvrir la séance',
+  'mail.where.online': 'en ligne (le lien est sur la page de la séance)',
+  'mail.where.hybrid': '{place}, ou en ligne',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, fr };
