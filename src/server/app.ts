@@ -14,6 +14,8 @@ import { AppError } from './platform/http/app-error.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { installOriginCheck } from './platform/http/origin-check.ts';
 import { zodValidatorCompiler } from './platform/http/validation.ts';
+import { deleteFinishedJobs } from './platform/jobs/job-queue.ts';
+import { createJobWorker, type JobHandler, type JobWorker } from './platform/jobs/job-worker.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { accountsRoutes, installSessionAuth, SESSION_COOKIE } from './modules/accounts/accounts.routes.ts';
 import { createAccountsService } from './modules/accounts/accounts.service.ts';
@@ -28,7 +30,11 @@ import { createSessionsService } from './modules/sessions/sessions.service.ts';
 export interface BuiltApp {
   app: FastifyInstance;
   mailer: Mailer;
+  /** Background jobs; `main.ts` starts polling, tests call `runDue(now)`. */
+  jobs: JobWorker;
 }
+
+const DAY = 86_400_000;
 
 /** The base URL for links we send, from PUBLIC_URL or the address we listen on. */
 export function appUrlOf(config: Config): string {
@@ -136,8 +142,17 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     throw new AppError('NOT_FOUND');
   });
 
+  const handlers: Record<string, JobHandler> = {
+    // Finished jobs are kept a month (their dedupe keys with them), then pruned.
+    'jobs.prune': async (_payload, { now }) => {
+      await deleteFinishedJobs(database.db, new Date(now.getTime() - 30 * DAY));
+    },
+  };
+  const jobs = createJobWorker({ db: database.db, log: app.log, handlers, every: [{ kind: 'jobs.prune', everyMs: DAY }] });
+
   app.addHook('onClose', async () => {
+    await jobs.stop();
     await mailer.idle();
   });
-  return { app, mailer };
+  return { app, mailer, jobs };
 }

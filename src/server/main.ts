@@ -10,7 +10,7 @@ function open(config: Config) {
 async function serve(config: Config): Promise<void> {
   const database = open(config);
   await migrateToLatest(database);
-  const { app } = await buildApp(config, database);
+  const { app, jobs } = await buildApp(config, database);
   const stop = async () => {
     await app.close();
     await database.destroy();
@@ -19,6 +19,7 @@ async function serve(config: Config): Promise<void> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   await app.listen({ port: config.port, host: config.host });
+  jobs.start();
   app.log.info(`Entraide is ready at ${appUrlOf(config)} (${database.dialect})`);
 }
 
