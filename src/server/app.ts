@@ -24,6 +24,8 @@ import { createGroupsService } from './modules/groups/groups.service.ts';
 import { membershipsRoutes } from './modules/groups/memberships.routes.ts';
 import { createMembershipsService } from './modules/groups/memberships.service.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
+import { programmesRoutes } from './modules/sessions/programmes.routes.ts';
+import { createProgrammesService } from './modules/sessions/programmes.service.ts';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.ts';
 import { createSessionsService } from './modules/sessions/sessions.service.ts';
 
@@ -72,6 +74,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   const memberships = createMembershipsService({ ...deps, groups });
   const accounts = createAccountsService({ ...deps, memberships });
   const sessions = createSessionsService({ ...deps, groups });
+  const programmes = createProgrammesService({ ...deps, groups, sessions });
 
   await app.register(swagger, {
     openapi: {
@@ -124,6 +127,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
       await api.register(groupsRoutes(groups));
       await api.register(membershipsRoutes(memberships));
       await api.register(sessionsRoutes(sessions));
+      await api.register(programmesRoutes(programmes));
       await api.register(outboxRoutes(database.db));
     },
     { prefix: '/api/v1' },

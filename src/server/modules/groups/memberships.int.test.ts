@@ -29,6 +29,8 @@ const GROUP_ROUTES: Route[] = [
 /** The routes only a group's leaders may use. */
 const LEADER_ROUTES: Route[] = GROUP_ROUTES.filter(([, path]) => path.includes('TARGET') || path.endsWith('/requests') || path.endsWith('/invitations'));
 
+const EMAIL_SHAPE = /[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)+/g;
+
 const fill = (path: string, slug: string, target: string) => path.replace('SLUG', slug).replace('TARGET', target);
 
 describe.each(testDialects())('memberships on $dialect', ({ open }) => {
@@ -77,6 +79,10 @@ describe.each(testDialects())('memberships on $dialect', ({ open }) => {
       const body = r.body.toLowerCase();
       for (const address of addresses) {
         if (address !== own && body.includes(address)) leaks.push(`${r.method} ${r.url} gives away ${address}`);
+      }
+      // Nor anything else shaped like an address (someone's we did not think of).
+      for (const shaped of body.match(EMAIL_SHAPE) ?? []) {
+        if (shaped !== own && !addresses.has(shaped)) leaks.push(`${r.method} ${r.url} gives away ${shaped}`);
       }
     }
     return leaks;
@@ -364,6 +370,18 @@ describe.each(testDialects())('memberships on $dialect', ({ open }) => {
       expect(await requestIds(queued)).toEqual([]);
       expect((await viewGroup(queued, stranger)).viewer.membership).toBeNull();
       expect((await join(queued, stranger)).statusCode).toBe(201);
+    });
+
+    it('lets a requester withdraw their request even after the group turned private', async () => {
+      const slug = await found({ name: 'By request', ...approvalStructure() });
+      expect((await join(slug, member)).json().membership.status).toBe('pending');
+      expect((await t.call('PATCH', `/api/v1/groups/${slug}`, { as: founder, body: { visibility: 'private' } })).statusCode).toBe(200);
+      // They still see the request among their groups, so they must be able to take it back.
+      const mine = (await t.call('GET', '/api/v1/me/groups', { as: member })).json().groups;
+      expect(mine.map((g: { slug: string; membership: { status: string } }) => [g.slug, g.membership.status])).toEqual([[slug, 'pending']]);
+      const withdrawn = await t.call('POST', `/api/v1/groups/${slug}/leave`, { as: member });
+      expect(withdrawn.statusCode).toBe(204);
+      expect(await requestIds(slug)).toEqual([]);
     });
 
     it('lists active members to members only, with names and roles and nothing else', async () => {
