@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { FORMATS, LEADERSHIPS, LIMITS, MEMBERSHIP_POLICIES, MODES, VISIBILITIES } from '../../../shared/limits.ts';
-import { languageTag, text, timeZone } from '../../platform/http/text-schemas.ts';
+import { languageTag, list, text, timeZone } from '../../platform/http/text-schemas.ts';
 
 function uniqueList<T extends z.ZodType<string>>(item: T, max: number) {
-  return z
-    .array(item)
-    .max(max)
-    .refine((list) => new Set(list.map((v) => v.toLowerCase())).size === list.length, { error: 'issue.unique' });
+  return list(item, { max }).refine((values) => new Set(values.map((v) => v.toLowerCase())).size === values.length, { error: 'issue.unique' });
 }
 
 const StructureInput = z.object({

@@ -1,6 +1,7 @@
 import type { Leadership } from '../../../shared/limits.ts';
 import { isLocale, type Locale } from '../../../shared/locale.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { lockForUpdate } from '../../platform/db/locks.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/app-error.ts';
@@ -40,6 +41,7 @@ function toMembership(slug: string, m: groupsRepo.MembershipRow): Membership {
 
 export function createMembershipsService(deps: ServiceDeps & { groups: GroupsService }) {
   const { db, groups } = deps;
+  const lockGroup = (trx: Db, groupId: string) => lockForUpdate(trx, deps.dialect, 'groups', groupId);
 
   async function requireRoom(trx: Db, group: groupsRepo.GroupRow): Promise<void> {
     if (group.max_members != null && (await groupsRepo.countActiveMembers(trx, group.id)) >= group.max_members) {
@@ -80,7 +82,11 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
       if (group.membership_policy === 'invite') throw new AppError('INVITATION_REQUIRED');
       const now = new Date().toISOString();
       const status = group.membership_policy === 'approval' ? 'pending' : 'active';
-      await db.transaction().execute(async (trx) => {
+      const raced = await db.transaction().execute(async (trx) => {
+        await lockGroup(trx, group.id);
+        // A double click may have joined in the meantime: that is the same outcome.
+        const existing = await groupsRepo.findMembership(trx, group.id, actor.id);
+        if (existing) return existing;
         if (status === 'active') await requireRoom(trx, group);
         await repo.insertMembership(trx, {
           group_id: group.id,
@@ -94,7 +100,9 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
           created_at: now,
           joined_at: status === 'active' ? now : null,
         });
+        return null;
       });
+      if (raced) return { membership: toMembership(slug, raced), created: false };
       if (status === 'pending') {
         const url = `${deps.appUrl}/groups/${encodeURIComponent(slug)}`;
         await mailLeaders(
@@ -116,9 +124,19 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
 
     /** Leaves a group (or withdraws a request). The last leader must hand over first. */
     async leaveGroup(actor: Actor, slug: string): Promise<void> {
-      const { group, membership } = await groups.loadVisibleGroup(slug, actor);
-      if (!membership) return;
+      // Anyone with a membership (even a pending request to a group that has since turned
+      // private) may leave; others learn only what they may see.
+      const found = await groupsRepo.findGroupBySlug(db, slug);
+      const own = found && (await groupsRepo.findMembership(db, found.id, actor.id));
+      if (!found || !own) {
+        await groups.loadVisibleGroup(slug, actor);
+        return;
+      }
+      const group = found;
       await db.transaction().execute(async (trx) => {
+        await lockGroup(trx, group.id);
+        const membership = await groupsRepo.findMembership(trx, group.id, actor.id);
+        if (!membership) return;
         if (policy.isLeader(membership) && (await repo.countActiveLeaders(trx, group.id)) <= 1) throw new AppError('LAST_LEADER');
         await repo.deleteMembership(trx, group.id, actor.id);
       });
@@ -152,6 +170,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
       const target = await loadTarget(group.id, userId);
       if (target.status === 'pending') {
         await db.transaction().execute(async (trx) => {
+          await lockGroup(trx, group.id);
           await requireRoom(trx, group);
           await repo.updateMembership(trx, group.id, userId, { status: 'active', joined_at: new Date().toISOString() });
         });
@@ -189,6 +208,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
       const target = await loadTarget(group.id, userId);
       if (target.role === 'leader') {
         await db.transaction().execute(async (trx) => {
+          await lockGroup(trx, group.id);
           if ((await repo.countActiveLeaders(trx, group.id)) <= 1) throw new AppError('LAST_LEADER');
           await repo.updateMembership(trx, group.id, userId, { role: 'member', leader_type: null, profession: null });
         });
@@ -201,7 +221,10 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
       const { group } = await groups.loadGroupAsLeader(slug, actor);
       const target = await loadTarget(group.id, userId);
       await db.transaction().execute(async (trx) => {
-        if (policy.isLeader(target) && (await repo.countActiveLeaders(trx, group.id)) <= 1) throw new AppError('LAST_LEADER');
+        await lockGroup(trx, group.id);
+        const current = await groupsRepo.findMembership(trx, group.id, userId);
+        if (!current) return;
+        if (policy.isLeader(current) && (await repo.countActiveLeaders(trx, group.id)) <= 1) throw new AppError('LAST_LEADER');
         await repo.deleteMembership(trx, group.id, userId);
       });
     },
@@ -262,6 +285,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
       const existing = await groupsRepo.findMembership(db, group.id, actor.id);
       if (existing?.status === 'active') return { membership: toMembership(group.slug, existing), created: false };
       await db.transaction().execute(async (trx) => {
+        await lockGroup(trx, group.id);
         await requireRoom(trx, group);
         if (!(await repo.consumeInvitation(trx, id, now))) throw new AppError('INVITATION_INVALID');
         const fields = { status: 'active', charter_version: group.charter_version, charter_accepted_at: now, joined_at: now };
@@ -276,6 +300,8 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
      * members; deletes the groups it alone was in. Runs inside the deletion's transaction.
      */
     async releaseGroupsOfDeparting(trx: Db, userId: string): Promise<void> {
+      for (const { group_id } of await repo.listLedGroupsWithCounts(trx, userId)) await lockGroup(trx, group_id);
+      // Counted again under the locks: a co-leader leaving at the same moment is seen.
       for (const led of await repo.listLedGroupsWithCounts(trx, userId)) {
         if (Number(led.other_leaders) > 0) continue;
         if (Number(led.other_members) > 0) throw new AppError('LEADS_GROUPS');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseLocal } from '../../../shared/zoned-time.ts';
-import { text, timeZone } from '../../platform/http/text-schemas.ts';
+import { list, text, timeZone } from '../../platform/http/text-schemas.ts';
 import { checkRule } from './recurrence.ts';
 
 export const SESSION_MODES = ['in-person', 'online', 'hybrid'] as const;
@@ -57,8 +57,8 @@ const sessionFields = {
   onlineUrl: webUrl().nullable(),
   dialIn: text(200).nullable(),
   capacity: z.number().int().min(1).max(10000).nullable(),
-  agenda: z.array(AgendaItem).max(30),
-  facilitators: z.array(Facilitator).max(10),
+  agenda: list(AgendaItem, { max: 30 }),
+  facilitators: list(Facilitator, { max: 10 }),
 };
 
 export const ScheduleSessionBody = z
@@ -89,13 +89,13 @@ export const MoveOccurrenceBody = z.object({
   start: localTime(),
   durationMinutes: z.number().int().min(5).max(720).optional(),
 });
-export const AttendanceBody = z.object({ occurrenceStart: instant(), present: z.array(z.uuid()).max(10000) });
+export const AttendanceBody = z.object({ occurrenceStart: instant(), present: list(z.uuid(), { max: 10000 }) });
 export const RecapBody = z.object({ occurrenceStart: instant(), body: text(10000, { multiline: true }) });
 
 export const ProgrammeBody = z.object({
   title: text(120),
   description: text(4000, { multiline: true }).nullable().optional(),
-  parts: z.array(z.object({ theme: text(120), agenda: z.array(AgendaItem).max(30).default([]) })).min(1).max(52),
+  parts: list(z.object({ theme: text(120), agenda: list(AgendaItem, { max: 30 }).default([]) }), { min: 1, max: 52 }),
 });
 export const ScheduleProgrammeBody = z.object({
   start: localTime(),

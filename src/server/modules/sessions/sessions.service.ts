@@ -3,6 +3,7 @@ import { isLocale, type Locale } from '../../../shared/locale.ts';
 import { formatInstant, formatWhen } from '../../../shared/when.ts';
 import { instantToLocal, localToInstant } from '../../../shared/zoned-time.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { lockForUpdate } from '../../platform/db/locks.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { AppError, forbidden, notFound, type Issue } from '../../platform/http/app-error.ts';
@@ -66,10 +67,8 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
     return loaded;
   }
 
-  /** Row-level lock on PostgreSQL so two last-place RSVPs cannot both win (SQLite writes are serial). */
-  async function lockSession(trx: Db, id: string): Promise<void> {
-    if (deps.dialect === 'postgres') await trx.selectFrom('group_sessions').select('id').where('id', '=', id).forUpdate().execute();
-  }
+  /** So two last-place RSVPs cannot both win. */
+  const lockSession = (trx: Db, id: string) => lockForUpdate(trx, deps.dialect, 'group_sessions', id);
 
   async function requireOccurrence(session: repo.SessionRow, instant: number): Promise<OccurrenceView> {
     const exceptions = await repo.listExceptions(db, [session.id]);

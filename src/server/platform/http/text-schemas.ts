@@ -29,3 +29,15 @@ export const email = () =>
     .max(254)
     .transform((s) => s.trim().toLowerCase())
     .pipe(z.email({ error: 'issue.email' }));
+
+/**
+ * An array of at most `max` items (at least `min`). zod's own `.max()` on an array also
+ * measures a *string* sent in its place and reports a confusing second issue; checking the
+ * bounds after the type keeps one clear issue per field.
+ */
+export function list<T extends z.ZodType>(item: T, bounds: { max: number; min?: number }) {
+  return z.array(item).superRefine((value, ctx) => {
+    if (value.length > bounds.max) ctx.addIssue({ code: 'too_big', origin: 'array', maximum: bounds.max, inclusive: true, input: value });
+    if (bounds.min !== undefined && value.length < bounds.min) ctx.addIssue({ code: 'too_small', origin: 'array', minimum: bounds.min, inclusive: true, input: value });
+  });
+}

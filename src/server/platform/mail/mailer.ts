@@ -4,15 +4,30 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/database.ts';
 import type { RenderedMail } from './render.ts';
 
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface OutgoingMail extends RenderedMail {
   to: string;
   /** What the mail is about (password-reset, invitation…), shown in the outbox. */
   kind: string;
+  attachments?: MailAttachment[];
+  /**
+   * Makes the mail once-only: a second send with the same key records nothing and sends
+   * nothing (a reminder per member and occurrence, even when its job runs twice).
+   */
+  dedupeKey?: string;
 }
 
 export interface Mailer {
-  /** Records the message in the outbox, then hands it to SMTP when a relay is configured. */
-  send(mail: OutgoingMail): Promise<void>;
+  /**
+   * Records the message in the outbox, then hands it to SMTP when a relay is configured.
+   * Returns false when a mail with the same dedupe key was already recorded.
+   */
+  send(mail: OutgoingMail): Promise<boolean>;
   /** Resolves when deliveries started so far have finished (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -28,7 +43,14 @@ export function createMailer(options: { db: Db; smtpUrl: string | null; from: st
   async function deliver(id: string, mail: OutgoingMail): Promise<void> {
     if (!transport) return;
     try {
-      await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      await transport.sendMail({
+        from: options.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        attachments: mail.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+      });
       await options.db.updateTable('outbox').set({ status: 'sent', sent_at: new Date().toISOString() }).where('id', '=', id).execute();
     } catch (err) {
       // The address stays out of the log; the outbox row keeps the reason for the admin.
@@ -44,7 +66,7 @@ export function createMailer(options: { db: Db; smtpUrl: string | null; from: st
   return {
     async send(mail) {
       const id = randomUUID();
-      await options.db
+      const inserted = await options.db
         .insertInto('outbox')
         .values({
           id,
@@ -57,12 +79,15 @@ export function createMailer(options: { db: Db; smtpUrl: string | null; from: st
           error: null,
           created_at: new Date().toISOString(),
           sent_at: null,
-          dedupe_key: null,
-          attachments: null,
+          dedupe_key: mail.dedupeKey ?? null,
+          attachments: mail.attachments ? JSON.stringify(mail.attachments) : null,
         })
-        .execute();
+        .onConflict((oc) => oc.column('dedupe_key').doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
       const job = deliver(id, mail).finally(() => pending.delete(job));
       pending.add(job);
+      return true;
     },
     async idle() {
       await Promise.all([...pending]);
