@@ -55,9 +55,55 @@ function zoneOf(name: string): IANAZone {
   return zone;
 }
 
+interface DayOffsets {
+  /** Offset (minutes) at the start of the UTC day, and from `switchAt` on (if it changes). */
+  before: number;
+  after: number;
+  switchAt: number;
+}
+
+const dayCache = new Map<string, Map<number, DayOffsets>>();
+
+/**
+ * Offsets per zone and UTC day, each found once: asking Intl (through luxon) costs
+ * microseconds and occurrences ask several times each. A day whose start and end offsets
+ * differ has its change found to the minute by bisection. This assumes a zone changes its
+ * offset at most once in a UTC day, which holds for every zone in the tz database since 1970.
+ */
+function dayOffsets(zone: string, day: number): DayOffsets {
+  let days = dayCache.get(zone);
+  if (!days) {
+    days = new Map();
+    dayCache.set(zone, days);
+  }
+  let entry = days.get(day);
+  if (!entry) {
+    const iana = zoneOf(zone);
+    const start = day * DAY;
+    const before = iana.offset(start);
+    const after = iana.offset(start + DAY - MINUTE);
+    let switchAt = start + DAY;
+    if (before !== after) {
+      let lo = start; // offset(lo) === before
+      let hi = start + DAY - MINUTE; // offset(hi) === after
+      while (hi - lo > MINUTE) {
+        const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
+        if (iana.offset(mid) === before) lo = mid;
+        else hi = mid;
+      }
+      switchAt = hi;
+    }
+    entry = { before, after, switchAt };
+    if (days.size > 20_000) days.clear();
+    days.set(day, entry);
+  }
+  return entry;
+}
+
 /** The zone's offset from UTC, in minutes, at an instant. */
 export function offsetAt(zone: string, instantMs: number): number {
-  return zoneOf(zone).offset(instantMs);
+  const entry = dayOffsets(zone, Math.floor(instantMs / DAY));
+  return instantMs < entry.switchAt ? entry.before : entry.after;
 }
 
 /** The instant (UTC ms) of a floating wall time in `zone`, by the RFC 5545 rules above. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { instantToLocal, localToInstant, parseLocal } from './zoned-time.ts';
+import { IANAZone } from 'luxon';
+import { instantToLocal, localToInstant, offsetAt, parseLocal } from './zoned-time.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -52,5 +53,38 @@ describe('localToInstant', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('offsetAt', () => {
+  const zones = ['Europe/Paris', 'America/St_Johns', 'Asia/Kathmandu', 'Pacific/Chatham', 'Australia/Lord_Howe', 'America/Santiago', 'Africa/Casablanca', 'America/Los_Angeles', 'Asia/Gaza', 'Antarctica/Troll', 'Pacific/Apia'];
+  it('agrees with the tz database at every minute, transitions included (property)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(1975, 0, 1) / 60_000, max: Date.UTC(2037, 0, 1) / 60_000 }), (zone, minute) => {
+        const ms = minute * 60_000;
+        expect(offsetAt(zone, ms)).toBe(IANAZone.create(zone).offset(ms));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+  it('is exact at every minute around every transition from 2020 to 2035', () => {
+    let transitions = 0;
+    for (const zone of zones) {
+      const iana = IANAZone.create(zone);
+      for (let day = Date.UTC(2020, 0, 1); day < Date.UTC(2035, 0, 1); day += 86_400_000) {
+        if (iana.offset(day) === iana.offset(day + 86_400_000)) continue;
+        for (let t = day; t < day + 86_400_000; t += 3_600_000) {
+          if (iana.offset(t) === iana.offset(t + 3_600_000)) continue;
+          transitions += 1;
+          for (let m = t; m <= t + 3_600_000; m += 60_000) expect(offsetAt(zone, m), `${zone} ${new Date(m).toISOString()}`).toBe(iana.offset(m));
+        }
+      }
+    }
+    expect(transitions).toBeGreaterThan(150);
+  });
+  it('is exact on both sides of a transition', () => {
+    const change = Date.parse('2027-03-28T01:00:00Z');
+    expect(offsetAt('Europe/Paris', change - 60_000)).toBe(60);
+    expect(offsetAt('Europe/Paris', change)).toBe(120);
   });
 });

@@ -175,6 +175,12 @@ export function createGroupsService(deps: ServiceDeps) {
     /** As `loadVisibleGroup`, by id (for things that belong to a group: sessions…). */
     loadVisibleGroupById: async (id: string, actor: Actor | null) => checkVisible(await repo.findGroupById(db, id), actor),
 
+    /** A group's name and slug, for jobs that already checked membership (mail subjects). */
+    async describeGroup(id: string): Promise<{ name: string; slug: string } | null> {
+      const group = await repo.findGroupById(db, id);
+      return group ? { name: group.name, slug: group.slug } : null;
+    },
+
     /** The actor's membership of a group, if any (for policies of other modules). */
     membershipOf: (groupId: string, userId: string) => repo.findMembership(db, groupId, userId),
 

@@ -171,3 +171,26 @@ export async function moveOccurrenceData(db: Db, fromSession: string, toSession:
     }
   }
 }
+
+/** "Going" answers for occurrences starting in (from, to]: the reminder sweep's work list. */
+export function listGoingStartingBetween(db: Db, from: string, to: string) {
+  return db
+    .selectFrom('rsvps')
+    .select(['session_id', 'occurrence', 'user_id', 'starts_at'])
+    .where('status', '=', 'going')
+    .where('starts_at', '>', from)
+    .where('starts_at', '<=', to)
+    .execute();
+}
+
+/** One answer with the person's address, language and zone (for their reminder; never returned). */
+export function findRsvpWithContact(db: Db, sessionId: string, occurrence: string, userId: string) {
+  return db
+    .selectFrom('rsvps')
+    .innerJoin('users', 'users.id', 'rsvps.user_id')
+    .select(['rsvps.status', 'rsvps.starts_at', 'users.email', 'users.locale', 'users.time_zone', 'users.display_name'])
+    .where('rsvps.session_id', '=', sessionId)
+    .where('rsvps.occurrence', '=', occurrence)
+    .where('rsvps.user_id', '=', userId)
+    .executeTakeFirst();
+}
