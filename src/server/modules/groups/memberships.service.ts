@@ -219,7 +219,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
     /** Removes a member from the group; a group never loses its last leader. */
     async removeMember(actor: Actor, slug: string, userId: string): Promise<void> {
       const { group } = await groups.loadGroupAsLeader(slug, actor);
-      const target = await loadTarget(group.id, userId);
+      await loadTarget(group.id, userId);
       await db.transaction().execute(async (trx) => {
         await lockGroup(trx, group.id);
         const current = await groupsRepo.findMembership(trx, group.id, userId);
