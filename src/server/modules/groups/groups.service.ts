@@ -186,16 +186,11 @@ export function createGroupsService(deps: ServiceDeps) {
 
     /** Which of these people are active members of the group. */
     async activeMembersAmong(groupId: string, userIds: string[]): Promise<Set<string>> {
-      if (userIds.length === 0) return new Set();
-      const rows = await db.selectFrom('memberships').select('user_id').where('group_id', '=', groupId).where('status', '=', 'active').where('user_id', 'in', userIds).execute();
-      return new Set(rows.map((r) => r.user_id));
+      return new Set(await memberships.listActiveMemberIdsAmong(db, groupId, userIds));
     },
 
     /** The groups in which the person is an active member. */
-    async activeGroupIdsOf(userId: string): Promise<string[]> {
-      const rows = await db.selectFrom('memberships').select('group_id').where('user_id', '=', userId).where('status', '=', 'active').execute();
-      return rows.map((r) => r.group_id);
-    },
+    activeGroupIdsOf: (userId: string) => memberships.listActiveGroupIdsOf(db, userId),
 
     /**
      * Founds a group; the founder becomes its first leader. With every founding part filled

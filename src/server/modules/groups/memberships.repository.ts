@@ -106,3 +106,14 @@ export async function consumeInvitation(db: Db, id: string, now: string): Promis
   const result = await db.updateTable('invitations').set({ used_at: now }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+export async function listActiveMemberIdsAmong(db: Db, groupId: string, userIds: string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await db.selectFrom('memberships').select('user_id').where('group_id', '=', groupId).where('status', '=', 'active').where('user_id', 'in', userIds).execute();
+  return rows.map((r) => r.user_id);
+}
+
+export async function listActiveGroupIdsOf(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('memberships').select('group_id').where('user_id', '=', userId).where('status', '=', 'active').execute();
+  return rows.map((r) => r.group_id);
+}

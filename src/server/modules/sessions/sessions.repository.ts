@@ -194,3 +194,24 @@ export function findRsvpWithContact(db: Db, sessionId: string, occurrence: strin
     .where('rsvps.user_id', '=', userId)
     .executeTakeFirst();
 }
+
+/** Display names of some users (facilitators), never their addresses. */
+export function listDisplayNames(db: Db, userIds: string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute();
+}
+
+export async function listWaitlistedOccurrences(db: Db, sessionId: string): Promise<string[]> {
+  const rows = await db.selectFrom('rsvps').select('occurrence').distinct().where('session_id', '=', sessionId).where('status', '=', 'waitlisted').execute();
+  return rows.map((r) => r.occurrence);
+}
+
+/** Occurrences from `from` on that have answers, attendance, a recap or an exception. */
+export async function listOccurrencesWithDataFrom(db: Db, sessionId: string, from: string): Promise<string[]> {
+  const ids = new Set<string>();
+  for (const table of ['rsvps', 'attendance', 'recaps', 'session_exceptions'] as const) {
+    const rows = await db.selectFrom(table).select('occurrence').where('session_id', '=', sessionId).where('occurrence', '>=', from).execute();
+    for (const r of rows) ids.add(r.occurrence);
+  }
+  return [...ids];
+}

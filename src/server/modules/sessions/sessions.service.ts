@@ -90,7 +90,7 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
   async function present(session: repo.SessionRow, groupSlug: string, isMember: boolean) {
     const facilitators = parseJson<FacilitatorRow[]>(session.facilitators, []);
     const ids = facilitators.flatMap((f) => ('userId' in f ? [f.userId] : []));
-    const names = ids.length ? await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute() : [];
+    const names = await repo.listDisplayNames(db, ids);
     const nameOf = new Map(names.map((n) => [n.id, n.display_name]));
     return {
       id: session.id,
@@ -275,8 +275,7 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
           await repo.updateSession(trx, id, changes);
           if (input.capacity !== undefined) {
             // A larger room frees places for every upcoming occurrence's wait-list.
-            const waiting = await trx.selectFrom('rsvps').select('occurrence').distinct().where('session_id', '=', id).where('status', '=', 'waitlisted').execute();
-            for (const w of waiting) await promoteWaitlist(trx, { ...session, ...changes } as repo.SessionRow, w.occurrence);
+            for (const occurrence of await repo.listWaitlistedOccurrences(trx, id)) await promoteWaitlist(trx, { ...session, ...changes } as repo.SessionRow, occurrence);
           }
         });
         const updated = (await repo.findSession(db, id))!;
@@ -301,13 +300,9 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
         await repo.updateSession(trx, session.id, { rrule: oldRule, updated_at: now });
         await repo.insertSession(trx, next);
         // Occurrences keep their date; their identity takes the new series' wall-clock time.
-        const later = await trx.selectFrom('rsvps').select('occurrence').distinct().where('session_id', '=', session.id).where('occurrence', '>=', from.occurrence).execute();
-        const ids = new Set(later.map((r) => r.occurrence));
-        for (const t of ['attendance', 'recaps', 'session_exceptions'] as const) {
-          for (const r of await trx.selectFrom(t).select('occurrence').where('session_id', '=', session.id).where('occurrence', '>=', from.occurrence).execute()) ids.add(r.occurrence);
-        }
+        const ids = await repo.listOccurrencesWithDataFrom(trx, session.id, from.occurrence);
         const time = next.start_local.slice(10);
-        await repo.moveOccurrenceData(trx, session.id, newId, new Map([...ids].map((o) => [o, `${o.slice(0, 10)}${time}`])));
+        await repo.moveOccurrenceData(trx, session.id, newId, new Map(ids.map((o) => [o, `${o.slice(0, 10)}${time}`])));
       });
       const created = (await repo.findSession(db, newId))!;
       return present(created, group.slug, true);
