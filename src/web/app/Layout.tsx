@@ -20,8 +20,8 @@ function Header() {
   const { t } = useTranslation();
   const me = useMe();
   const user = me.data ?? null;
-  const signOut = useSignOut();
   const navigate = useNavigate();
+  const signOut = useSignOut(() => navigate('/', { state: noticeState('signedOut') }));
 
   return (
     <header className="site-header">
@@ -29,30 +29,6 @@ function Header() {
         <Link to="/" className="brand">
           {t('app.name')}
         </Link>
-        <div className="header-tools">
-          <LanguageSwitcher />
-          {user ? (
-            <button
-              type="button"
-              className="button button-quiet"
-              disabled={signOut.isPending}
-              onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate('/', { state: noticeState('signedOut') }) })}
-            >
-              {t('nav.signOut')}
-            </button>
-          ) : (
-            !me.isPending && (
-              <>
-                <Link to="/signin" className="button button-quiet">
-                  {t('nav.signIn')}
-                </Link>
-                <Link to="/signup" className="button button-quiet header-signup">
-                  {t('nav.signUp')}
-                </Link>
-              </>
-            )
-          )}
-        </div>
         <nav aria-label={t('nav.label')} className="site-nav">
           <ul>
             <li>
@@ -75,6 +51,32 @@ function Header() {
             )}
           </ul>
         </nav>
+        <div className="header-language">
+          <LanguageSwitcher />
+        </div>
+        <div className="header-tools">
+          {user ? (
+            <button
+              type="button"
+              className="button button-quiet"
+              disabled={signOut.isPending}
+              onClick={() => signOut.mutate()}
+            >
+              {t('nav.signOut')}
+            </button>
+          ) : (
+            !me.isPending && (
+              <>
+                <Link to="/signin" className="button button-quiet">
+                  {t('nav.signIn')}
+                </Link>
+                <Link to="/signup" className="button button-quiet header-signup">
+                  {t('nav.signUp')}
+                </Link>
+              </>
+            )
+          )}
+        </div>
       </div>
       {signOut.isError && (
         <p className="header-error" role="alert">

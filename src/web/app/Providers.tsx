@@ -10,7 +10,9 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <BrowserRouter>{children}</BrowserRouter>
+        {/* Without transitions a navigation lands in the same render as the data change
+            that caused it (signing out leaves the page before the account is forgotten). */}
+        <BrowserRouter useTransitions={false}>{children}</BrowserRouter>
       </QueryClientProvider>
     </I18nextProvider>
   );

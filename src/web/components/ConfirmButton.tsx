@@ -1,5 +1,6 @@
-import { useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModal } from './use-modal.ts';
 
 interface ConfirmButtonProps {
   /** The button that opens the question. */
@@ -20,7 +21,7 @@ interface ConfirmButtonProps {
  */
 export function ConfirmButton({ label, title, body, confirmLabel, onConfirm, disabled, danger, className }: ConfirmButtonProps) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const modal = useModal();
   const id = useId();
 
   return (
@@ -29,28 +30,37 @@ export function ConfirmButton({ label, title, body, confirmLabel, onConfirm, dis
         type="button"
         className={className ?? (danger ? 'button button-danger-quiet' : 'button button-secondary')}
         disabled={disabled}
-        onClick={() => dialog.current?.showModal()}
+        onClick={modal.show}
       >
         {label}
       </button>
-      <dialog ref={dialog} className="dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`}>
-        <h2 id={`${id}-title`}>{title}</h2>
-        <p id={`${id}-body`}>{body}</p>
-        <div className="actions">
-          <button
-            type="button"
-            className={danger ? 'button button-danger' : 'button'}
-            onClick={() => {
-              dialog.current?.close();
-              onConfirm();
-            }}
-          >
-            {confirmLabel}
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => dialog.current?.close()}>
-            {t('common.cancel')}
-          </button>
-        </div>
+      <dialog
+        {...modal.dialogProps}
+        className="dialog"
+        aria-labelledby={modal.open ? `${id}-title` : undefined}
+        aria-describedby={modal.open ? `${id}-body` : undefined}
+      >
+        {modal.open && (
+          <>
+            <h2 id={`${id}-title`}>{title}</h2>
+            <p id={`${id}-body`}>{body}</p>
+            <div className="actions">
+              <button
+                type="button"
+                className={danger ? 'button button-danger' : 'button'}
+                onClick={() => {
+                  modal.close();
+                  onConfirm();
+                }}
+              >
+                {confirmLabel}
+              </button>
+              <button type="button" className="button button-secondary" onClick={modal.close}>
+                {t('common.cancel')}
+              </button>
+            </div>
+          </>
+        )}
       </dialog>
     </>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type MouseEvent } from 'react';
+import { useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormErrors } from './form-errors.ts';
 
@@ -14,12 +14,13 @@ function focusTarget(event: MouseEvent<HTMLAnchorElement>, id: string): void {
 
 /**
  * The list of what went wrong, at the top of a form. It takes focus when it appears so
- * keyboard and screen-reader users land on it, and each item jumps to its field.
+ * keyboard and screen-reader users land on it, and each item jumps to its field. It has
+ * no accessible name of its own: its title ("…password do not match…") would otherwise
+ * pass for the label of a field.
  */
 export function ErrorSummary({ errors }: { errors: FormErrors }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
-  const titleId = useId();
   const visible = errors.title !== null || errors.items.length > 0;
 
   useEffect(() => {
@@ -28,8 +29,8 @@ export function ErrorSummary({ errors }: { errors: FormErrors }) {
 
   if (!visible) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={titleId}>
-      <h2 id={titleId} className="error-summary-title">
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref}>
+      <h2 className="error-summary-title">
         {errors.title ?? t('errors.summaryTitle')}
       </h2>
       {errors.items.length > 0 && (

@@ -9,8 +9,8 @@ function zoneLabel(zone: string): string {
 }
 
 /**
- * A time-zone picker: a filter box narrows the ~400 IANA zones, the select picks one. The
- * current value always stays listed so filtering never silently changes it.
+ * A time-zone picker: the select holds the ~400 IANA zones; a search box below narrows it
+ * and picks the first match. The current value always stays listed.
  */
 export function TimeZoneSelect({
   id,
@@ -38,6 +38,13 @@ export function TimeZoneSelect({
 
   return (
     <div className="time-zone-picker">
+      <SelectField id={id} label={label} hint={hint} error={error} value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map((zone) => (
+          <option key={zone} value={zone}>
+            {zoneLabel(zone)}
+          </option>
+        ))}
+      </SelectField>
       <TextField
         id={`${id}-filter`}
         label={t('account.timeZoneFilter')}
@@ -54,13 +61,6 @@ export function TimeZoneSelect({
           if (first) onChange(first);
         }}
       />
-      <SelectField id={id} label={label} hint={hint} error={error} value={value} onChange={(e) => onChange(e.target.value)}>
-        {options.map((zone) => (
-          <option key={zone} value={zone}>
-            {zoneLabel(zone)}
-          </option>
-        ))}
-      </SelectField>
     </div>
   );
 }

@@ -24,11 +24,13 @@ export interface FormErrors {
 const noErrors: FormErrors = { source: null, title: null, items: [], field: () => undefined };
 
 /**
- * Sorts a failed request's issues onto the form's fields. `fields` are the paths this form
- * shows; an issue under one of them (`topics.2` under `topics`) belongs to it, the others
- * (`body`, paths of other steps) appear in the summary only.
+ * Sorts a failed request's issues onto the form's fields. `fields` maps the paths this form
+ * shows to their labels; an issue under one of them (`topics.2` under `topics`) belongs to
+ * it and is named by its label in the summary ("Topics — …"), the others (`body`, paths of
+ * other steps) appear in the summary only.
  */
-export function formErrors(error: unknown, fields: readonly string[]): FormErrors {
+export function formErrors(error: unknown, labels: Readonly<Record<string, string>>): FormErrors {
+  const fields = Object.keys(labels);
   if (!error) return noErrors;
   if (!(error instanceof ApiError)) {
     return { source: error, title: error instanceof Error ? error.message : String(error), items: [], field: () => undefined };
@@ -36,7 +38,7 @@ export function formErrors(error: unknown, fields: readonly string[]): FormError
   const owner = (path: string) => fields.find((f) => path === f || path.startsWith(`${f}.`));
   const items = error.issues.map((issue) => {
     const target = owner(issue.path);
-    return target ? { message: issue.message, targetId: fieldId(target) } : { message: issue.message };
+    return target ? { message: `${labels[target]} — ${issue.message}`, targetId: fieldId(target) } : { message: issue.message };
   });
   return {
     source: error,
@@ -53,12 +55,12 @@ export function formErrors(error: unknown, fields: readonly string[]): FormError
  * Client-side checks use the same shape, so the summary and fields render them alike. Keep
  * `entries` in state: a new array is a new failure and takes focus again.
  */
-export function localErrors(entries: readonly { path: string; message: string }[]): FormErrors {
+export function localErrors(entries: readonly { path: string; label: string; message: string }[]): FormErrors {
   if (entries.length === 0) return noErrors;
   return {
     source: entries,
     title: null,
-    items: entries.map((e) => ({ message: e.message, targetId: fieldId(e.path) })),
+    items: entries.map((e) => ({ message: `${e.label} — ${e.message}`, targetId: fieldId(e.path) })),
     field: (path) => entries.find((e) => e.path === path)?.message,
   };
 }

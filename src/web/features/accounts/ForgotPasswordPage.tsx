@@ -10,7 +10,7 @@ export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const request = useRequestPasswordReset();
   const [email, setEmail] = useState('');
-  const errors = formErrors(request.error, ['email']);
+  const errors = formErrors(request.error, { email: t('account.email') });
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -16,7 +16,7 @@ export function ResetPasswordPage() {
   const token = params.get('token') ?? '';
   const confirm = useConfirmPasswordReset();
   const [password, setPassword] = useState('');
-  const errors = formErrors(confirm.error, ['password']);
+  const errors = formErrors(confirm.error, { password: t('reset.password') });
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -20,7 +20,11 @@ function ProfileForm({ user }: { user: User }) {
   const [displayName, setDisplayName] = useState(user.displayName);
   const [timeZone, setTimeZone] = useState(user.timeZone);
   const [locale, setLocale] = useState<Locale>(user.locale);
-  const errors = formErrors(update.error, ['displayName', 'timeZone', 'locale']);
+  const errors = formErrors(update.error, {
+    displayName: t('account.displayName'),
+    timeZone: t('account.timeZone'),
+    locale: t('account.language'),
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -86,7 +90,10 @@ function PasswordForm() {
   const change = useChangePassword();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
-  const errors = formErrors(change.error, ['currentPassword', 'newPassword']);
+  const errors = formErrors(change.error, {
+    currentPassword: t('settings.currentPassword'),
+    newPassword: t('settings.newPassword'),
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -147,13 +154,13 @@ function PasswordForm() {
 function DeleteAccountForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const remove = useDeleteAccount();
+  const remove = useDeleteAccount(() => navigate('/', { state: noticeState('accountDeleted') }));
   const [password, setPassword] = useState('');
-  const errors = formErrors(remove.error, ['password']);
+  const errors = formErrors(remove.error, { password: t('settings.deletePassword') });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    remove.mutate({ password }, { onSuccess: () => navigate('/', { state: noticeState('accountDeleted') }) });
+    remove.mutate({ password });
   }
 
   return (

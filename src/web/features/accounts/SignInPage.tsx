@@ -8,8 +8,6 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { safeNext, withNext } from './safe-next.ts';
 import { useSignIn } from './session.ts';
 
-const FIELDS = ['email', 'password'] as const;
-
 export function SignInPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -18,7 +16,7 @@ export function SignInPage() {
   const signIn = useSignIn();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const errors = formErrors(signIn.error, FIELDS);
+  const errors = formErrors(signIn.error, { email: t('account.email'), password: t('account.password') });
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -12,8 +12,6 @@ import { browserTimeZone } from '../../i18n/time-zones.ts';
 import { safeNext, withNext } from './safe-next.ts';
 import { useSignUp } from './session.ts';
 
-const FIELDS = ['displayName', 'email', 'password'] as const;
-
 export function SignUpPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -23,7 +21,11 @@ export function SignUpPage() {
   const [displayName, setDisplayName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const errors = formErrors(signUp.error, FIELDS);
+  const errors = formErrors(signUp.error, {
+    displayName: t('account.displayName'),
+    email: t('account.email'),
+    password: t('account.password'),
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();

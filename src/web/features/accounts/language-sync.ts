@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../shared/locale.ts';
 import { rememberLocale } from '../../i18n/language.ts';
-import { useMe, useUpdateProfile } from './session.ts';
+import { meKey, useMe, useUpdateProfile } from './session.ts';
 
 /**
  * The account's language wins once we know who is signed in. Only a change of account or
@@ -22,12 +22,15 @@ export function useAccountLanguage(): void {
   }, [userId, locale, i18n]);
 }
 
-/** Server-worded texts (what a draft lacks, error messages) follow the interface language. */
+/**
+ * Server-worded texts (what a draft lacks, error messages) follow the interface language.
+ * The account itself is left alone: a refetch racing the locale change could undo it.
+ */
 export function useRefetchOnLanguageChange(): void {
   const { i18n } = useTranslation();
   const queryClient = useQueryClient();
   useEffect(() => {
-    const refetch = () => void queryClient.invalidateQueries();
+    const refetch = () => void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
     i18n.on('languageChanged', refetch);
     return () => i18n.off('languageChanged', refetch);
   }, [i18n, queryClient]);
@@ -36,11 +39,18 @@ export function useRefetchOnLanguageChange(): void {
 /** Switches the interface language, remembers it here and, when signed in, on the account. */
 export function useSwitchLanguage() {
   const { i18n } = useTranslation();
+  const queryClient = useQueryClient();
   const me = useMe();
   const update = useUpdateProfile();
   return (locale: Locale) => {
     rememberLocale(locale);
+    const user = me.data;
+    if (user && user.locale !== locale) {
+      // Say it locally first, so nothing reads the old locale and switches back.
+      void queryClient.cancelQueries({ queryKey: meKey });
+      queryClient.setQueryData(meKey, { ...user, locale });
+      update.mutate({ locale });
+    }
     void i18n.changeLanguage(locale);
-    if (me.data && me.data.locale !== locale) update.mutate({ locale });
   };
 }

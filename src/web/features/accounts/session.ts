@@ -56,11 +56,18 @@ export function useSignIn() {
   });
 }
 
-export function useSignOut() {
+/**
+ * `leave` runs before the account is forgotten: the page must be left first, or a page
+ * that needs an account would see the sign-out and send the visitor to sign in again.
+ */
+export function useSignOut(leave: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<void>('/api/v1/auth/signout'),
-    onSuccess: () => becameSomeoneElse(queryClient, null),
+    onSuccess: () => {
+      leave();
+      becameSomeoneElse(queryClient, null);
+    },
   });
 }
 
@@ -104,10 +111,14 @@ export function useChangePassword() {
   });
 }
 
-export function useDeleteAccount() {
+/** `leave` runs before the account is forgotten, as for signing out. */
+export function useDeleteAccount(leave: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { password: string }) => api.delete<void>('/api/v1/me', input),
-    onSuccess: () => becameSomeoneElse(queryClient, null),
+    onSuccess: () => {
+      leave();
+      becameSomeoneElse(queryClient, null);
+    },
   });
 }

@@ -10,7 +10,7 @@ export function GroupCard({ group, badges }: { group: GroupSummary; badges?: Rea
   const wording = useGroupWording();
   const facts = [
     group.leadership ? t(`enums.leadership.${group.leadership}`) : null,
-    group.modes.length > 0 ? wording.list(group.modes.map((m) => t(`enums.mode.${m}`))) : null,
+    group.modes.length > 0 ? wording.modes(group.modes) : null,
     group.languages.length > 0 ? wording.languages(group.languages) : null,
     t('group.memberCount', { count: group.memberCount }),
   ].filter((fact): fact is string => fact !== null);

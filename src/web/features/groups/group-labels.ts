@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { RHYTHMS } from '../../../shared/limits.ts';
+import { RHYTHMS, type Mode } from '../../../shared/limits.ts';
 import { formatList, languageName } from '../../i18n/format.ts';
 
 export type SuggestedRhythm = (typeof RHYTHMS)[number];
@@ -18,6 +18,8 @@ export function useGroupWording() {
   return {
     rhythm: (rhythm: string) => (isSuggestedRhythm(rhythm) ? t(`enums.rhythm.${rhythm}`) : rhythm),
     languages: (codes: readonly string[]) => formatList(codes.map((code) => languageName(code, locale)), locale),
+    // Mode names are capitalised labels ("In person"): a comma list reads better than "and".
+    modes: (modes: readonly Mode[]) => modes.map((mode) => t(`enums.mode.${mode}`)).join(', '),
     list: (items: string[]) => formatList(items, locale),
   };
 }

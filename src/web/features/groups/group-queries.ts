@@ -66,5 +66,7 @@ export function usePublishGroup(slug: string) {
   return useMutation({
     mutationFn: async () => (await api.post<GroupResponse>(apiPath`/api/v1/groups/${slug}/publish`)).group,
     onSuccess: (group) => rememberGroup(queryClient, group),
+    // Refused as incomplete: our copy of what is missing may be stale, so fetch it again.
+    onError: () => void queryClient.invalidateQueries({ queryKey: groupKeys.detail(slug) }),
   });
 }

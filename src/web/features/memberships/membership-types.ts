@@ -13,7 +13,7 @@ export interface Member {
   role: MemberRole;
   leaderType?: Leadership | null;
   profession?: string | null;
-  joinedAt?: string;
+  joinedAt?: string | null;
 }
 
 export interface JoinRequest {

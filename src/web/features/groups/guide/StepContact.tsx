@@ -67,7 +67,6 @@ export function StepContact({ draft, change, errors }: StepProps) {
           autoComplete="off"
           spellCheck={false}
           maxLength={35}
-          className="input-short"
         />
         <button type="button" className="button button-secondary" onClick={addLanguage} disabled={!draft.languageInput.trim()}>
           {t('guide.contact.addLanguage')}

@@ -61,7 +61,8 @@ export function StepNeed({ draft, change, errors }: StepProps) {
         </button>
       </div>
       {draft.topics.length > 0 && (
-        <ul className="chips" aria-label={t('guide.need.topicsChosen')}>
+        // No aria-label: "Chosen topics" would also answer to the label "Topics".
+        <ul className="chips">
           {draft.topics.map((topic) => (
             <li key={topic}>
               <span>{topic}</span>

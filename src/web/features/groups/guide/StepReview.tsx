@@ -8,7 +8,7 @@ import { editStepPath, STEPS, stepForField, type StepKey } from './guide-steps.t
 
 function Value({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const empty = children === null || children === undefined || children === '' || (Array.isArray(children) && children.length === 0);
+  const empty = children === null || children === undefined || children === false || children === '';
   return <dd>{empty ? <span className="muted">{t('guide.review.empty')}</span> : children}</dd>;
 }
 
@@ -101,7 +101,7 @@ export function StepReview({ group }: { group: Group }) {
 
       <ReviewSection slug={group.slug} step="contact">
         <dt>{t('group.fact.modes')}</dt>
-        <Value>{group.modes.length > 0 && wording.list(group.modes.map((m) => t(`enums.mode.${m}`)))}</Value>
+        <Value>{group.modes.length > 0 && wording.modes(group.modes)}</Value>
         <dt>{t('group.fact.languages')}</dt>
         <Value>{group.languages.length > 0 && wording.languages(group.languages)}</Value>
         <dt>{t('group.fact.timeZone')}</dt>
