@@ -26,6 +26,10 @@ import { createMembershipsService } from './modules/groups/memberships.service.t
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { programmesRoutes } from './modules/sessions/programmes.routes.ts';
 import { createProgrammesService } from './modules/sessions/programmes.service.ts';
+import { createReminders } from './modules/sessions/reminders.ts';
+import { occurrenceAttachment } from './modules/calendar/calendar.ts';
+import { calendarFeedRoutes, calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { createCalendarService } from './modules/calendar/calendar.service.ts';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.ts';
 import { createSessionsService } from './modules/sessions/sessions.service.ts';
 
@@ -75,6 +79,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   const accounts = createAccountsService({ ...deps, memberships });
   const sessions = createSessionsService({ ...deps, groups });
   const programmes = createProgrammesService({ ...deps, groups, sessions });
+  const calendar = createCalendarService({ ...deps, groups, sessions });
 
   await app.register(swagger, {
     openapi: {
@@ -128,10 +133,12 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
       await api.register(membershipsRoutes(memberships));
       await api.register(sessionsRoutes(sessions));
       await api.register(programmesRoutes(programmes));
+      await api.register(calendarRoutes(calendar));
       await api.register(outboxRoutes(database.db));
     },
     { prefix: '/api/v1' },
   );
+  await app.register(calendarFeedRoutes(calendar));
 
   const webRoot = config.webRoot && fs.existsSync(path.join(config.webRoot, 'index.html')) ? config.webRoot : null;
   if (webRoot) {
@@ -146,13 +153,15 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     throw new AppError('NOT_FOUND');
   });
 
+  const reminders = createReminders({ ...deps, groups, sessions, attachment: occurrenceAttachment(deps.appUrl) });
   const handlers: Record<string, JobHandler> = {
+    ...reminders.handlers,
     // Finished jobs are kept a month (their dedupe keys with them), then pruned.
     'jobs.prune': async (_payload, { now }) => {
       await deleteFinishedJobs(database.db, new Date(now.getTime() - 30 * DAY));
     },
   };
-  const jobs = createJobWorker({ db: database.db, log: app.log, handlers, every: [{ kind: 'jobs.prune', everyMs: DAY }] });
+  const jobs = createJobWorker({ db: database.db, log: app.log, handlers, every: [...reminders.every, { kind: 'jobs.prune', everyMs: DAY }] });
 
   app.addHook('onClose', async () => {
     await jobs.stop();

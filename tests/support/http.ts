@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import type { Config } from '../../src/server/config.ts';
+import type { JobWorker } from '../../src/server/platform/jobs/job-worker.ts';
 import type { Mailer } from '../../src/server/platform/mail/mailer.ts';
 import type { TestDatabase } from './databases.ts';
 
@@ -36,6 +37,7 @@ export class TestClient {
     readonly app: FastifyInstance,
     readonly db: TestDatabase,
     readonly mailer: Mailer,
+    readonly jobs: JobWorker,
   ) {}
 
   async call(
@@ -77,9 +79,9 @@ export class TestClient {
 }
 
 export async function startTestApp(db: TestDatabase, overrides: Partial<Config> = {}): Promise<TestClient> {
-  const { app, mailer } = await buildApp(testConfig(overrides), db);
+  const { app, mailer, jobs } = await buildApp(testConfig(overrides), db);
   await app.ready();
-  return new TestClient(app, db, mailer);
+  return new TestClient(app, db, mailer, jobs);
 }
 
 /** Every founding field, filled: a POST with these publishes at once. */

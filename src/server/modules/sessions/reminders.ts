@@ -10,7 +10,7 @@
  * job runs twice after a crash.
  */
 import { z } from 'zod';
-import { isLocale } from '../../../shared/locale.ts';
+import { isLocale, type Locale } from '../../../shared/locale.ts';
 import { formatWhen } from '../../../shared/when.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { enqueueJob } from '../../platform/jobs/job-queue.ts';
@@ -32,7 +32,7 @@ const SLACK_MS = 2 * SWEEP_EVERY_MS;
 
 const ReminderPayload = z.object({ sessionId: z.string(), occurrence: z.string(), userId: z.string() });
 
-export type OccurrenceAttachment = (session: repo.SessionRow, occurrence: OccurrenceView, groupName: string) => MailAttachment;
+export type OccurrenceAttachment = (session: repo.SessionRow, occurrence: OccurrenceView, groupName: string, locale: Locale) => MailAttachment;
 
 export function createReminders(deps: ServiceDeps & { groups: GroupsService; sessions: SessionsService; attachment: OccurrenceAttachment }) {
   const { db } = deps;
@@ -87,7 +87,7 @@ export function createReminders(deps: ServiceDeps & { groups: GroupsService; ses
       ...mail,
       to: answer.email,
       kind: 'session-reminder',
-      attachments: [deps.attachment(session, current, group.name)],
+      attachments: [deps.attachment(session, current, group.name, locale)],
       dedupeKey: `reminder:${sessionId}:${occurrence}:${userId}`,
     });
   };
