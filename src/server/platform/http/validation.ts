@@ -1,7 +1,7 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import { z, type ZodType } from 'zod';
 import type { Locale } from '../../../shared/locale.ts';
-import { MESSAGES, type MessageKey } from '../i18n/messages.ts';
+import { MESSAGES, translate, type MessageKey } from '../i18n/messages.ts';
 
 export interface LocalizedIssue {
   path: string;
@@ -12,8 +12,18 @@ const zodLocales = { en: z.locales.en(), fr: z.locales.fr() } as const;
 
 /** zod's own wording in the caller's language, with a plainer word for a missing field. */
 function errorMapFor(locale: Locale) {
+  const say = (key: MessageKey, params: Record<string, string | number> = {}) => translate(locale, key, params);
   return (issue: z.core.$ZodRawIssue) => {
-    if (issue.input === undefined && issue.code === 'invalid_type') return MESSAGES[locale]['issue.required'];
+    if (issue.input === undefined && issue.code === 'invalid_type') return say('issue.required');
+    // Sizes in plain words rather than zod's ">=10 characters".
+    if (issue.code === 'too_small' || issue.code === 'too_big') {
+      const small = issue.code === 'too_small';
+      const bound = Number(small ? issue.minimum : issue.maximum);
+      if (issue.origin === 'string') return small && bound <= 1 ? say('issue.required') : say(small ? 'issue.tooShort' : 'issue.tooLong', small ? { min: bound } : { max: bound });
+      if (issue.origin === 'number') return say(small ? 'issue.tooSmall' : 'issue.tooBig', small ? { min: bound } : { max: bound });
+      if (issue.origin === 'array' || issue.origin === 'set') return say(small ? 'issue.tooFew' : 'issue.tooMany', small ? { min: bound } : { max: bound });
+    }
+    if (issue.code === 'invalid_type' && issue.expected === 'int') return say('issue.wholeNumber');
     return zodLocales[locale].localeError(issue);
   };
 }
