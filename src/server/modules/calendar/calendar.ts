@@ -39,9 +39,10 @@ export interface CalendarOptions {
   now?: number;
 }
 
+// Labels carry their colon: French puts a space before it.
 const LABELS: Record<Locale, { agenda: string; online: string; dialIn: string; accessibility: string; minutes: string }> = {
-  en: { agenda: 'Agenda', online: 'Join online', dialIn: 'By phone', accessibility: 'Access', minutes: 'min' },
-  fr: { agenda: 'Déroulé', online: 'Rejoindre en ligne', dialIn: 'Par téléphone', accessibility: 'Accessibilité', minutes: 'min' },
+  en: { agenda: 'Agenda:', online: 'Join online:', dialIn: 'By phone:', accessibility: 'Access:', minutes: 'min' },
+  fr: { agenda: 'Déroulé :', online: 'Rejoindre en ligne :', dialIn: 'Par téléphone :', accessibility: 'Accessibilité :', minutes: 'min' },
 };
 
 /**
@@ -132,7 +133,7 @@ function summaryOf(session: CalendarSession): string {
   return `${session.title} (${session.group_name})`;
 }
 
-function descriptionOf({ session, startLocal }: EventContent, url: string, options: Pick<CalendarOptions, 'includeMembersOnly' | 'locale'>): string {
+function descriptionOf({ session, startLocal, url }: EventContent, options: Pick<CalendarOptions, 'includeMembersOnly' | 'locale'>): string {
   const labels = LABELS[options.locale];
   const parts: string[] = [];
   if (session.description) parts.push(session.description);
@@ -144,13 +145,13 @@ function descriptionOf({ session, startLocal }: EventContent, url: string, optio
       minute += item.minutes;
       return `${at} ${item.title} (${item.minutes} ${labels.minutes})`;
     });
-    parts.push([`${labels.agenda}:`, ...lines].join('\n'));
+    parts.push([labels.agenda, ...lines].join('\n'));
   }
-  if (session.accessibility) parts.push(`${labels.accessibility}: ${session.accessibility}`);
+  if (session.accessibility) parts.push(`${labels.accessibility} ${session.accessibility}`);
   if (options.includeMembersOnly) {
     const access = [
-      ...(session.online_url ? [`${labels.online}: ${session.online_url}`] : []),
-      ...(session.dial_in ? [`${labels.dialIn}: ${session.dial_in}`] : []),
+      ...(session.online_url ? [`${labels.online} ${session.online_url}`] : []),
+      ...(session.dial_in ? [`${labels.dialIn} ${session.dial_in}`] : []),
     ];
     if (access.length > 0) parts.push(access.join('\n'));
   }
@@ -190,7 +191,7 @@ function addEvent(calendar: ICalCalendar, content: EventContent, times: EventTim
     end: times.end,
     timezone: times.tzid,
     summary: summaryOf(session),
-    description: descriptionOf(content, content.url, options),
+    description: descriptionOf(content, options),
     url: content.url,
     ...(location ? { location } : {}),
     ...(times.repeating ? { repeating: times.repeating } : {}),
