@@ -166,6 +166,28 @@ describe.each(testDialects())('sessions on $dialect', ({ open }) => {
     expect(list[4]).toMatchObject({ sessionId: next.id, myRsvp: 'going' });
   });
 
+  it('keeps answers and cancellations with their dates when the whole series changes time', async () => {
+    const session = await schedule({ ...weekly, capacity: null });
+    await t.call('POST', `/api/v1/sessions/${session.id}/occurrences/cancel`, { as: leader, body: { occurrenceStart: '2027-03-09T18:00:00Z' } });
+    await t.call('POST', `/api/v1/sessions/${session.id}/rsvp`, { as: member, body: { occurrenceStart: '2027-03-16T18:00:00Z', status: 'going' } });
+    const res = await t.call('PATCH', `/api/v1/sessions/${session.id}`, { as: leader, body: { start: '2027-03-02T18:30' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const list = (await t.call('GET', `/api/v1/groups/${slug}/occurrences?from=2027-03-01T00:00:00Z&to=2027-03-20T00:00:00Z&includeCancelled=true`, { as: member })).json().occurrences;
+    expect(list.map((o: { localStart: string; status: string; myRsvp: string | null }) => [o.localStart, o.status, o.myRsvp])).toEqual([
+      ['2027-03-02T18:30', 'scheduled', null],
+      ['2027-03-09T18:30', 'cancelled', null],
+      ['2027-03-16T18:30', 'scheduled', 'going'],
+    ]);
+    const rsvp = await t.db.db.selectFrom('rsvps').select(['occurrence', 'starts_at']).execute();
+    expect(rsvp).toEqual([{ occurrence: '2027-03-16T18:30', starts_at: '2027-03-16T17:30:00.000Z' }]);
+  });
+
+  it('refuses a series whose first session is not on one of its days', async () => {
+    const res = await t.call('POST', `/api/v1/groups/${slug}/sessions`, { as: leader, body: { ...weekly, recurrence: 'FREQ=WEEKLY;BYDAY=TH' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.issues).toEqual([{ path: 'start', message: 'The first session must fall on one of the days the series repeats on.' }]);
+  });
+
   it('keeps attendance and recaps for leaders to write and members to read', async () => {
     const session = await schedule();
     const occ = '2027-03-02T18:00:00.000Z';

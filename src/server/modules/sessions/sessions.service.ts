@@ -12,6 +12,7 @@ import { renderMail } from '../../platform/mail/render.ts';
 import * as groupPolicy from '../groups/groups.policy.ts';
 import type { GroupsService } from '../groups/groups.service.ts';
 import { occurrenceAt, occurrencesOf, type OccurrenceView } from './occurrences.ts';
+import { expandSchedule } from './recurrence.ts';
 import type { Schedule } from './recurrence.ts';
 import type { ScheduleSessionInput, SessionMode, UpdateSessionInput } from './sessions.schemas.ts';
 import * as repo from './sessions.repository.ts';
@@ -75,6 +76,32 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
     const occurrence = occurrenceAt(scheduleOf(session), exceptions, instant);
     if (!occurrence) throw new AppError('VALIDATION', { issues: [{ path: 'occurrenceStart', key: 'issue.noOccurrence' }] });
     return occurrence;
+  }
+
+  /**
+   * RFC 5545 counts DTSTART as the first occurrence even off the rule; rrule (and most
+   * calendars in practice) would skip it. A series must therefore start on one of its days.
+   */
+  function assertStartInRule(row: Pick<repo.SessionRow, 'start_local' | 'time_zone' | 'duration_minutes' | 'rrule'>): void {
+    if (!row.rrule) return;
+    const schedule = scheduleOf(row as repo.SessionRow);
+    const instant = localToInstant(row.start_local, row.time_zone);
+    const first = expandSchedule(schedule, instant - 1, instant + 1)[0];
+    if (!first || first.ruleLocalStart !== row.start_local) throw new AppError('VALIDATION', { issues: [{ path: 'start', key: 'issue.startNotInRule' }] });
+  }
+
+  /**
+   * Gives occurrence data (answers, attendance, recaps, exceptions) new identities — same
+   * date, the series' new time — and recomputes each answer's start for its reminder.
+   */
+  async function rekeyOccurrences(trx: Db, fromSession: string, to: repo.SessionRow, renames: Map<string, string>): Promise<void> {
+    await repo.moveOccurrenceData(trx, fromSession, to.id, renames);
+    const exceptions = await repo.listExceptions(trx, [to.id]);
+    for (const occurrence of new Set(renames.values())) {
+      const moved = exceptions.find((e) => e.occurrence === occurrence && e.status === 'moved' && e.start_local);
+      const startsAt = localToInstant(moved?.start_local ?? occurrence, to.time_zone);
+      await repo.updateRsvpStart(trx, to.id, occurrence, new Date(startsAt).toISOString());
+    }
   }
 
   async function checkFacilitators(groupId: string, facilitators: FacilitatorRow[] | undefined): Promise<void> {
@@ -243,6 +270,7 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
         updated_at: now,
         ...rowFromInput(input),
       };
+      assertStartInRule(row);
       await repo.insertSession(db, row);
       return present(row, group.slug, true);
     },
@@ -270,9 +298,17 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
       const now = new Date().toISOString();
       if (input.fromOccurrence === undefined) {
         const changes = { ...rowFromInput(input), updated_at: now };
+        const next = { ...session, ...changes };
+        assertStartInRule(next);
         await db.transaction().execute(async (trx) => {
           await lockSession(trx, id);
           await repo.updateSession(trx, id, changes);
+          if (next.start_local !== session.start_local || next.time_zone !== session.time_zone) {
+            // Same dates, new wall time: what members said about each date stays with it.
+            const time = next.start_local.slice(10);
+            const ids = await repo.listOccurrencesWithDataFrom(trx, id, '');
+            await rekeyOccurrences(trx, id, next, new Map(ids.map((o) => [o, `${o.slice(0, 10)}${time}`])));
+          }
           if (input.capacity !== undefined) {
             // A larger room frees places for every upcoming occurrence's wait-list.
             for (const occurrence of await repo.listWaitlistedOccurrences(trx, id)) await promoteWaitlist(trx, { ...session, ...changes } as repo.SessionRow, occurrence);
@@ -297,12 +333,13 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
         const untilInstant = localToInstant(from.occurrence, old.timeZone) - 1000;
         const until = new Date(untilInstant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
         const oldRule = session.rrule ? `${session.rrule.replace(/;?(COUNT|UNTIL)=[^;]+/g, '')};UNTIL=${until}` : null;
+        assertStartInRule(next);
         await repo.updateSession(trx, session.id, { rrule: oldRule, updated_at: now });
         await repo.insertSession(trx, next);
         // Occurrences keep their date; their identity takes the new series' wall-clock time.
         const ids = await repo.listOccurrencesWithDataFrom(trx, session.id, from.occurrence);
         const time = next.start_local.slice(10);
-        await repo.moveOccurrenceData(trx, session.id, newId, new Map(ids.map((o) => [o, `${o.slice(0, 10)}${time}`])));
+        await rekeyOccurrences(trx, session.id, next, new Map(ids.map((o) => [o, `${o.slice(0, 10)}${time}`])));
       });
       const created = (await repo.findSession(db, newId))!;
       return present(created, group.slug, true);

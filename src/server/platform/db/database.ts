@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type 
 import pg from 'pg';
 import * as foundation from './migrations/0001-foundation.ts';
 import * as sessions from './migrations/0002-sessions.ts';
+import * as availability from './migrations/0003-availability.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -32,6 +33,7 @@ export interface DatabaseOptions {
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-sessions': sessions,
+  '0003-availability': availability,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
