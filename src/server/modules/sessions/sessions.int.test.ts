@@ -45,7 +45,7 @@ describe.each(testDialects())('sessions on $dialect', ({ open }) => {
   it('schedules a weekly session stored as wall time + zone + RRULE, 19:00 in Paris across DST', async () => {
     const session = await schedule();
     expect(session).toMatchObject({ start: '2027-03-02T19:00', timeZone: 'Europe/Paris', recurrence: 'FREQ=WEEKLY;BYDAY=TU', onlineUrl: 'https://meet.example.org/tuesday' });
-    const res = await t.call('GET', `/api/v1/groups/${slug}/occurrences?from=2027-03-20T00:00:00Z&to=2027-04-05T00:00:00Z`);
+    const res = await t.call('GET', `/api/v1/groups/${slug}/occurrences?from=2027-03-20&to=2027-04-05T02:00:00%2B02:00`);
     expect(res.statusCode).toBe(200);
     expect(res.json().occurrences.map((o: { startsAt: string; localStart: string; timeZone: string; endsAt: string; sessionId: string }) => [o.startsAt, o.localStart, o.endsAt, o.timeZone, o.sessionId])).toEqual([
       ['2027-03-23T18:00:00.000Z', '2027-03-23T19:00', '2027-03-23T19:30:00.000Z', 'Europe/Paris', session.id],
@@ -75,6 +75,16 @@ describe.each(testDialects())('sessions on $dialect', ({ open }) => {
     expect(hidden.body).toBe(missing.body);
     expect((await t.call('GET', `/api/v1/groups/${priv}/occurrences`, { as: stranger })).statusCode).toBe(404);
     expect((await t.call('GET', `/api/v1/groups/${priv}/occurrences`)).statusCode).toBe(404);
+  });
+
+  it('refuses unreadable windows with the query field named', async () => {
+    const res = await t.call('GET', `/api/v1/groups/${slug}/occurrences?from=yesterday&to=2027-13-45`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['query.from', 'query.to']);
+    const long = await t.call('GET', `/api/v1/groups/${slug}/occurrences?from=2027-01-01&to=2029-01-01`);
+    expect(long.statusCode).toBe(400);
+    const backwards = await t.call('GET', `/api/v1/groups/${slug}/occurrences?from=2027-03-01&to=2027-02-01`);
+    expect(backwards.statusCode).toBe(400);
   });
 
   it('validates every field, including the rule and the link', async () => {

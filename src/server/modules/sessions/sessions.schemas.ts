@@ -76,9 +76,17 @@ export type UpdateSessionInput = z.infer<typeof UpdateSessionBody>;
 export const SessionIdParams = z.object({ id: z.uuid() });
 export const OccurrenceParams = z.object({ id: z.uuid(), occurrenceStart: instant() });
 
+/** A window bound: an instant, or a bare date (`2027-03-01`, midnight UTC). */
+const bound = () =>
+  z
+    .string()
+    .max(40)
+    .transform((v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v))
+    .pipe(instant());
+
 export const OccurrencesQuery = z.object({
-  from: instant().optional(),
-  to: instant().optional(),
+  from: bound().optional(),
+  to: bound().optional(),
   includeCancelled: z.enum(['true', 'false']).optional(),
 });
 
