@@ -32,6 +32,9 @@ import { calendarFeedRoutes, calendarRoutes } from './modules/calendar/calendar.
 import { createCalendarService } from './modules/calendar/calendar.service.ts';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.ts';
 import { createSessionsService } from './modules/sessions/sessions.service.ts';
+import { schedulingRoutes } from './modules/scheduling/scheduling.routes.ts';
+import { createSchedulingService } from './modules/scheduling/scheduling.service.ts';
+import { createSlotPollsService } from './modules/scheduling/slot-polls.service.ts';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -80,6 +83,8 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   const sessions = createSessionsService({ ...deps, groups });
   const programmes = createProgrammesService({ ...deps, groups, sessions });
   const calendar = createCalendarService({ ...deps, groups, sessions });
+  const scheduling = createSchedulingService({ ...deps, groups, sessions });
+  const slotPolls = createSlotPollsService({ ...deps, groups });
 
   await app.register(swagger, {
     openapi: {
@@ -134,6 +139,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
       await api.register(sessionsRoutes(sessions));
       await api.register(programmesRoutes(programmes));
       await api.register(calendarRoutes(calendar));
+      await api.register(schedulingRoutes(scheduling, slotPolls));
       await api.register(outboxRoutes(database.db));
     },
     { prefix: '/api/v1' },
