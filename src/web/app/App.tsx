@@ -10,6 +10,10 @@ import { GroupPage } from '../features/groups/GroupPage.tsx';
 import { HomePage } from '../features/groups/HomePage.tsx';
 import { FoundingGuidePage } from '../features/groups/guide/FoundingGuidePage.tsx';
 import { InvitationPage } from '../features/memberships/InvitationPage.tsx';
+import { EditSessionRoute, ProgrammeEditorRoute, ScheduleProgrammeRoute, ScheduleSessionRoute } from '../features/sessions/lazy-pages.tsx';
+import { MySessionsPage } from '../features/sessions/MySessionsPage.tsx';
+import { ProgrammesPage } from '../features/sessions/ProgrammesPage.tsx';
+import { SessionPage } from '../features/sessions/SessionPage.tsx';
 import { Layout } from './Layout.tsx';
 
 export function App() {
@@ -26,6 +30,14 @@ export function App() {
         <Route path="/groups/:slug/edit" element={<FoundingGuidePage />} />
         <Route path="/groups/:slug" element={<GroupPage />} />
         <Route path="/invitations/:token" element={<InvitationPage />} />
+        <Route path="/me/sessions" element={<MySessionsPage />} />
+        <Route path="/groups/:slug/sessions/new" element={<ScheduleSessionRoute />} />
+        <Route path="/sessions/:id" element={<SessionPage />} />
+        <Route path="/sessions/:id/edit" element={<EditSessionRoute />} />
+        <Route path="/groups/:slug/programmes" element={<ProgrammesPage />} />
+        <Route path="/groups/:slug/programmes/new" element={<ProgrammeEditorRoute />} />
+        <Route path="/programmes/:id/edit" element={<ProgrammeEditorRoute />} />
+        <Route path="/programmes/:id/schedule" element={<ScheduleProgrammeRoute />} />
         <Route path="/admin/outbox" element={<OutboxPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -36,6 +36,11 @@ function Header() {
                 {user ? t('nav.myGroups') : t('nav.home')}
               </NavLink>
             </li>
+            {user && (
+              <li>
+                <NavLink to="/me/sessions">{t('sessions.mine.title')}</NavLink>
+              </li>
+            )}
             <li>
               <NavLink to="/groups/new">{t('nav.startGroup')}</NavLink>
             </li>

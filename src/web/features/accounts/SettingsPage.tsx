@@ -10,6 +10,7 @@ import { noticeState } from '../../components/notice.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect.tsx';
 import { rememberLocale } from '../../i18n/language.ts';
+import { CalendarFeedSection } from '../sessions/CalendarFeedSection.tsx';
 import type { User } from './account-types.ts';
 import { RequireSignIn } from './RequireSignIn.tsx';
 import { useChangePassword, useDeleteAccount, useUpdateProfile } from './session.ts';
@@ -199,6 +200,7 @@ export function SettingsPage() {
         {(user) => (
           <>
             <ProfileForm user={user} />
+            <CalendarFeedSection />
             <PasswordForm />
             <DeleteAccountForm />
           </>

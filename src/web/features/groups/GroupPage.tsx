@@ -11,6 +11,7 @@ import { InvitationCreator } from '../memberships/InvitationCreator.tsx';
 import { canJoinHere, JoinSection } from '../memberships/JoinSection.tsx';
 import { JoinRequests } from '../memberships/JoinRequests.tsx';
 import { MemberList } from '../memberships/MemberList.tsx';
+import { UpcomingSessions } from '../sessions/UpcomingSessions.tsx';
 import { DraftBanner } from './DraftBanner.tsx';
 import { GroupFacts } from './GroupFacts.tsx';
 import { useGroup } from './group-queries.ts';
@@ -66,6 +67,8 @@ export function GroupPage() {
       )}
 
       <GroupFacts group={group} viewerTimeZone={user?.timeZone ?? null} />
+
+      {group.status === 'active' && <UpcomingSessions group={group} user={user} />}
 
       {group.reasons && (
         <section className="section" aria-labelledby="reasons-title">
