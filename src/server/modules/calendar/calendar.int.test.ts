@@ -205,7 +205,12 @@ describe.each(testDialects())('calendars on $dialect', ({ open }) => {
     const second = await schedule({ ...weekly, title: 'Thursday circle', recurrence: 'FREQ=WEEKLY;BYDAY=TH', start: '2027-03-04T19:00' }, other);
     await t.call('POST', `/api/v1/groups/${other}/join`, { as: member, body: { acceptCharter: true } });
 
+    expect((await t.call('GET', '/api/v1/me/calendar-feed')).statusCode).toBe(401);
+    expect((await t.call('GET', '/api/v1/me/calendar-feed', { as: member })).json()).toEqual({ feed: { active: false, createdAt: null } });
     const first = await newFeed(member);
+    const described = (await t.call('GET', '/api/v1/me/calendar-feed', { as: member })).json().feed;
+    expect(described.active).toBe(true);
+    expect(JSON.stringify(described)).not.toContain(first.slice('/feeds/calendar/'.length, -'.ics'.length));
     const uids = async (path: string) => {
       const res = await t.call('GET', path);
       expect(res.statusCode, res.body).toBe(200);
@@ -237,6 +242,7 @@ describe.each(testDialects())('calendars on $dialect', ({ open }) => {
     expect((await t.call('DELETE', '/api/v1/me/calendar-feed', { as: member })).statusCode).toBe(204);
     expect((await t.call('GET', rotated)).statusCode).toBe(404);
     expect(await t.db.db.selectFrom('calendar_feeds').selectAll().execute()).toEqual([]);
+    expect((await t.call('GET', '/api/v1/me/calendar-feed', { as: member })).json().feed.active).toBe(false);
     expect((await t.call('GET', '/feeds/calendar/not*a*token.ics')).statusCode).toBe(400);
     // Longer than any token: refused before it is looked up (the router stops at 200 characters).
     const long = await t.call('GET', `/feeds/calendar/${'a'.repeat(201)}.ics`);

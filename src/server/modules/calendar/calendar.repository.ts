@@ -25,3 +25,8 @@ export function findFeedOwner(db: Db, id: string) {
     .where('calendar_feeds.id', '=', id)
     .executeTakeFirst();
 }
+
+/** When the user's current feed was made, if they have one (the secret itself is not kept). */
+export function findFeedOfUser(db: Db, userId: string) {
+  return db.selectFrom('calendar_feeds').select(['created_at']).where('user_id', '=', userId).orderBy('created_at', 'desc').executeTakeFirst();
+}

@@ -41,6 +41,14 @@ export function calendarRoutes(calendar: CalendarService) {
       return reply.status(201).header('cache-control', 'no-store').send({ feed });
     });
 
+    app.get('/me/calendar-feed', {
+      schema: {
+        tags,
+        summary: 'Whether I have a personal calendar feed (the secret URL is only shown when created)',
+        response: { 200: z.object({ feed: z.object({ active: z.boolean(), createdAt: z.string().nullable() }) }), 401: ErrorResponse },
+      },
+    }, async (request) => ({ feed: await calendar.describePersonalFeed(requireActor(request.actor)) }));
+
     app.delete('/me/calendar-feed', {
       schema: { tags, summary: 'Shut my personal calendar feed', response: { 204: z.null(), 401: ErrorResponse, 403: ErrorResponse } },
     }, async (request, reply) => {

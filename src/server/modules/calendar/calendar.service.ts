@@ -82,6 +82,12 @@ export function createCalendarService(deps: ServiceDeps & { groups: GroupsServic
       return { url: `${deps.appUrl}/feeds/calendar/${token}.ics` };
     },
 
+    /** Whether the actor has a feed, and since when (its URL was shown once, at creation). */
+    async describePersonalFeed(actor: Actor): Promise<{ active: boolean; createdAt: string | null }> {
+      const feed = await repo.findFeedOfUser(db, actor.id);
+      return { active: Boolean(feed), createdAt: feed?.created_at ?? null };
+    },
+
     /** Shuts the actor's feed URL, if they have one. */
     async revokePersonalFeed(actor: Actor): Promise<void> {
       await repo.deleteFeedsOfUser(db, actor.id);

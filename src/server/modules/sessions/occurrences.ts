@@ -30,7 +30,8 @@ export function occurrencesOf(schedule: Schedule, exceptions: ExceptionLike[], f
   const out: OccurrenceView[] = [];
   for (const o of expandSchedule(schedule, from, to)) {
     const exception = byId.get(o.ruleLocalStart);
-    if (exception?.status === 'moved') continue;
+    // A relocated occurrence (moved, and perhaps cancelled afterwards) is listed at its new time below.
+    if (exception?.start_local) continue;
     if (exception?.status === 'cancelled') {
       if (includeCancelled) out.push({ occurrence: o.ruleLocalStart, startsAt: o.startsAt, endsAt: o.endsAt, localStart: o.localStart, status: 'cancelled' });
       continue;
@@ -38,7 +39,9 @@ export function occurrencesOf(schedule: Schedule, exceptions: ExceptionLike[], f
     out.push({ occurrence: o.ruleLocalStart, startsAt: o.startsAt, endsAt: o.endsAt, localStart: o.localStart, status: 'scheduled' });
   }
   for (const e of exceptions) {
-    if (e.status !== 'moved' || !e.start_local) continue;
+    if (!e.start_local) continue;
+    const cancelled = e.status === 'cancelled';
+    if (cancelled && !includeCancelled) continue;
     const startsAt = localToInstant(e.start_local, schedule.timeZone);
     if (startsAt < from || startsAt >= to) continue;
     // The moved occurrence must still belong to the series (an edit may have ended it).
@@ -49,7 +52,7 @@ export function occurrencesOf(schedule: Schedule, exceptions: ExceptionLike[], f
       startsAt,
       endsAt: startsAt + (e.duration_minutes ?? schedule.durationMinutes) * MINUTE,
       localStart: e.start_local,
-      status: 'moved',
+      status: cancelled ? 'cancelled' : 'moved',
       originalStartsAt: original.startsAt,
     });
   }

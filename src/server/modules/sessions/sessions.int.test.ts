@@ -176,6 +176,22 @@ describe.each(testDialects())('sessions on $dialect', ({ open }) => {
     expect(list[4]).toMatchObject({ sessionId: next.id, myRsvp: 'going' });
   });
 
+  it('keeps a moved occurrence’s new time through a cancellation and its restoration', async () => {
+    const session = await schedule({ ...weekly, capacity: null });
+    await t.call('POST', `/api/v1/sessions/${session.id}/rsvp`, { as: member, body: { occurrenceStart: '2027-03-09T18:00:00Z', status: 'going' } });
+    await t.call('POST', `/api/v1/sessions/${session.id}/occurrences/move`, { as: leader, body: { occurrenceStart: '2027-03-09T18:00:00Z', start: '2027-03-10T20:00' } });
+    expect((await t.call('POST', `/api/v1/sessions/${session.id}/occurrences/cancel`, { as: leader, body: { occurrenceStart: '2027-03-10T19:00:00Z' } })).statusCode).toBe(204);
+    const window = 'from=2027-03-08T00:00:00Z&to=2027-03-12T00:00:00Z&includeCancelled=true';
+    const cancelled = (await t.call('GET', `/api/v1/groups/${slug}/occurrences?${window}`, { as: member })).json().occurrences;
+    expect(cancelled.map((o: { localStart: string; status: string }) => [o.localStart, o.status])).toEqual([['2027-03-10T20:00', 'cancelled']]);
+    await t.mailer.idle();
+    const mail = await t.db.db.selectFrom('outbox').select(['text_body']).where('kind', '=', 'session-cancelled').executeTakeFirstOrThrow();
+    expect(mail.text_body).toContain(`/sessions/${session.id}?occurrence=`);
+    expect((await t.call('POST', `/api/v1/sessions/${session.id}/occurrences/restore`, { as: leader, body: { occurrenceStart: '2027-03-10T19:00:00Z' } })).statusCode).toBe(204);
+    const restored = (await t.call('GET', `/api/v1/groups/${slug}/occurrences?${window}`, { as: member })).json().occurrences;
+    expect(restored.map((o: { localStart: string; status: string; myRsvp: string }) => [o.localStart, o.status, o.myRsvp])).toEqual([['2027-03-10T20:00', 'moved', 'going']]);
+  });
+
   it('keeps answers and cancellations with their dates when the whole series changes time', async () => {
     const session = await schedule({ ...weekly, capacity: null });
     await t.call('POST', `/api/v1/sessions/${session.id}/occurrences/cancel`, { as: leader, body: { occurrenceStart: '2027-03-09T18:00:00Z' } });

@@ -113,8 +113,13 @@ export const ScheduleProgrammeBody = z.object({
   mode: z.enum(SESSION_MODES),
   location: text(200).nullable().optional(),
   address: text(500, { multiline: true }).nullable().optional(),
+  accessibility: text(1000, { multiline: true }).nullable().optional(),
   onlineUrl: webUrl().nullable().optional(),
+  dialIn: text(200).nullable().optional(),
   capacity: z.number().int().min(1).max(10000).nullable().optional(),
+  facilitators: list(Facilitator, { max: 10 }).optional(),
+  /** Shown on every session of this cohort (defaults to the programme's title). */
+  description: text(4000, { multiline: true }).nullable().optional(),
 });
 export const ProgrammeIdParams = z.object({ id: z.uuid() });
 

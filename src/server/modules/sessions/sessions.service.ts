@@ -190,10 +190,11 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
     occurrence: string,
     kind: 'cancelled' | 'moved' | 'promoted',
     build: (locale: Locale, zone: string) => Record<string, string>,
-    only?: string[],
+    options: { only?: string[]; at?: number } = {},
   ) {
+    const { only, at } = options;
     const contacts = await repo.listRsvpContacts(db, session.id, occurrence);
-    const url = `${deps.appUrl}/sessions/${session.id}`;
+    const url = `${deps.appUrl}/sessions/${session.id}${at === undefined ? '' : `?occurrence=${encodeURIComponent(new Date(at).toISOString())}`}`;
     for (const c of contacts) {
       if (only && !only.includes(c.id)) continue;
       const locale = isLocale(c.locale) ? c.locale : 'en';
@@ -393,7 +394,10 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
         return { status: 'not-going' as RsvpStatus, promoted };
       });
       if (promoted.length > 0) {
-        await notify(session, group.name, occurrence.occurrence, 'promoted', (locale, zone) => ({ when: formatWhen(occurrence.startsAt, locale, session.time_zone, zone) }), promoted);
+        await notify(session, group.name, occurrence.occurrence, 'promoted', (locale, zone) => ({ when: formatWhen(occurrence.startsAt, locale, session.time_zone, zone) }), {
+          only: promoted,
+          at: occurrence.startsAt,
+        });
       }
       return status;
     },
@@ -403,18 +407,30 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
       const { session, group } = await loadSessionAsLeader(actor, id);
       const occurrence = await requireOccurrence(session, instant);
       if (occurrence.status === 'cancelled') return;
-      await repo.upsertException(db, { session_id: id, occurrence: occurrence.occurrence, status: 'cancelled', start_local: null, duration_minutes: null, created_at: new Date().toISOString() });
+      // A moved occurrence keeps its new time, so that restoring it brings it back there.
+      const moved = (await repo.listExceptions(db, [id])).find((e) => e.occurrence === occurrence.occurrence && e.status === 'moved');
+      await repo.upsertException(db, {
+        session_id: id,
+        occurrence: occurrence.occurrence,
+        status: 'cancelled',
+        start_local: moved?.start_local ?? null,
+        duration_minutes: moved?.duration_minutes ?? null,
+        created_at: new Date().toISOString(),
+      });
       await notify(session, group.name, occurrence.occurrence, 'cancelled', (locale, zone) => ({
         when: formatWhen(occurrence.startsAt, locale, session.time_zone, zone),
         date: formatInstant(occurrence.startsAt, locale, session.time_zone, 'date'),
-      }));
+      }), { at: occurrence.startsAt });
     },
 
     /** Brings a cancelled occurrence back. */
     async restoreOccurrence(actor: Actor, id: string, instant: number): Promise<void> {
       const { session } = await loadSessionAsLeader(actor, id);
       const occurrence = await requireOccurrence(session, instant);
-      if (occurrence.status === 'cancelled') await repo.deleteException(db, id, occurrence.occurrence);
+      if (occurrence.status !== 'cancelled') return;
+      const exception = (await repo.listExceptions(db, [id])).find((e) => e.occurrence === occurrence.occurrence);
+      if (exception?.start_local) await repo.upsertException(db, { ...exception, status: 'moved', created_at: new Date().toISOString() });
+      else await repo.deleteException(db, id, occurrence.occurrence);
     },
 
     /** Moves one occurrence to another local time; RSVPs follow, people are told. */
@@ -430,7 +446,7 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
       await notify(session, group.name, occurrence.occurrence, 'moved', (locale, zone) => ({
         when: formatWhen(startsAt, locale, session.time_zone, zone),
         before: formatWhen(occurrence.startsAt, locale, session.time_zone, zone),
-      }));
+      }), { at: startsAt });
       return { startsAt: new Date(startsAt).toISOString(), localStart: instantToLocal(startsAt, session.time_zone) };
     },
 
