@@ -1,4 +1,5 @@
 import { isLocale, type Locale } from '../../../shared/locale.ts';
+import { toSlug } from '../../../shared/slug.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { notFound } from '../../platform/http/app-error.ts';
@@ -19,17 +20,9 @@ export interface CalendarFile {
   body: string;
 }
 
-/** `Réunion du 3 mars` → `reunion-du-3-mars`: header-safe whatever the title holds. */
+/** A header-safe file name whatever the title holds. */
 function fileName(title: string, fallback: string): string {
-  const base = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return `${base || fallback}.ics`;
+  return `${toSlug(title, fallback)}.ics`;
 }
 
 export function createCalendarService(deps: ServiceDeps & { groups: GroupsService; sessions: SessionsService }) {

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Leadership } from '../../../shared/limits.ts';
+import { toSlug } from '../../../shared/slug.ts';
 import type { Locale } from '../../../shared/locale.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/http/actor.ts';
@@ -49,15 +50,7 @@ function missingIssues(parts: RequiredPart[]): Issue[] {
 
 /** A URL-friendly name: accents folded, anything else turned into dashes. */
 export function slugify(name: string): string {
-  const base = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return base || 'group';
+  return toSlug(name, 'group');
 }
 
 /** Column changes for the founding fields present in `input` (absent fields stay as they are). */
