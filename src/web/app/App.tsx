@@ -11,6 +11,7 @@ import { HomePage } from '../features/groups/HomePage.tsx';
 import { FoundingGuidePage } from '../features/groups/guide/FoundingGuidePage.tsx';
 import { InvitationPage } from '../features/memberships/InvitationPage.tsx';
 import { EditSessionRoute, ProgrammeEditorRoute, ScheduleProgrammeRoute, ScheduleSessionRoute } from '../features/sessions/lazy-pages.tsx';
+import { AvailabilityRoute, PollsRoute, TimeFinderRoute } from '../features/scheduling/lazy-pages.tsx';
 import { MySessionsPage } from '../features/sessions/MySessionsPage.tsx';
 import { ProgrammesPage } from '../features/sessions/ProgrammesPage.tsx';
 import { SessionPage } from '../features/sessions/SessionPage.tsx';
@@ -38,6 +39,9 @@ export function App() {
         <Route path="/groups/:slug/programmes/new" element={<ProgrammeEditorRoute />} />
         <Route path="/programmes/:id/edit" element={<ProgrammeEditorRoute />} />
         <Route path="/programmes/:id/schedule" element={<ScheduleProgrammeRoute />} />
+        <Route path="/me/availability" element={<AvailabilityRoute />} />
+        <Route path="/groups/:slug/time-finder" element={<TimeFinderRoute />} />
+        <Route path="/groups/:slug/polls" element={<PollsRoute />} />
         <Route path="/admin/outbox" element={<OutboxPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

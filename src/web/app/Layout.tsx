@@ -41,6 +41,11 @@ function Header() {
                 <NavLink to="/me/sessions">{t('sessions.mine.title')}</NavLink>
               </li>
             )}
+            {user && (
+              <li>
+                <NavLink to="/me/availability">{t('scheduling.availability.title')}</NavLink>
+              </li>
+            )}
             <li>
               <NavLink to="/groups/new">{t('nav.startGroup')}</NavLink>
             </li>

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NotFoundPage } from '../../components/NotFoundPage.tsx';
@@ -10,7 +11,7 @@ import { useOutbox, type OutboxMessage } from './outbox-queries.ts';
 
 const KNOWN_STATUSES = ['local', 'queued', 'sent', 'failed'] as const;
 
-function statusLabel(status: string, t: ReturnType<typeof useTranslation>['t']): string {
+function statusLabel(status: string, t: TFunction): string {
   const known = KNOWN_STATUSES.find((s) => s === status);
   return known ? t(`enums.outboxStatus.${known}`) : status;
 }

@@ -11,6 +11,7 @@ import { InvitationCreator } from '../memberships/InvitationCreator.tsx';
 import { canJoinHere, JoinSection } from '../memberships/JoinSection.tsx';
 import { JoinRequests } from '../memberships/JoinRequests.tsx';
 import { MemberList } from '../memberships/MemberList.tsx';
+import { pollsPath, timeFinderPath } from '../scheduling/scheduling-paths.ts';
 import { UpcomingSessions } from '../sessions/UpcomingSessions.tsx';
 import { DraftBanner } from './DraftBanner.tsx';
 import { GroupFacts } from './GroupFacts.tsx';
@@ -69,6 +70,18 @@ export function GroupPage() {
       <GroupFacts group={group} viewerTimeZone={user?.timeZone ?? null} />
 
       {group.status === 'active' && <UpcomingSessions group={group} user={user} />}
+      {isMember && group.status === 'active' && (
+        <p className="section-actions">
+          {isLeader && (
+            <Link className="button button-secondary" to={timeFinderPath(group.slug)}>
+              {t('scheduling.finder.title')}
+            </Link>
+          )}
+          <Link className="button button-secondary" to={pollsPath(group.slug)}>
+            {t('scheduling.polls.title')}
+          </Link>
+        </p>
+      )}
 
       {group.reasons && (
         <section className="section" aria-labelledby="reasons-title">

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
@@ -8,7 +9,7 @@ import { useMemberAction, useMembers, usePromoteMember, useRemoveMember } from '
 import type { Member } from './membership-types.ts';
 import { PromoteButton } from './PromoteButton.tsx';
 
-function describe(member: Member, t: ReturnType<typeof useTranslation>['t']): string {
+function describe(member: Member, t: TFunction): string {
   if (member.role !== 'leader') return t('enums.role.member');
   const type = member.leaderType ? t(`enums.leaderType.${member.leaderType}`) : null;
   const detail = [type, member.profession].filter(Boolean).join(', ');

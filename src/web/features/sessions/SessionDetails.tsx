@@ -1,8 +1,9 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { MultilineText } from '../../components/MultilineText.tsx';
 import { hasLink, type Facilitator, type Session } from './session-types.ts';
 
-export function facilitatorName(f: Facilitator, t: ReturnType<typeof useTranslation>['t']): string {
+export function facilitatorName(f: Facilitator, t: TFunction): string {
   return f.guestName ? t('sessions.guestName', { name: f.guestName }) : (f.displayName ?? '');
 }
 
