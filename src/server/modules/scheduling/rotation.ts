@@ -319,9 +319,25 @@ export function planRotation(memberCount: number, input: readonly RotationCandid
   }
   if (!optimal) {
     work = budget / 2;
-    best = improve(best ?? { chosen: greedy, score: scoreRotation(memberCount, candidates, greedy).score });
+    best = withoutRedundantTimes(improve(best ?? { chosen: greedy, score: scoreRotation(memberCount, candidates, greedy).score }));
   }
   return finish(best!.chosen, optimal);
+
+  /**
+   * Drops every time the others make redundant. Local search does this too, but only as far
+   * as its budget goes; this pass is cheap (times² × words) and always runs to the end, so a
+   * plan never holds a time nobody needs, however small the budget.
+   */
+  function withoutRedundantTimes(plan: { chosen: number[]; score: RotationScore }): { chosen: number[]; score: RotationScore } {
+    let chosen = plan.chosen;
+    for (let i = chosen.length - 1; i >= 0; i--) {
+      const without = chosen.filter((_, j) => j !== i);
+      const bits = new Uint32Array(words);
+      for (const c of without) for (let w = 0; w < words; w++) bits[w] = bits[w]! | coverBits[c]![w]!;
+      if (coversAll(bits)) chosen = without;
+    }
+    return chosen === plan.chosen ? plan : { chosen, score: scoreRotation(memberCount, candidates, chosen).score };
+  }
 
   /** Local search: drop a time that others make redundant, or swap one for a better one. */
   function improve(start: { chosen: number[]; score: RotationScore }): { chosen: number[]; score: RotationScore } {

@@ -123,6 +123,16 @@ describe('planRotation', () => {
     );
   });
 
+  it('drops a time the others make redundant even with no budget at all (found by the property below)', () => {
+    const input = [
+      { id: 0, covers: [0, 1, 6], bad: [] },
+      { id: 1, covers: [0, 1, 4], bad: [] },
+      { id: 2, covers: [3, 6], bad: [] },
+    ];
+    const plan = planRotation(8, input, { budget: 0 });
+    expect(plan.chosen.sort()).toEqual([1, 2]);
+  });
+
   it('on a budget, still covers everyone it can with no redundant time (property, 100 runs)', () => {
     fc.assert(
       fc.property(instance, fc.integer({ min: 0, max: 200 }), ({ members, candidates }, budget) => {
