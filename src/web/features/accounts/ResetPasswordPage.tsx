@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { LIMITS } from '../../../shared/limits.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { TextField } from '../../components/Field.tsx';
 import { fieldId, formErrors } from '../../components/form-errors.ts';
 import { noticeState } from '../../components/notice.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useConfirmPasswordReset } from './session.ts';
+import { NewPasswordField } from './NewPasswordField.tsx';
 
 export function ResetPasswordPage() {
   const { t } = useTranslation();
@@ -41,19 +40,7 @@ export function ResetPasswordPage() {
               <Link to="/forgot-password">{t('reset.askAgain')}</Link>
             </p>
           )}
-          <TextField
-            id={fieldId('password')}
-            label={t('reset.password')}
-            hint={t('account.passwordHint', { min: LIMITS.passwordMin })}
-            error={errors.field('password')}
-            type="password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            autoComplete="new-password"
-            minLength={LIMITS.passwordMin}
-            maxLength={LIMITS.passwordMax}
-            required
-          />
+          <NewPasswordField id={fieldId('password')} label={t('reset.password')} error={errors.field('password')} value={password} onChange={setPassword} />
           <div className="actions">
             <button type="submit" className="button" disabled={confirm.isPending}>
               {t('reset.submit')}

@@ -14,6 +14,7 @@ import { CalendarFeedSection } from '../sessions/CalendarFeedSection.tsx';
 import type { User } from './account-types.ts';
 import { RequireSignIn } from './RequireSignIn.tsx';
 import { useChangePassword, useDeleteAccount, useUpdateProfile } from './session.ts';
+import { NewPasswordField } from './NewPasswordField.tsx';
 
 function ProfileForm({ user }: { user: User }) {
   const { t } = useTranslation();
@@ -124,19 +125,7 @@ function PasswordForm() {
           autoComplete="current-password"
           required
         />
-        <TextField
-          id={fieldId('newPassword')}
-          label={t('settings.newPassword')}
-          hint={t('account.passwordHint', { min: LIMITS.passwordMin })}
-          error={errors.field('newPassword')}
-          type="password"
-          value={newPassword}
-          onChange={(e) => setNewPassword(e.target.value)}
-          autoComplete="new-password"
-          minLength={LIMITS.passwordMin}
-          maxLength={LIMITS.passwordMax}
-          required
-        />
+        <NewPasswordField id={fieldId('newPassword')} label={t('settings.newPassword')} error={errors.field('newPassword')} value={newPassword} onChange={setNewPassword} />
         <div className="actions">
           <button type="submit" className="button" disabled={change.isPending}>
             {t('settings.changePassword')}

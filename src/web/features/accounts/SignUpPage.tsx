@@ -11,6 +11,7 @@ import { currentLocale } from '../../i18n/i18n.ts';
 import { browserTimeZone } from '../../i18n/time-zones.ts';
 import { safeNext, withNext } from './safe-next.ts';
 import { useSignUp } from './session.ts';
+import { NewPasswordField } from './NewPasswordField.tsx';
 
 export function SignUpPage() {
   const { t } = useTranslation();
@@ -65,19 +66,7 @@ export function SignUpPage() {
           spellCheck={false}
           required
         />
-        <TextField
-          id={fieldId('password')}
-          label={t('account.password')}
-          hint={t('account.passwordHint', { min: LIMITS.passwordMin })}
-          error={errors.field('password')}
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="new-password"
-          minLength={LIMITS.passwordMin}
-          maxLength={LIMITS.passwordMax}
-          required
-        />
+        <NewPasswordField id={fieldId('password')} label={t('account.password')} error={errors.field('password')} value={password} onChange={setPassword} />
         <div className="actions">
           <button type="submit" className="button" disabled={signUp.isPending}>
             {t('signup.submit')}
