@@ -12,45 +12,27 @@ import { seriousAccessibilityViolations, startPlatform, watchForTrouble, type Ru
 import { announceSkip, hasChromium } from '../support/environment.ts';
 
 if (!hasChromium) announceSkip('browser tests');
-const PASSWORD = 'a long enough password';
 
 /** Both clocks, as formatWhen writes them for a Montréal viewer of a Paris session. */
 const BOTH_CLOCKS = /19:00 \(Paris\) · 13:00 your time \(Montreal\)/;
 
 describe.skipIf(!hasChromium)('sessions in the browser', () => {
   let platform: RunningPlatform;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     platform = await startPlatform();
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await platform?.stop();
   });
 
-  /** A browser profile signed up through the API: the context keeps the session cookie. */
-  async function person(displayName: string, timeZone: string): Promise<BrowserContext> {
-    const context = await platform.newContext({ locale: 'en-GB', timezoneId: timeZone });
-    contexts.push(context);
-    const res = await context.request.post('/api/v1/auth/signup', {
-      headers: { Origin: platform.url },
-      data: { email: `${displayName.toLowerCase().replace(/\W+/g, '-')}-${Date.now()}@example.org`, password: PASSWORD, displayName, timeZone, locale: 'en' },
-    });
-    expect(res.status(), await res.text()).toBe(201);
-    return context;
-  }
 
-  async function api(context: BrowserContext, method: 'POST' | 'GET', path: string, data?: unknown) {
-    const res = await context.request.fetch(path, { method, headers: { Origin: platform.url }, ...(data === undefined ? {} : { data }) });
-    return { status: res.status(), body: (await res.json()) as Record<string, unknown> };
-  }
 
   /** A published open group led from Paris, and members living in Montréal. */
   async function groupWithMembers(name: string, memberNames: string[]) {
-    const leader = await person(`Leader of ${name}`, 'Europe/Paris');
-    const created = await api(leader, 'POST', '/api/v1/groups', {
+    const leader = await platform.signedUp(`Leader of ${name}`, 'Europe/Paris');
+    const created = await platform.api(leader, 'POST', '/api/v1/groups', {
       name,
       purpose: 'Caring for a parent with dementia: sharing what helps, and what weighs on us.',
       reasons: 'No group nearby meets in the evening, when carers are free.',
@@ -67,8 +49,8 @@ describe.skipIf(!hasChromium)('sessions in the browser', () => {
     const slug = (created.body.group as { slug: string }).slug;
     const members: BrowserContext[] = [];
     for (const memberName of memberNames) {
-      const member = await person(memberName, 'America/Montreal');
-      expect((await api(member, 'POST', `/api/v1/groups/${slug}/join`, { acceptCharter: true })).status).toBe(201);
+      const member = await platform.signedUp(memberName, 'America/Montreal');
+      expect((await platform.api(member, 'POST', `/api/v1/groups/${slug}/join`, { acceptCharter: true })).status).toBe(201);
       members.push(member);
     }
     return { leader, slug, members };
@@ -179,7 +161,7 @@ describe.skipIf(!hasChromium)('sessions in the browser', () => {
     const { leader, slug, members } = await groupWithMembers('Thursday carers', ['Montreal Noor']);
     const [member] = members as [BrowserContext];
     // The series itself is not under test here: it is made through the API.
-    const scheduled = await api(leader, 'POST', `/api/v1/groups/${slug}/sessions`, {
+    const scheduled = await platform.api(leader, 'POST', `/api/v1/groups/${slug}/sessions`, {
       title: 'Thursday circle',
       start: '2027-01-07T18:00',
       timeZone: 'Europe/Paris',
@@ -236,7 +218,7 @@ describe.skipIf(!hasChromium)('sessions in the browser', () => {
     const firstDate = page.getByTestId('session-overview').getByTestId('occurrence-row').first();
     await firstDate.waitFor();
     expect(await firstDate.textContent()).toMatch(/28 January 2027 at 19:00 \(Paris\)/);
-    const before = await api(leader, 'GET', `/api/v1/groups/${slug}/occurrences?from=2027-01-01T00:00:00Z&to=2027-01-08T00:00:00Z`);
+    const before = await platform.api(leader, 'GET', `/api/v1/groups/${slug}/occurrences?from=2027-01-01T00:00:00Z&to=2027-01-08T00:00:00Z`);
     expect((before.body.occurrences as { localStart: string }[]).map((o) => o.localStart)).toEqual(['2027-01-07T18:00']);
 
     // A two-week programme, written then scheduled for a cohort.
@@ -261,7 +243,7 @@ describe.skipIf(!hasChromium)('sessions in the browser', () => {
     await page.getByRole('button', { name: 'Schedule 2 sessions' }).click();
     await page.waitForURL(new RegExp(`/groups/${slug}$`));
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'The programme’s sessions are scheduled.' }).count()).toBe(1);
-    const programme = await api(leader, 'GET', `/api/v1/groups/${slug}/occurrences?from=2027-03-01T00:00:00Z&to=2027-03-20T00:00:00Z`);
+    const programme = await platform.api(leader, 'GET', `/api/v1/groups/${slug}/occurrences?from=2027-03-01T00:00:00Z&to=2027-03-20T00:00:00Z`);
     expect((programme.body.occurrences as { title: string; localStart: string }[]).filter((o) => o.title !== 'Thursday circle').map((o) => [o.title, o.localStart])).toEqual([
       ['Sleep', '2027-03-02T19:00'],
       ['Asking for help', '2027-03-09T19:00'],

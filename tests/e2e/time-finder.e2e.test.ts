@@ -12,7 +12,6 @@ import { seriousAccessibilityViolations, startPlatform, watchForTrouble, type Ru
 import { announceSkip, hasChromium } from '../support/environment.ts';
 
 if (!hasChromium) announceSkip('browser tests');
-const PASSWORD = 'a long enough password';
 const WEEKDAYS = [1, 2, 3, 4, 5];
 
 interface Excluded {
@@ -29,35 +28,19 @@ interface Slot {
 
 describe.skipIf(!hasChromium)('time finder in the browser', () => {
   let platform: RunningPlatform;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     platform = await startPlatform();
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await platform?.stop();
   });
 
-  async function person(displayName: string, timeZone: string): Promise<BrowserContext> {
-    const context = await platform.newContext({ locale: 'en-GB', timezoneId: timeZone });
-    contexts.push(context);
-    const res = await context.request.post('/api/v1/auth/signup', {
-      headers: { Origin: platform.url },
-      data: { email: `${displayName.toLowerCase().replace(/\W+/g, '-')}-${Date.now()}@example.org`, password: PASSWORD, displayName, timeZone, locale: 'en' },
-    });
-    expect(res.status(), await res.text()).toBe(201);
-    return context;
-  }
 
-  async function api(context: BrowserContext, method: 'POST' | 'GET' | 'PUT' | 'PATCH', path: string, data?: unknown) {
-    const res = await context.request.fetch(path, { method, headers: { Origin: platform.url }, ...(data === undefined ? {} : { data }) });
-    return { status: res.status(), body: (await res.json()) as Record<string, unknown> };
-  }
 
   async function setAvailability(context: BrowserContext, timeZone: string, start: string, end: string) {
-    const res = await api(context, 'PUT', '/api/v1/me/availability', { timeZone, windows: WEEKDAYS.map((day) => ({ day, start, end })), languages: ['en'], modes: ['online'] });
+    const res = await platform.api(context, 'PUT', '/api/v1/me/availability', { timeZone, windows: WEEKDAYS.map((day) => ({ day, start, end })), languages: ['en'], modes: ['online'] });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
   }
 
@@ -77,8 +60,8 @@ describe.skipIf(!hasChromium)('time finder in the browser', () => {
   }
 
   it('finds a time for members in four zones, shows whom each time leaves out, and applies it', async () => {
-    const leader = await person('Paris Pauline', 'Europe/Paris');
-    const created = await api(leader, 'POST', '/api/v1/groups', {
+    const leader = await platform.signedUp('Paris Pauline', 'Europe/Paris');
+    const created = await platform.api(leader, 'POST', '/api/v1/groups', {
       name: 'Carers across continents',
       purpose: 'Caring for a parent far away: sharing what helps, across time zones.',
       reasons: 'We live on four continents and want one circle.',
@@ -93,14 +76,14 @@ describe.skipIf(!hasChromium)('time finder in the browser', () => {
     });
     expect(created.status).toBe(201);
     const slug = (created.body.group as { slug: string }).slug;
-    const leaderId = ((await api(leader, 'GET', '/api/v1/me')).body.user as { id: string }).id;
+    const leaderId = ((await platform.api(leader, 'GET', '/api/v1/me')).body.user as { id: string }).id;
     await setAvailability(leader, 'Europe/Paris', '08:00', '23:00');
 
-    const montreal = await person('Montreal Max', 'America/Montreal');
-    const kolkata = await person('Kolkata Kavya', 'Asia/Kolkata');
-    const sydney = await person('Sydney Sam', 'Australia/Sydney');
+    const montreal = await platform.signedUp('Montreal Max', 'America/Montreal');
+    const kolkata = await platform.signedUp('Kolkata Kavya', 'Asia/Kolkata');
+    const sydney = await platform.signedUp('Sydney Sam', 'Australia/Sydney');
     for (const member of [montreal, kolkata, sydney]) {
-      expect((await api(member, 'POST', `/api/v1/groups/${slug}/join`, { acceptCharter: true })).status).toBe(201);
+      expect((await platform.api(member, 'POST', `/api/v1/groups/${slug}/join`, { acceptCharter: true })).status).toBe(201);
     }
     await setAvailability(kolkata, 'Asia/Kolkata', '17:00', '24:00');
     await setAvailability(sydney, 'Australia/Sydney', '06:00', '09:00');
@@ -135,7 +118,7 @@ describe.skipIf(!hasChromium)('time finder in the browser', () => {
     await memberPage.getByRole('group', { name: 'Window 5' }).getByLabel('From').fill('12:00');
     await memberPage.getByRole('button', { name: 'Save my availability' }).click();
     await expect.poll(() => memberPage.getByRole('status').filter({ hasText: 'Your availability is saved.' }).count()).toBe(1);
-    const saved = await api(montreal, 'GET', '/api/v1/me/availability');
+    const saved = await platform.api(montreal, 'GET', '/api/v1/me/availability');
     const availability = saved.body.availability as { timeZone: string; windows: unknown[]; modes: string[] };
     expect(availability.timeZone).toBe('America/Montreal');
     expect(availability.windows).toEqual(WEEKDAYS.map((day) => ({ day, start: '12:00', end: '22:00' })));
@@ -157,7 +140,7 @@ describe.skipIf(!hasChromium)('time finder in the browser', () => {
     expect(await page.getByTestId('finder-summary').textContent()).toContain('4 members have stated their availability.');
 
     // What the page shows is what the API found, with the excluded on their own clocks.
-    const found = await api(leader, 'GET', `/api/v1/groups/${slug}/time-finder?from=2027-03-22&weeks=4&durationMinutes=90&mustHave=${leaderId}`);
+    const found = await platform.api(leader, 'GET', `/api/v1/groups/${slug}/time-finder?from=2027-03-22&weeks=4&durationMinutes=90&mustHave=${leaderId}`);
     expect(found.status).toBe(200);
     const slots = found.body.slots as Slot[];
     expect(slots.length).toBeGreaterThan(0);
@@ -219,7 +202,7 @@ describe.skipIf(!hasChromium)('time finder in the browser', () => {
     await expect.poll(() => memberPage.getByRole('heading', { level: 1 }).textContent()).toBe('Not allowed');
 
     // (e) French, for the screenshots.
-    expect((await api(leader, 'PATCH', '/api/v1/me', { locale: 'fr' })).status).toBe(200);
+    expect((await platform.api(leader, 'PATCH', '/api/v1/me', { locale: 'fr' })).status).toBe(200);
     await page.goto(`/groups/${slug}/time-finder`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Trouver un horaire');
     await page.getByTestId('best-slots').getByTestId('slot').first().waitFor();
@@ -232,8 +215,8 @@ describe.skipIf(!hasChromium)('time finder in the browser', () => {
     for (const seen of [memberTrouble, trouble]) expect(seen).toEqual({ dialogs: [], errors: [] });
   });
   it('lets a leader propose weekly times and members vote, each on their own clock', async () => {
-    const leader = await person('Poll Leader', 'Europe/Paris');
-    const created = await api(leader, 'POST', '/api/v1/groups', {
+    const leader = await platform.signedUp('Poll Leader', 'Europe/Paris');
+    const created = await platform.api(leader, 'POST', '/api/v1/groups', {
       name: 'Carers who vote',
       purpose: 'Caring for a parent far away: sharing what helps, across time zones.',
       reasons: 'We live on several continents and want one circle.',
@@ -248,8 +231,8 @@ describe.skipIf(!hasChromium)('time finder in the browser', () => {
     });
     expect(created.status).toBe(201);
     const slug = (created.body.group as { slug: string }).slug;
-    const member = await person('Voting Vera', 'America/Montreal');
-    expect((await api(member, 'POST', `/api/v1/groups/${slug}/join`, { acceptCharter: true })).status).toBe(201);
+    const member = await platform.signedUp('Voting Vera', 'America/Montreal');
+    expect((await platform.api(member, 'POST', `/api/v1/groups/${slug}/join`, { acceptCharter: true })).status).toBe(201);
 
     const page = await leader.newPage();
     const trouble = watchForTrouble(page);

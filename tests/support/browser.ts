@@ -31,8 +31,14 @@ export interface RunningPlatform {
   browser: Browser;
   /** A fresh browser profile: its own cookies, language and time zone. */
   newContext(options?: { locale?: string; timezoneId?: string; mobile?: boolean }): Promise<BrowserContext>;
+  /** A profile signed up through the API (its context keeps the session cookie). */
+  signedUp(displayName: string, timeZone: string): Promise<BrowserContext>;
+  /** A same-origin API call from a profile, for setting the scene quickly. */
+  api(context: BrowserContext, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, data?: unknown): Promise<{ status: number; body: Record<string, unknown> }>;
   stop(): Promise<void>;
 }
+
+export const E2E_PASSWORD = 'a long enough password';
 
 /** The real server on a real port (SQLite in a temp dir, the built web app) and Chromium. */
 export async function startPlatform(): Promise<RunningPlatform> {
@@ -46,18 +52,35 @@ export async function startPlatform(): Promise<RunningPlatform> {
   const { app } = await buildApp(testConfig({ port, publicUrl: url, webRoot, dataDir }), database);
   await app.listen({ port, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+  let people = 0;
+  const newContext: RunningPlatform['newContext'] = (options = {}) =>
+    browser.newContext({
+        baseURL: url,
+        locale: options.locale ?? 'en-GB',
+        timezoneId: options.timezoneId ?? 'Europe/Paris',
+        ...(options.mobile ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } }),
+      });
   return {
     url,
     app,
     database,
     browser,
-    newContext: (options = {}) =>
-      browser.newContext({
-        baseURL: url,
-        locale: options.locale ?? 'en-GB',
-        timezoneId: options.timezoneId ?? 'Europe/Paris',
-        ...(options.mobile ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } }),
-      }),
+    newContext,
+    async signedUp(displayName, timeZone) {
+      const context = await newContext({ locale: 'en-GB', timezoneId: timeZone });
+      people += 1;
+      const res = await context.request.post('/api/v1/auth/signup', {
+        headers: { Origin: url },
+        data: { email: `person-${people}-${Date.now()}@example.org`, password: E2E_PASSWORD, displayName, timeZone, locale: 'en' },
+      });
+      if (res.status() !== 201) throw new Error(`sign-up failed: ${res.status()} ${await res.text()}`);
+      return context;
+    },
+    async api(context, method, path, data) {
+      const res = await context.request.fetch(path, { method, headers: { Origin: url }, ...(data === undefined ? {} : { data }) });
+      const text = await res.text();
+      return { status: res.status(), body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+    },
     async stop() {
       await browser.close();
       await app.close();
