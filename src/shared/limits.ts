@@ -15,6 +15,9 @@ export const LIMITS = {
   languages: 20,
   maxMembersMin: 2,
   maxMembersMax: 10000,
+  /** A session's length in minutes. */
+  sessionMinutesMin: 5,
+  sessionMinutesMax: 720,
 } as const;
 
 export const LEADERSHIPS = ['professional', 'peer', 'guest'] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../../../shared/limits.ts';
 import { parseLocal } from '../../../shared/zoned-time.ts';
 import { list, text, timeZone } from '../../platform/http/text-schemas.ts';
 import { checkRule } from './recurrence.ts';
@@ -40,6 +41,9 @@ const webUrl = () =>
       }
     }, { error: 'issue.webUrl' });
 
+/** A session's length: the same bounds the web form states. */
+const sessionMinutes = () => z.number().int().min(LIMITS.sessionMinutesMin).max(LIMITS.sessionMinutesMax);
+
 export const AgendaItem = z.object({ title: text(120), minutes: z.number().int().min(1).max(600) });
 export const Facilitator = z.union([z.object({ userId: z.uuid() }), z.object({ guestName: text(80) })]);
 
@@ -48,7 +52,7 @@ const sessionFields = {
   description: text(4000, { multiline: true }).nullable(),
   start: localTime(),
   timeZone: timeZone(),
-  durationMinutes: z.number().int().min(5).max(720),
+  durationMinutes: sessionMinutes(),
   recurrence: recurrence().nullable(),
   mode: z.enum(SESSION_MODES),
   location: text(200).nullable(),
@@ -95,7 +99,7 @@ export const CancelOccurrenceBody = z.object({ occurrenceStart: instant() });
 export const MoveOccurrenceBody = z.object({
   occurrenceStart: instant(),
   start: localTime(),
-  durationMinutes: z.number().int().min(5).max(720).optional(),
+  durationMinutes: sessionMinutes().optional(),
 });
 export const AttendanceBody = z.object({ occurrenceStart: instant(), present: list(z.uuid(), { max: 10000 }) });
 export const RecapBody = z.object({ occurrenceStart: instant(), body: text(10000, { multiline: true }) });
@@ -108,7 +112,7 @@ export const ProgrammeBody = z.object({
 export const ScheduleProgrammeBody = z.object({
   start: localTime(),
   timeZone: timeZone(),
-  durationMinutes: z.number().int().min(5).max(720),
+  durationMinutes: sessionMinutes(),
   intervalWeeks: z.number().int().min(1).max(8).default(1),
   mode: z.enum(SESSION_MODES),
   location: text(200).nullable().optional(),

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { LIMITS } from '../../../shared/limits.ts';
 import { LOCALES, isLocale, type Locale } from '../../../shared/locale.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';
@@ -15,6 +14,7 @@ import type { User } from './account-types.ts';
 import { RequireSignIn } from './RequireSignIn.tsx';
 import { useChangePassword, useDeleteAccount, useUpdateProfile } from './session.ts';
 import { NewPasswordField } from './NewPasswordField.tsx';
+import { DisplayNameField } from './DisplayNameField.tsx';
 
 function ProfileForm({ user }: { user: User }) {
   const { t } = useTranslation();
@@ -39,17 +39,7 @@ function ProfileForm({ user }: { user: User }) {
       {user.email && <p>{t('settings.emailNote', { email: user.email })}</p>}
       <form onSubmit={submit} noValidate className="form">
         <ErrorSummary errors={errors} />
-        <TextField
-          id={fieldId('displayName')}
-          label={t('account.displayName')}
-          hint={t('account.displayNameHint')}
-          error={errors.field('displayName')}
-          value={displayName}
-          onChange={(e) => setDisplayName(e.target.value)}
-          autoComplete="nickname"
-          maxLength={LIMITS.displayName}
-          required
-        />
+        <DisplayNameField value={displayName} onChange={setDisplayName} error={errors.field('displayName')} />
         <TimeZoneSelect
           id={fieldId('timeZone')}
           label={t('account.timeZone')}

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { LIMITS } from '../../../shared/limits.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { fieldId, formErrors } from '../../components/form-errors.ts';
@@ -12,6 +11,7 @@ import { browserTimeZone } from '../../i18n/time-zones.ts';
 import { safeNext, withNext } from './safe-next.ts';
 import { useSignUp } from './session.ts';
 import { NewPasswordField } from './NewPasswordField.tsx';
+import { DisplayNameField } from './DisplayNameField.tsx';
 
 export function SignUpPage() {
   const { t } = useTranslation();
@@ -43,17 +43,7 @@ export function SignUpPage() {
       <p className="lead">{t('signup.intro')}</p>
       <form onSubmit={submit} noValidate className="form">
         <ErrorSummary errors={errors} />
-        <TextField
-          id={fieldId('displayName')}
-          label={t('account.displayName')}
-          hint={t('account.displayNameHint')}
-          error={errors.field('displayName')}
-          value={displayName}
-          onChange={(e) => setDisplayName(e.target.value)}
-          autoComplete="nickname"
-          maxLength={LIMITS.displayName}
-          required
-        />
+        <DisplayNameField value={displayName} onChange={setDisplayName} error={errors.field('displayName')} />
         <TextField
           id={fieldId('email')}
           label={t('account.email')}

@@ -2,11 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { instantToLocal } from '../../../shared/zoned-time.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { TextField } from '../../components/Field.tsx';
-import { fieldId, formErrors, localErrors } from '../../components/form-errors.ts';
+import { formErrors, localErrors } from '../../components/form-errors.ts';
 import { useMoveOccurrence } from './session-queries.ts';
 import type { Session } from './session-types.ts';
 import { StartFields } from './StartFields.tsx';
+import { DurationField } from './DurationField.tsx';
 
 /** Moves one occurrence to another date and time on the session's clock; the series stays. */
 export function MoveOccurrenceForm({ session, startsAt, durationMinutes, onDone, onCancel, titleId }: {
@@ -47,19 +47,7 @@ export function MoveOccurrenceForm({ session, startsAt, durationMinutes, onDone,
       <p>{t('sessions.move.intro')}</p>
       <ErrorSummary errors={errors} />
       <StartFields legend={t('sessions.move.newStart')} error={errors.field('start')} date={date} time={time} onDate={setDate} onTime={setTime} timeZone={session.timeZone} />
-      <TextField
-        id={fieldId('durationMinutes')}
-        label={t('sessions.form.duration')}
-        error={errors.field('durationMinutes')}
-        type="number"
-        inputMode="numeric"
-        min={5}
-        max={720}
-        step={5}
-        value={duration}
-        onChange={(e) => setDuration(e.target.value)}
-        className="input-short"
-      />
+      <DurationField value={duration} onChange={setDuration} error={errors.field('durationMinutes')} />
       <div className="actions">
         <button type="submit" className="button" disabled={move.isPending}>
           {t('sessions.move.submit')}

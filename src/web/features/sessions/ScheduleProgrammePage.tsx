@@ -24,6 +24,7 @@ import { useProgramme, useScheduleProgramme } from './session-queries.ts';
 import { hasLink, hasPlace, type Programme } from './session-types.ts';
 import { StartFields } from './StartFields.tsx';
 import './sessions.css';
+import { DurationField } from './DurationField.tsx';
 
 const WEEK = 7 * 86_400_000;
 const INTERVALS = [1, 2, 3, 4, 5, 6, 7, 8];
@@ -116,20 +117,7 @@ function Scheduler({ group, programme }: { group: Group; programme: Programme })
           zoneHint={t('sessions.form.timeZoneHint', { zone: (group.timeZone ?? timeZone).replace(/_/g, ' ') })}
           zoneError={errors.field('timeZone')}
         />
-        <TextField
-          id={fieldId('durationMinutes')}
-          label={t('sessions.form.duration')}
-          hint={t('sessions.form.durationHint')}
-          error={errors.field('durationMinutes')}
-          type="number"
-          inputMode="numeric"
-          min={5}
-          max={720}
-          step={5}
-          value={duration}
-          onChange={(e) => setDuration(e.target.value)}
-          className="input-short"
-        />
+        <DurationField value={duration} onChange={setDuration} error={errors.field('durationMinutes')} withHint />
         <SelectField
           id={fieldId('intervalWeeks')}
           label={t('programmes.scheduleForm.interval')}

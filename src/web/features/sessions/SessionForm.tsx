@@ -14,6 +14,7 @@ import { checkDraft, inputFromDraft, type DraftProblem, type SessionDraft } from
 import type { SessionInput } from './session-types.ts';
 import { StartFields } from './StartFields.tsx';
 import './sessions.css';
+import { DurationField } from './DurationField.tsx';
 
 interface SessionFormProps {
   group: Group;
@@ -113,20 +114,7 @@ export function SessionForm({ group, initial, submitLabel, cancelTo, pending, er
           zoneHint={t('sessions.form.timeZoneHint', { zone: (group.timeZone ?? draft.timeZone).replace(/_/g, ' ') })}
           zoneError={errors.field('timeZone')}
         />
-        <TextField
-          id={fieldId('durationMinutes')}
-          label={t('sessions.form.duration')}
-          hint={t('sessions.form.durationHint')}
-          error={errors.field('durationMinutes')}
-          type="number"
-          inputMode="numeric"
-          min={5}
-          max={720}
-          step={5}
-          value={draft.duration}
-          onChange={(e) => change({ duration: e.target.value })}
-          className="input-short"
-        />
+        <DurationField value={draft.duration} onChange={(value) => change({ duration: value })} error={errors.field('durationMinutes')} withHint />
         <RepeatFields repeat={draft.repeat} onChange={(repeat) => change({ repeat })} errors={errors} />
       </section>
 
