@@ -1,3 +1,7 @@
+import { directoryEn } from '../features/directory/directory.en.ts';
+import { discussionsEn } from '../features/discussions/discussions.en.ts';
+import { moderationEn } from '../features/moderation/moderation.en.ts';
+
 /**
  * The English catalogue is the reference: French (fr.ts) is typed against its shape, so a
  * key missing in French is a type error. Plural keys end in `_one` / `_other`; French may add
@@ -954,6 +958,10 @@ export const en = {
     title: 'Not allowed',
     body: 'This page is for the platform administrator.',
   },
+  // Newer features keep their strings beside their code.
+  discussions: discussionsEn,
+  moderation: moderationEn,
+  directory: directoryEn,
 };
 
 /** String leaves widened to `string`; a `_many` sibling is allowed next to every `_other`. */

@@ -1,3 +1,6 @@
+import { directoryFr } from '../features/directory/directory.fr.ts';
+import { discussionsFr } from '../features/discussions/discussions.fr.ts';
+import { moderationFr } from '../features/moderation/moderation.fr.ts';
 import type { Catalogue } from './en.ts';
 
 export const fr: Catalogue = {
@@ -955,4 +958,7 @@ export const fr: Catalogue = {
     title: 'Accès non autorisé',
     body: 'Cette page est réservée à l’administration de la plateforme.',
   },
+  discussions: discussionsFr,
+  moderation: moderationFr,
+  directory: directoryFr,
 };

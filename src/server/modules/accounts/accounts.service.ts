@@ -64,6 +64,7 @@ export function createAccountsService(deps: ServiceDeps & { memberships: Members
           time_zone: input.timeZone ?? 'UTC',
           locale: input.locale ?? defaults.locale,
           is_admin: isFirst ? 1 : 0,
+          is_moderator: 0,
           created_at: now,
           updated_at: now,
         };

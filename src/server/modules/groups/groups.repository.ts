@@ -1,8 +1,9 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { GroupsTable, MembershipsTable } from '../../platform/db/schema.ts';
 
 export type GroupRow = GroupsTable;
-export type MembershipRow = MembershipsTable;
+export type MembershipRow = Selectable<MembershipsTable>;
 
 export function findGroupBySlug(db: Db, slug: string) {
   return db.selectFrom('groups').selectAll().where('slug', '=', slug).executeTakeFirst();

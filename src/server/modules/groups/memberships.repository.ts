@@ -1,7 +1,9 @@
 import type { Db } from '../../platform/db/database.ts';
+import type { Insertable } from 'kysely';
+import type { MembershipsTable } from '../../platform/db/schema.ts';
 import type { MembershipRow } from './groups.repository.ts';
 
-export async function insertMembership(db: Db, row: MembershipRow): Promise<void> {
+export async function insertMembership(db: Db, row: Insertable<MembershipsTable>): Promise<void> {
   await db.insertInto('memberships').values(row).execute();
 }
 

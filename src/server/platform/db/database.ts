@@ -6,6 +6,7 @@ import pg from 'pg';
 import * as foundation from './migrations/0001-foundation.ts';
 import * as sessions from './migrations/0002-sessions.ts';
 import * as availability from './migrations/0003-availability.ts';
+import * as discussions from './migrations/0004-discussions.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-sessions': sessions,
   '0003-availability': availability,
+  '0004-discussions': discussions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

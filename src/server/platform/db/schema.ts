@@ -1,3 +1,5 @@
+import type { ColumnType, Generated } from 'kysely';
+
 /**
  * The database as Kysely sees it. Both engines store the same shapes: ids are random text,
  * instants are ISO 8601 UTC text (they sort correctly as text), booleans are 0/1 integers,
@@ -12,6 +14,8 @@ export interface UsersTable {
   time_zone: string;
   locale: string;
   is_admin: number;
+  /** Sees every group's moderation queue (admins are moderators too). */
+  is_moderator: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -75,6 +79,10 @@ export interface MembershipsTable {
   charter_accepted_at: string;
   created_at: string;
   joined_at: string | null;
+  /** web | email-each | email-digest | post */
+  delivery: Generated<string>;
+  /** The next digest covers activity after this instant. */
+  digested_until: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InvitationsTable {
@@ -243,6 +251,105 @@ export interface SlotPollVotesTable {
   updated_at: string;
 }
 
+/** A discussion thread; a recap's comments live in one tied to that session date. */
+export interface ThreadsTable {
+  id: string;
+  group_id: string;
+  author_id: string | null;
+  title: string;
+  body: string;
+  session_id: string | null;
+  occurrence: string | null;
+  locked_at: string | null;
+  locked_by: string | null;
+  hidden_at: string | null;
+  hidden_by: string | null;
+  deleted_at: string | null;
+  /** web | email */
+  source: string;
+  /** RFC 5322 Message-ID (without <>) for mail threading. */
+  message_id: string;
+  comment_count: number;
+  last_activity_at: string;
+  created_at: string;
+  updated_at: string;
+  edited_at: string | null;
+}
+
+export interface CommentsTable {
+  id: string;
+  thread_id: string;
+  author_id: string | null;
+  body: string;
+  hidden_at: string | null;
+  hidden_by: string | null;
+  deleted_at: string | null;
+  source: string;
+  /** Unique: an inbound mail delivered twice posts once. */
+  message_id: string;
+  created_at: string;
+  updated_at: string;
+  edited_at: string | null;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  group_id: string;
+  kind: string;
+  thread_id: string | null;
+  comment_id: string | null;
+  actor_id: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface ReportsTable {
+  id: string;
+  group_id: string;
+  thread_id: string | null;
+  comment_id: string | null;
+  reporter_id: string | null;
+  reason: string;
+  note: string | null;
+  /** open | resolved | dismissed */
+  status: string;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+}
+
+/** Append-only audit log of moderation actions. */
+export interface ModerationLogTable {
+  id: string;
+  group_id: string | null;
+  actor_id: string | null;
+  action: string;
+  target_user_id: string | null;
+  thread_id: string | null;
+  comment_id: string | null;
+  report_id: string | null;
+  note: string | null;
+  created_at: string;
+}
+
+export interface GroupBansTable {
+  group_id: string;
+  user_id: string;
+  banned_by: string | null;
+  reason: string | null;
+  created_at: string;
+}
+
+/** A member's personal reply address for one group; revoked when they leave or are removed. */
+export interface ReplyTokensTable {
+  id: string;
+  user_id: string;
+  group_id: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
@@ -263,4 +370,11 @@ export interface Database {
   availability: AvailabilityTable;
   slot_polls: SlotPollsTable;
   slot_poll_votes: SlotPollVotesTable;
+  threads: ThreadsTable;
+  comments: CommentsTable;
+  notifications: NotificationsTable;
+  reports: ReportsTable;
+  moderation_log: ModerationLogTable;
+  group_bans: GroupBansTable;
+  reply_tokens: ReplyTokensTable;
 }

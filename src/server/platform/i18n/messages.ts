@@ -1,4 +1,6 @@
 import type { Locale } from '../../../shared/locale.ts';
+import { directoryMessagesEn, directoryMessagesFr } from './directory-messages.ts';
+import { discussionsMessagesEn, discussionsMessagesFr } from './discussions-messages.ts';
 
 /**
  * Every sentence the server itself writes: API error messages and e-mails. English is the
@@ -104,6 +106,8 @@ const en = {
   'mail.promoted.action': 'Open the session',
   'mail.where.online': 'online (the link is on the session page)',
   'mail.where.hybrid': '{place}, or online',
+  ...discussionsMessagesEn,
+  ...directoryMessagesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -207,6 +211,8 @@ const fr: Record<MessageKey, string> = {
   'mail.promoted.action': 'Ouvrir la séance',
   'mail.where.online': 'en ligne (le lien est sur la page de la séance)',
   'mail.where.hybrid': '{place}, ou en ligne',
+  ...discussionsMessagesFr,
+  ...directoryMessagesFr,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, fr };

@@ -1,0 +1,4 @@
+/** The directory feature's strings (English, the reference); merged into the catalogue in i18n/en.ts. */
+export const directoryEn = {
+  title: 'Directory',
+};
