@@ -10,13 +10,16 @@ import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { isDatabaseReachable, type DatabaseHandle } from './platform/db/database.ts';
 import type { ServiceDeps } from './platform/deps.ts';
+import { createEventBus } from './platform/events.ts';
 import { AppError } from './platform/http/app-error.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { installOriginCheck } from './platform/http/origin-check.ts';
 import { zodValidatorCompiler } from './platform/http/validation.ts';
 import { deleteFinishedJobs } from './platform/jobs/job-queue.ts';
 import { createJobWorker, type JobHandler, type JobWorker } from './platform/jobs/job-worker.ts';
-import { createMailer, type Mailer } from './platform/mail/mailer.ts';
+import type { InboundMailHandler } from './platform/mail/inbound-server.ts';
+import { createMailer, MAIL_CONCURRENCY, type DeliveryTarget, type Mailer } from './platform/mail/mailer.ts';
+import { loadSigningSecret } from './platform/security/signed-tokens.ts';
 import { accountsRoutes, installSessionAuth, SESSION_COOKIE } from './modules/accounts/accounts.routes.ts';
 import { createAccountsService } from './modules/accounts/accounts.service.ts';
 import { groupsRoutes } from './modules/groups/groups.routes.ts';
@@ -35,12 +38,25 @@ import { createSessionsService } from './modules/sessions/sessions.service.ts';
 import { schedulingRoutes } from './modules/scheduling/scheduling.routes.ts';
 import { createSchedulingService } from './modules/scheduling/scheduling.service.ts';
 import { createSlotPollsService } from './modules/scheduling/slot-polls.service.ts';
+import { directoryRoutes } from './modules/directory/directory.routes.ts';
+import { createDirectoryService } from './modules/directory/directory.service.ts';
+import { meetingGuideFeedRoutes, meetingGuideImportRoutes } from './modules/directory/meeting-guide.routes.ts';
+import { createMeetingGuideService } from './modules/directory/meeting-guide.service.ts';
+import { createPublicPageService } from './modules/directory/public-page.service.ts';
+import { discussionsRoutes } from './modules/discussions/discussions.routes.ts';
+import { createDiscussionsService } from './modules/discussions/discussions.service.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { createNotificationsService } from './modules/notifications/notifications.service.ts';
+import { moderationRoutes } from './modules/moderation/moderation.routes.ts';
+import { createModerationService } from './modules/moderation/moderation.service.ts';
 
 export interface BuiltApp {
   app: FastifyInstance;
   mailer: Mailer;
   /** Background jobs; `main.ts` starts polling, tests call `runDue(now)`. */
   jobs: JobWorker;
+  /** What the inbound SMTP server (started by `main.ts` when INBOUND_SMTP_PORT is set) asks and calls. */
+  inboundMail: InboundMailHandler;
 }
 
 const DAY = 86_400_000;
@@ -75,8 +91,17 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installErrorHandler(app);
 
-  const mailer = createMailer({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
-  const deps: ServiceDeps = { db: database.db, dialect: database.dialect, mailer, appUrl: appUrlOf(config) };
+  // Reply addresses and one-click links are signed with it: loaded before anything signs.
+  await loadSigningSecret(database.db, config.appSecret);
+  // Checked by each mail.deliver job just before SMTP: mail about a group goes only to its
+  // active members (a function declaration, so it can reach `groups` built below).
+  async function isDeliverable({ recipientId, groupId }: DeliveryTarget): Promise<boolean> {
+    if (!recipientId || !groupId) return true;
+    return (await groups.activeMembersAmong(groupId, [recipientId])).has(recipientId);
+  }
+  const mailer = createMailer({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, domain: config.mailDomain, log: app.log, isDeliverable });
+  const events = createEventBus({ log: app.log });
+  const deps: ServiceDeps = { db: database.db, dialect: database.dialect, mailer, appUrl: appUrlOf(config), events };
   const groups = createGroupsService(deps);
   const memberships = createMembershipsService({ ...deps, groups });
   const accounts = createAccountsService({ ...deps, memberships });
@@ -85,6 +110,14 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   const calendar = createCalendarService({ ...deps, groups, sessions });
   const scheduling = createSchedulingService({ ...deps, groups, sessions });
   const slotPolls = createSlotPollsService({ ...deps, groups });
+  // Subscribes to group, leader and session events to keep its search rows current.
+  const directory = createDirectoryService({ ...deps, groups, sessions });
+  const meetingGuide = createMeetingGuideService({ ...deps, groups, sessions });
+  const publicPages = createPublicPageService({ ...deps, groups, sessions });
+  const moderation = createModerationService(deps);
+  const notifications = createNotificationsService(deps);
+  // Announces each new post on the event bus as `discussion.posted` (the e-mail fan-out listens).
+  const discussions = createDiscussionsService({ ...deps, sessions, notifications, mailDomain: config.mailDomain });
 
   await app.register(swagger, {
     openapi: {
@@ -140,19 +173,29 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
       await api.register(programmesRoutes(programmes));
       await api.register(calendarRoutes(calendar));
       await api.register(schedulingRoutes(scheduling, slotPolls));
+      await api.register(directoryRoutes(directory));
       await api.register(outboxRoutes(database.db));
+      await api.register(meetingGuideImportRoutes(meetingGuide));
+      await api.register(moderationRoutes(moderation));
+      await api.register(discussionsRoutes(discussions));
+      await api.register(notificationsRoutes(notifications));
     },
     { prefix: '/api/v1' },
   );
   await app.register(calendarFeedRoutes(calendar));
+  await app.register(meetingGuideFeedRoutes(meetingGuide));
 
   const webRoot = config.webRoot && fs.existsSync(path.join(config.webRoot, 'index.html')) ? config.webRoot : null;
   if (webRoot) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
   }
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/feeds/');
     if (isPage && webRoot) {
+      // A public group's page gets its own head (previews, search engines); any other page,
+      // private groups' included, gets index.html as it is.
+      const page = await publicPages.pageFor(request.url, path.join(webRoot, 'index.html'));
+      if (page !== null) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page);
       // The single-page app routes everything else itself.
       return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     }
@@ -162,16 +205,21 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   const reminders = createReminders({ ...deps, groups, sessions, attachment: occurrenceAttachment(deps.appUrl) });
   const handlers: Record<string, JobHandler> = {
     ...reminders.handlers,
+    [directory.refreshJob.kind]: directory.refreshJob.handler,
+    ...mailer.handlers,
     // Finished jobs are kept a month (their dedupe keys with them), then pruned.
     'jobs.prune': async (_payload, { now }) => {
       await deleteFinishedJobs(database.db, new Date(now.getTime() - 30 * DAY));
     },
   };
-  const jobs = createJobWorker({ db: database.db, log: app.log, handlers, every: [...reminders.every, { kind: 'jobs.prune', everyMs: DAY }] });
+  // Several jobs at once: a fan-out's mail.deliver jobs wait on the SMTP relay, not the CPU.
+  const jobs = createJobWorker({ db: database.db, log: app.log, handlers, concurrency: MAIL_CONCURRENCY, every: [...reminders.every, { kind: 'jobs.prune', everyMs: DAY }, { kind: directory.refreshJob.kind, everyMs: directory.refreshJob.everyMs }] });
+  // Until a module handles mail in (reply by e-mail), the inbound server accepts no recipient.
+  const inboundMail: InboundMailHandler = { acceptsRecipient: async () => false, onMail: async () => {} };
 
   app.addHook('onClose', async () => {
     await jobs.stop();
-    await mailer.idle();
+    await mailer.close();
   });
-  return { app, mailer, jobs };
+  return { app, mailer, jobs, inboundMail };
 }

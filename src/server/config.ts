@@ -13,6 +13,13 @@ export interface Config {
   smtpUrl: string | null;
   mailFrom: string;
   mailDomain: string;
+  /** INBOUND_SMTP_PORT: the inbound SMTP server listens there; null leaves it off. */
+  inboundSmtpPort: number | null;
+  inboundSmtpHost: string;
+  /** Largest inbound message accepted, in bytes. */
+  inboundMaxBytes: number;
+  /** APP_SECRET signs reply addresses and links; null: a secret generated once and kept in the database. */
+  appSecret: string | null;
   rateLimits: boolean;
   logLevel: string;
   trustProxy: boolean;
@@ -33,6 +40,10 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// URL').optional(),
   MAIL_FROM: z.string().optional(),
   MAIL_DOMAIN: z.string().min(1).default('localhost'),
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  INBOUND_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  INBOUND_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  APP_SECRET: z.string().min(32, 'must have at least 32 characters').optional(),
   RATE_LIMITS: flag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: flag.default(false),
@@ -56,6 +67,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? `Entraide <no-reply@${e.MAIL_DOMAIN}>`,
     mailDomain: e.MAIL_DOMAIN,
+    inboundSmtpPort: e.INBOUND_SMTP_PORT ?? null,
+    inboundSmtpHost: e.INBOUND_SMTP_HOST,
+    inboundMaxBytes: e.INBOUND_MAX_BYTES,
+    appSecret: e.APP_SECRET ?? null,
     rateLimits: e.RATE_LIMITS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { appUrlOf, buildApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { migrateToLatest, openDatabase } from './platform/db/database.ts';
+import { describeDemo, loadDemo } from './demo/demo-loader.ts';
+import { startInboundServer, type InboundServer } from './platform/mail/inbound-server.ts';
 
 function open(config: Config) {
   return openDatabase({ url: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'entraide.sqlite') });
@@ -10,8 +12,11 @@ function open(config: Config) {
 async function serve(config: Config): Promise<void> {
   const database = open(config);
   await migrateToLatest(database);
-  const { app, jobs } = await buildApp(config, database);
+  const { app, jobs, inboundMail } = await buildApp(config, database);
+  let inbound: InboundServer | null = null;
   const stop = async () => {
+    // Mail in first: a message being received still reaches a working app and database.
+    await inbound?.close();
     await app.close();
     await database.destroy();
     process.exit(0);
@@ -20,6 +25,16 @@ async function serve(config: Config): Promise<void> {
   process.once('SIGTERM', stop);
   await app.listen({ port: config.port, host: config.host });
   jobs.start();
+  if (config.inboundSmtpPort !== null) {
+    inbound = await startInboundServer({
+      port: config.inboundSmtpPort,
+      host: config.inboundSmtpHost,
+      maxBytes: config.inboundMaxBytes,
+      domain: config.mailDomain,
+      ...inboundMail,
+      log: app.log,
+    });
+  }
   app.log.info(`Entraide is ready at ${appUrlOf(config)} (${database.dialect})`);
 }
 
@@ -30,7 +45,22 @@ async function migrate(config: Config): Promise<void> {
   console.log(`Database is up to date (${database.dialect}).`);
 }
 
-const commands: Record<string, (config: Config) => Promise<void>> = { serve, migrate };
+/** Loads the demo data set (people, groups, sessions, discussions) unless it is already there. */
+async function demo(config: Config): Promise<void> {
+  const database = open(config);
+  await migrateToLatest(database);
+  // Dozens of sign-ups from one place, and mail that must never leave for example.org.
+  const { app } = await buildApp({ ...config, rateLimits: false, smtpUrl: null, logLevel: 'warn' }, database);
+  try {
+    const summary = await loadDemo(app);
+    console.log(describeDemo(summary, appUrlOf(config)));
+  } finally {
+    await app.close();
+    await database.destroy();
+  }
+}
+
+const commands: Record<string, (config: Config) => Promise<void>> = { serve, migrate, demo };
 
 async function main(): Promise<void> {
   const name = process.argv[2] ?? 'serve';

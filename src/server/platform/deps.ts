@@ -1,4 +1,5 @@
 import type { Db, Dialect } from './db/database.ts';
+import type { EventBus } from './events.ts';
 import type { Mailer } from './mail/mailer.ts';
 
 /** What every service is built with. Services never see the HTTP request. */
@@ -8,4 +9,6 @@ export interface ServiceDeps {
   mailer: Mailer;
   /** Base URL for links in e-mails, e.g. `http://127.0.0.1:3000`. */
   appUrl: string;
+  /** Emitted after a transaction commits; see events.ts. */
+  events: EventBus;
 }

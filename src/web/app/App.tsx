@@ -6,10 +6,13 @@ import { SettingsPage } from '../features/accounts/SettingsPage.tsx';
 import { SignInPage } from '../features/accounts/SignInPage.tsx';
 import { SignUpPage } from '../features/accounts/SignUpPage.tsx';
 import { OutboxPage } from '../features/admin/OutboxPage.tsx';
+import { DirectoryRoute, ImportRoute } from '../features/directory/lazy-pages.tsx';
+import { NewThreadRoute, NotificationsRoute, ThreadListRoute, ThreadRoute } from '../features/discussions/lazy-pages.tsx';
 import { GroupPage } from '../features/groups/GroupPage.tsx';
 import { HomePage } from '../features/groups/HomePage.tsx';
 import { FoundingGuidePage } from '../features/groups/guide/FoundingGuidePage.tsx';
 import { InvitationPage } from '../features/memberships/InvitationPage.tsx';
+import { GroupModerationRoute, PlatformModerationRoute } from '../features/moderation/lazy-pages.tsx';
 import { EditSessionRoute, ProgrammeEditorRoute, ScheduleProgrammeRoute, ScheduleSessionRoute } from '../features/sessions/lazy-pages.tsx';
 import { AvailabilityRoute, PollsRoute, TimeFinderRoute } from '../features/scheduling/lazy-pages.tsx';
 import { MySessionsPage } from '../features/sessions/MySessionsPage.tsx';
@@ -27,6 +30,7 @@ export function App() {
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route path="/settings" element={<SettingsPage />} />
+        <Route path="/groups" element={<DirectoryRoute />} />
         <Route path="/groups/new" element={<FoundingGuidePage />} />
         <Route path="/groups/:slug/edit" element={<FoundingGuidePage />} />
         <Route path="/groups/:slug" element={<GroupPage />} />
@@ -42,7 +46,17 @@ export function App() {
         <Route path="/me/availability" element={<AvailabilityRoute />} />
         <Route path="/groups/:slug/time-finder" element={<TimeFinderRoute />} />
         <Route path="/groups/:slug/polls" element={<PollsRoute />} />
+        <Route path="/groups/:slug/discussions" element={<ThreadListRoute />} />
+        <Route path="/groups/:slug/discussions/new" element={<NewThreadRoute />} />
+        <Route path="/threads/:id" element={<ThreadRoute />} />
+        <Route path="/me/notifications" element={<NotificationsRoute />} />
+        <Route path="/groups/:slug/moderation" element={<GroupModerationRoute view="reports" />} />
+        <Route path="/groups/:slug/moderation/bans" element={<GroupModerationRoute view="bans" />} />
+        <Route path="/groups/:slug/moderation/log" element={<GroupModerationRoute view="log" />} />
+        <Route path="/moderation" element={<PlatformModerationRoute view="reports" />} />
+        <Route path="/moderation/log" element={<PlatformModerationRoute view="log" />} />
         <Route path="/admin/outbox" element={<OutboxPage />} />
+        <Route path="/admin/imports" element={<ImportRoute />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

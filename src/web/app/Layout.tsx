@@ -6,6 +6,8 @@ import { noticeState } from '../components/notice.ts';
 import { LanguageSwitcher } from '../features/accounts/LanguageSwitcher.tsx';
 import { useAccountLanguage, useRefetchOnLanguageChange } from '../features/accounts/language-sync.ts';
 import { useMe, useSignOut } from '../features/accounts/session.ts';
+import { isPlatformModerator } from '../features/moderation/moderation-access.ts';
+import { NotificationsLink } from '../features/notifications/NotificationsLink.tsx';
 
 function skipToMain(event: MouseEvent<HTMLAnchorElement>): void {
   const main = document.getElementById('main');
@@ -36,6 +38,11 @@ function Header() {
                 {user ? t('nav.myGroups') : t('nav.home')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/groups" end>
+                {t('directory.nav')}
+              </NavLink>
+            </li>
             {user && (
               <li>
                 <NavLink to="/me/sessions">{t('sessions.mine.title')}</NavLink>
@@ -51,12 +58,22 @@ function Header() {
             </li>
             {user && (
               <li>
+                <NotificationsLink />
+              </li>
+            )}
+            {user && (
+              <li>
                 <NavLink to="/settings">{t('nav.settings')}</NavLink>
               </li>
             )}
             {user?.isAdmin && (
               <li>
                 <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>
+              </li>
+            )}
+            {isPlatformModerator(user) && (
+              <li>
+                <NavLink to="/moderation">{t('moderation.title')}</NavLink>
               </li>
             )}
           </ul>

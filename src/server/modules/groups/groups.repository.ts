@@ -13,6 +13,11 @@ export function findGroupById(db: Db, id: string) {
   return db.selectFrom('groups').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export function findGroupsByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('groups').selectAll().where('id', 'in', ids).execute();
+}
+
 export async function isSlugTaken(db: Db, slug: string): Promise<boolean> {
   return Boolean(await db.selectFrom('groups').select('id').where('slug', '=', slug).executeTakeFirst());
 }

@@ -14,6 +14,28 @@ const StructureInput = z.object({
 });
 
 /**
+ * Where a group meets in person: a town picked from the gazetteer (GET /places) or typed in,
+ * with its position for "near me" searches. Never a street address: that belongs to sessions.
+ */
+export const PlaceInput = z.object({
+  name: text(120),
+  countryCode: z.string().regex(/^[A-Z]{2}$/, { error: 'issue.countryCode' }).describe('ISO 3166-1 alpha-2, upper case'),
+  admin1: text(80).nullable().optional().describe('Region or province (GeoNames admin1 code or name)'),
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+});
+export type PlaceInput = z.infer<typeof PlaceInput>;
+
+export const GroupPlace = z.object({
+  name: z.string(),
+  countryCode: z.string(),
+  admin1: z.string().optional(),
+  latitude: z.number(),
+  longitude: z.number(),
+});
+export type GroupPlace = z.infer<typeof GroupPlace>;
+
+/**
  * The founding fields, each optional: a founder may save a draft part-way through the guide
  * and come back. Whatever is sent is fully validated.
  */
@@ -30,6 +52,8 @@ const FoundingFields = {
   timeZone: timeZone(),
   visibility: z.enum(VISIBILITIES),
   topics: uniqueList(text(LIMITS.topic), LIMITS.topics),
+  /** Where it meets in person; null clears it. Not a founding part: publishing never waits for it. */
+  place: PlaceInput.nullable(),
 };
 
 export const FoundGroupBody = z
@@ -87,6 +111,7 @@ export const Group = GroupSummary.extend({
     rhythm: z.string().optional(),
   }),
   leaders: z.array(Leader),
+  place: GroupPlace.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   publishedAt: z.string().nullable(),

@@ -9,7 +9,7 @@ import { translate, type MessageKey } from '../../platform/i18n/messages.ts';
 import * as policy from './groups.policy.ts';
 import * as repo from './groups.repository.ts';
 import * as memberships from './memberships.repository.ts';
-import type { FoundGroupInput, Group, GroupSummary, UpdateGroupInput } from './groups.schemas.ts';
+import type { FoundGroupInput, Group, GroupPlace, GroupSummary, UpdateGroupInput } from './groups.schemas.ts';
 
 const PAGE_SIZE = 20;
 /** Slugs the web app uses for its own pages under /groups/. */
@@ -70,7 +70,26 @@ function foundingChanges(input: UpdateGroupInput): Partial<repo.GroupRow> {
   if (input.timeZone !== undefined) c.time_zone = input.timeZone;
   if (input.visibility !== undefined) c.visibility = input.visibility;
   if (input.topics !== undefined) c.topics = JSON.stringify(input.topics);
+  if (input.place !== undefined) {
+    c.place_name = input.place?.name ?? null;
+    c.place_country_code = input.place?.countryCode ?? null;
+    c.place_admin1 = input.place?.admin1 ?? null;
+    c.place_latitude = input.place?.latitude ?? null;
+    c.place_longitude = input.place?.longitude ?? null;
+  }
   return c;
+}
+
+/** The group's place, when it has a complete one. */
+export function placeOf(g: repo.GroupRow): GroupPlace | null {
+  if (g.place_name == null || g.place_country_code == null || g.place_latitude == null || g.place_longitude == null) return null;
+  return {
+    name: g.place_name,
+    countryCode: g.place_country_code,
+    ...(g.place_admin1 != null ? { admin1: g.place_admin1 } : {}),
+    latitude: g.place_latitude,
+    longitude: g.place_longitude,
+  };
 }
 
 export function toGroupSummary(g: repo.GroupRow, memberCount: number): GroupSummary {
@@ -153,6 +172,7 @@ export function createGroupsService(deps: ServiceDeps) {
         leaderType: (l.leader_type ?? group.leadership ?? 'peer') as Leadership,
         ...(l.profession ? { profession: l.profession } : {}),
       })),
+      place: placeOf(group),
       createdAt: group.created_at,
       updatedAt: group.updated_at,
       publishedAt: group.published_at,
@@ -172,6 +192,23 @@ export function createGroupsService(deps: ServiceDeps) {
     async describeGroup(id: string): Promise<{ name: string; slug: string } | null> {
       const group = await repo.findGroupById(db, id);
       return group ? { name: group.name, slug: group.slug } : null;
+    },
+
+    /** The kinds of its active leaders (a leader without one leads as the group says). */
+    async leaderTypesOf(groupId: string): Promise<Leadership[]> {
+      const group = await repo.findGroupById(db, groupId);
+      if (!group) return [];
+      const leaders = await repo.listLeaders(db, groupId);
+      return [...new Set(leaders.map((l) => (l.leader_type ?? group.leadership ?? 'peer') as Leadership))];
+    },
+
+    /**
+     * Summaries (with place) of groups another module has already found listable, such as the
+     * directory's search hits; by id.
+     */
+    async summariesOf(groupIds: string[]): Promise<Map<string, GroupSummary & { place: GroupPlace | null }>> {
+      const [rows, counts] = await Promise.all([repo.findGroupsByIds(db, groupIds), repo.countActiveMembersOf(db, groupIds)]);
+      return new Map(rows.map((r) => [r.id, { ...toGroupSummary(r, counts.get(r.id) ?? 0), place: placeOf(r) }]));
     },
 
     /** The actor's membership of a group, if any (for policies of other modules). */
@@ -216,6 +253,11 @@ export function createGroupsService(deps: ServiceDeps) {
           created_at: now,
           updated_at: now,
           published_at: null,
+          place_name: null,
+          place_country_code: null,
+          place_admin1: null,
+          place_latitude: null,
+          place_longitude: null,
           ...foundingChanges(input),
         };
         if (missingParts(draft).length === 0) {
@@ -238,6 +280,7 @@ export function createGroupsService(deps: ServiceDeps) {
         });
         return draft;
       });
+      await deps.events.emit('group.founded', { groupId: row.id });
       const membership = await repo.findMembership(db, row.id, actor.id);
       return present(row, membership ?? null, locale);
     },
@@ -277,6 +320,7 @@ export function createGroupsService(deps: ServiceDeps) {
           await memberships.updateMembership(trx, group.id, actor.id, own);
         }
       });
+      await deps.events.emit('group.updated', { groupId: group.id });
       return this.viewGroup(actor, slug, locale);
     },
 
@@ -288,6 +332,7 @@ export function createGroupsService(deps: ServiceDeps) {
         if (missing.length > 0) throw new AppError('NOT_PUBLISHABLE', { issues: missingIssues(missing) });
         const now = new Date().toISOString();
         await repo.updateGroup(db, group.id, { status: 'active', published_at: now, updated_at: now });
+        await deps.events.emit('group.published', { groupId: group.id });
       }
       return this.viewGroup(actor, slug, locale);
     },

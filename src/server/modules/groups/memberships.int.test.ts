@@ -232,6 +232,7 @@ describe.each(testDialects())('memberships on $dialect', ({ open }) => {
         charterVersion: 1,
         charterAcceptedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
         joinedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+        delivery: 'web',
       });
       const seen = await viewGroup(slug, member);
       expect(seen.memberCount).toBe(2);

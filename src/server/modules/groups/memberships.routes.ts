@@ -6,6 +6,7 @@ import { ErrorResponse } from '../../platform/http/error-schema.ts';
 import { SlugParams } from './groups.schemas.ts';
 import {
   AcceptCharterBody,
+  DeliveryBody,
   InvitationCreatedResponse,
   InvitationResponse,
   InviteBody,
@@ -42,6 +43,10 @@ export function membershipsRoutes(memberships: MembershipsService) {
     app.post('/groups/:slug/charter/accept', {
       schema: { tags, summary: 'Accept the group’s current charter again', params: SlugParams, body: AcceptCharterBody, response: { 200: MembershipResponse, ...errors } },
     }, async (request) => ({ membership: await memberships.acceptCharter(requireActor(request.actor), request.params.slug) }));
+
+    app.patch('/groups/:slug/membership', {
+      schema: { tags, summary: 'Choose how I follow the group: web, email-each, email-digest or post (members only)', params: SlugParams, body: DeliveryBody, response: { 200: MembershipResponse, ...errors } },
+    }, async (request) => ({ membership: await memberships.setDelivery(requireActor(request.actor), request.params.slug, request.body.delivery) }));
 
     app.get('/groups/:slug/members', {
       schema: { tags, summary: 'Active members: display names and roles (members only)', params: SlugParams, response: { 200: MembersResponse, ...errors } },

@@ -20,6 +20,13 @@ export const PromoteBody = z.object({
 /** The body is optional: without an address the leader shares the link themselves. */
 export const InviteBody = z.object({ email: email().optional() }).nullish();
 
+/** How a member follows a group: web only, each post by e-mail, a daily digest, or by post. */
+export const DELIVERIES = ['web', 'email-each', 'email-digest', 'post'] as const;
+export type Delivery = (typeof DELIVERIES)[number];
+export const isDelivery = (value: unknown): value is Delivery => (DELIVERIES as readonly unknown[]).includes(value);
+
+export const DeliveryBody = z.object({ delivery: z.enum(DELIVERIES) });
+
 export const Membership = z.object({
   groupSlug: z.string(),
   userId: z.string(),
@@ -29,6 +36,7 @@ export const Membership = z.object({
   charterVersion: z.number(),
   charterAcceptedAt: z.string(),
   joinedAt: z.string().nullable(),
+  delivery: z.enum(DELIVERIES),
 });
 export const MembershipResponse = z.object({ membership: Membership });
 

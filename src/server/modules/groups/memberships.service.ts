@@ -7,11 +7,13 @@ import type { Actor } from '../../platform/http/actor.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/app-error.ts';
 import { renderMail } from '../../platform/mail/render.ts';
 import { hashToken, newToken } from '../../platform/security/tokens.ts';
+import { isBannedFrom, recordModerationAction, revokeMemberAccess } from '../moderation/moderation.hooks.ts';
 import * as policy from './groups.policy.ts';
 import * as groupsRepo from './groups.repository.ts';
 import type { GroupsService } from './groups.service.ts';
 import { toGroupSummary } from './groups.service.ts';
 import * as repo from './memberships.repository.ts';
+import { isDelivery, type Delivery } from './memberships.schemas.ts';
 
 const INVITATION_DAYS = 14;
 
@@ -24,6 +26,8 @@ export interface Membership {
   charterVersion: number;
   charterAcceptedAt: string;
   joinedAt: string | null;
+  /** How the member follows the group's discussions. */
+  delivery: Delivery;
 }
 
 function toMembership(slug: string, m: groupsRepo.MembershipRow): Membership {
@@ -36,6 +40,7 @@ function toMembership(slug: string, m: groupsRepo.MembershipRow): Membership {
     charterVersion: m.charter_version,
     charterAcceptedAt: m.charter_accepted_at,
     joinedAt: m.joined_at,
+    delivery: isDelivery(m.delivery) ? m.delivery : 'web',
   };
 }
 
@@ -78,6 +83,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
     async joinGroup(actor: Actor, slug: string): Promise<{ membership: Membership; created: boolean }> {
       const { group, membership } = await groups.loadVisibleGroup(slug, actor);
       if (membership) return { membership: toMembership(slug, membership), created: false };
+      if (await isBannedFrom(db, group.id, actor.id)) throw new AppError('BANNED');
       if (group.status !== 'active') throw new AppError('NOT_PUBLISHED');
       if (group.membership_policy === 'invite') throw new AppError('INVITATION_REQUIRED');
       const now = new Date().toISOString();
@@ -87,6 +93,8 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
         // A double click may have joined in the meantime: that is the same outcome.
         const existing = await groupsRepo.findMembership(trx, group.id, actor.id);
         if (existing) return existing;
+        // Checked again under the lock: a ban may have landed since.
+        if (await isBannedFrom(trx, group.id, actor.id)) throw new AppError('BANNED');
         if (status === 'active') await requireRoom(trx, group);
         await repo.insertMembership(trx, {
           group_id: group.id,
@@ -103,6 +111,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
         return null;
       });
       if (raced) return { membership: toMembership(slug, raced), created: false };
+      if (status === 'active') await deps.events.emit('member.joined', { groupId: group.id, userId: actor.id });
       if (status === 'pending') {
         const url = `${deps.appUrl}/groups/${encodeURIComponent(slug)}`;
         await mailLeaders(
@@ -119,6 +128,21 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
       const { group, membership } = await groups.loadVisibleGroup(slug, actor);
       if (!membership) throw forbidden();
       await repo.updateMembership(db, group.id, actor.id, { charter_version: group.charter_version, charter_accepted_at: new Date().toISOString() });
+      return reload(group.id, slug, actor.id);
+    },
+
+    /**
+     * Chooses how the member follows the group: on the web only, each post by e-mail, a
+     * daily digest, or by post. Active members only. Choosing the digest starts it now: the
+     * first one covers what is posted from this moment on.
+     */
+    async setDelivery(actor: Actor, slug: string, delivery: Delivery): Promise<Membership> {
+      const { group, membership } = await groups.loadVisibleGroup(slug, actor);
+      if (!policy.isActiveMember(membership)) throw forbidden();
+      if (membership!.delivery !== delivery) {
+        const startsDigest = delivery === 'email-digest';
+        await repo.updateMembership(db, group.id, actor.id, { delivery, ...(startsDigest ? { digested_until: new Date().toISOString() } : {}) });
+      }
       return reload(group.id, slug, actor.id);
     },
 
@@ -139,7 +163,9 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
         if (!membership) return;
         if (policy.isLeader(membership) && (await repo.countActiveLeaders(trx, group.id)) <= 1) throw new AppError('LAST_LEADER');
         await repo.deleteMembership(trx, group.id, actor.id);
+        await revokeMemberAccess(trx, group.id, actor.id, { mailer: deps.mailer, dialect: deps.dialect });
       });
+      await deps.events.emit('member.left', { groupId: group.id, userId: actor.id, wasLeader: policy.isLeader(own) });
     },
 
     /** Members see each other by display name and role, never by address. */
@@ -174,6 +200,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
           await requireRoom(trx, group);
           await repo.updateMembership(trx, group.id, userId, { status: 'active', joined_at: new Date().toISOString() });
         });
+        await deps.events.emit('member.joined', { groupId: group.id, userId });
         const person = await repo.findMemberContact(db, userId);
         if (person) {
           const locale = isLocale(person.locale) ? person.locale : 'en';
@@ -199,6 +226,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
       const target = await loadTarget(group.id, userId);
       if (target.status !== 'active') throw new AppError('CONFLICT');
       await repo.updateMembership(db, group.id, userId, { role: 'leader', leader_type: leaderType, profession: profession ?? null });
+      await deps.events.emit('leader.promoted', { groupId: group.id, userId });
       return reload(group.id, slug, userId);
     },
 
@@ -212,6 +240,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
           if ((await repo.countActiveLeaders(trx, group.id)) <= 1) throw new AppError('LAST_LEADER');
           await repo.updateMembership(trx, group.id, userId, { role: 'member', leader_type: null, profession: null });
         });
+        await deps.events.emit('leader.demoted', { groupId: group.id, userId });
       }
       return reload(group.id, slug, userId);
     },
@@ -219,14 +248,17 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
     /** Removes a member from the group; a group never loses its last leader. */
     async removeMember(actor: Actor, slug: string, userId: string): Promise<void> {
       const { group } = await groups.loadGroupAsLeader(slug, actor);
-      await loadTarget(group.id, userId);
+      const target = await loadTarget(group.id, userId);
       await db.transaction().execute(async (trx) => {
         await lockGroup(trx, group.id);
         const current = await groupsRepo.findMembership(trx, group.id, userId);
         if (!current) return;
         if (policy.isLeader(current) && (await repo.countActiveLeaders(trx, group.id)) <= 1) throw new AppError('LAST_LEADER');
         await repo.deleteMembership(trx, group.id, userId);
+        await revokeMemberAccess(trx, group.id, userId, { mailer: deps.mailer, dialect: deps.dialect });
+        await recordModerationAction(trx, { groupId: group.id, actorId: actor.id, action: 'member.removed', targetUserId: userId });
       });
+      await deps.events.emit('member.removed', { groupId: group.id, userId, wasLeader: policy.isLeader(target) });
     },
 
     /**
@@ -286,12 +318,15 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
       if (existing?.status === 'active') return { membership: toMembership(group.slug, existing), created: false };
       await db.transaction().execute(async (trx) => {
         await lockGroup(trx, group.id);
+        // Refused before the invitation is used up: it stays good for someone else.
+        if (await isBannedFrom(trx, group.id, actor.id)) throw new AppError('BANNED');
         await requireRoom(trx, group);
         if (!(await repo.consumeInvitation(trx, id, now))) throw new AppError('INVITATION_INVALID');
         const fields = { status: 'active', charter_version: group.charter_version, charter_accepted_at: now, joined_at: now };
         if (existing) await repo.updateMembership(trx, group.id, actor.id, fields);
         else await repo.insertMembership(trx, { group_id: group.id, user_id: actor.id, role: 'member', leader_type: null, profession: null, created_at: now, ...fields });
       });
+      await deps.events.emit('member.joined', { groupId: group.id, userId: actor.id });
       return { membership: await reload(group.id, group.slug, actor.id), created: true };
     },
 

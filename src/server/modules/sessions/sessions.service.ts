@@ -273,6 +273,7 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
       };
       assertStartInRule(row);
       await repo.insertSession(db, row);
+      await deps.events.emit('session.scheduled', { groupId: group.id, sessionId: row.id });
       return present(row, group.slug, true);
     },
 
@@ -315,6 +316,7 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
             for (const occurrence of await repo.listWaitlistedOccurrences(trx, id)) await promoteWaitlist(trx, { ...session, ...changes } as repo.SessionRow, occurrence);
           }
         });
+        await deps.events.emit('session.updated', { groupId: group.id, sessionId: id });
         const updated = (await repo.findSession(db, id))!;
         return present(updated, group.slug, true);
       }
@@ -342,14 +344,17 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
         const time = next.start_local.slice(10);
         await rekeyOccurrences(trx, session.id, next, new Map(ids.map((o) => [o, `${o.slice(0, 10)}${time}`])));
       });
+      await deps.events.emit('session.updated', { groupId: group.id, sessionId: id });
+      await deps.events.emit('session.scheduled', { groupId: group.id, sessionId: newId });
       const created = (await repo.findSession(db, newId))!;
       return present(created, group.slug, true);
     },
 
     /** Deletes a session and all its occurrences (leaders only). */
     async deleteSession(actor: Actor, id: string): Promise<void> {
-      await loadSessionAsLeader(actor, id);
+      const { group } = await loadSessionAsLeader(actor, id);
       await repo.deleteSession(db, id);
+      await deps.events.emit('session.deleted', { groupId: group.id, sessionId: id });
     },
 
     /** A group's occurrences in a window, for whoever may see the group. */
@@ -417,6 +422,7 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
         duration_minutes: moved?.duration_minutes ?? null,
         created_at: new Date().toISOString(),
       });
+      await deps.events.emit('occurrence.changed', { groupId: group.id, sessionId: id });
       await notify(session, group.name, occurrence.occurrence, 'cancelled', (locale, zone) => ({
         when: formatWhen(occurrence.startsAt, locale, session.time_zone, zone),
         date: formatInstant(occurrence.startsAt, locale, session.time_zone, 'date'),
@@ -425,12 +431,13 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
 
     /** Brings a cancelled occurrence back. */
     async restoreOccurrence(actor: Actor, id: string, instant: number): Promise<void> {
-      const { session } = await loadSessionAsLeader(actor, id);
+      const { session, group } = await loadSessionAsLeader(actor, id);
       const occurrence = await requireOccurrence(session, instant);
       if (occurrence.status !== 'cancelled') return;
       const exception = (await repo.listExceptions(db, [id])).find((e) => e.occurrence === occurrence.occurrence);
       if (exception?.start_local) await repo.upsertException(db, { ...exception, status: 'moved', created_at: new Date().toISOString() });
       else await repo.deleteException(db, id, occurrence.occurrence);
+      await deps.events.emit('occurrence.changed', { groupId: group.id, sessionId: id });
     },
 
     /** Moves one occurrence to another local time; RSVPs follow, people are told. */
@@ -443,6 +450,7 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
         await repo.upsertException(trx, { session_id: id, occurrence: occurrence.occurrence, status: 'moved', start_local: start, duration_minutes: durationMinutes ?? null, created_at: new Date().toISOString() });
         await repo.updateRsvpStart(trx, id, occurrence.occurrence, new Date(startsAt).toISOString());
       });
+      await deps.events.emit('occurrence.changed', { groupId: group.id, sessionId: id });
       await notify(session, group.name, occurrence.occurrence, 'moved', (locale, zone) => ({
         when: formatWhen(startsAt, locale, session.time_zone, zone),
         before: formatWhen(occurrence.startsAt, locale, session.time_zone, zone),

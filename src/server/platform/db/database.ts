@@ -7,6 +7,9 @@ import * as foundation from './migrations/0001-foundation.ts';
 import * as sessions from './migrations/0002-sessions.ts';
 import * as availability from './migrations/0003-availability.ts';
 import * as discussions from './migrations/0004-discussions.ts';
+import * as mailDelivery from './migrations/0005-mail-delivery.ts';
+import * as directory from './migrations/0006-directory.ts';
+import * as meetingGuideImport from './migrations/0007-meeting-guide-import.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -36,6 +39,9 @@ const migrations: Record<string, Migration> = {
   '0002-sessions': sessions,
   '0003-availability': availability,
   '0004-discussions': discussions,
+  '0005-mail-delivery': mailDelivery,
+  '0006-directory': directory,
+  '0007-meeting-guide-import': meetingGuideImport,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

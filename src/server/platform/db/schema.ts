@@ -59,6 +59,12 @@ export interface GroupsTable {
   created_at: string;
   updated_at: string;
   published_at: string | null;
+  /** Where an in-person group meets (a town, not an address): null when it does not say. */
+  place_name: string | null;
+  place_country_code: string | null;
+  place_admin1: string | null;
+  place_latitude: number | null;
+  place_longitude: number | null;
 }
 
 export interface GroupChartersTable {
@@ -110,6 +116,32 @@ export interface OutboxTable {
   dedupe_key: string | null;
   /** JSON list of { filename, contentType, content } (e.g. an .ics). */
   attachments: string | null;
+  /** Whom it is for and in which group: re-checked at send time, revoked on removal. */
+  recipient_id: ColumnType<string | null, string | null | undefined, string | null>;
+  group_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** What it is about (a thread, a comment…), for the send-time check. */
+  subject_id: ColumnType<string | null, string | null | undefined, string | null>;
+  from_name: ColumnType<string | null, string | null | undefined, string | null>;
+  from_address: ColumnType<string | null, string | null | undefined, string | null>;
+  reply_to: ColumnType<string | null, string | null | undefined, string | null>;
+  /** RFC 5322 ids without angle brackets; references is a JSON list. */
+  message_id: ColumnType<string | null, string | null | undefined, string | null>;
+  in_reply_to: ColumnType<string | null, string | null | undefined, string | null>;
+  mail_references: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON object of extra headers (List-Id, List-Unsubscribe…). */
+  headers: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Delivery attempts: the fencing token of queued → sending → sent. */
+  attempts: ColumnType<number, number | undefined, number>;
+  /** While `sending`: until when the attempt holds the row. */
+  locked_until: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Process-wide secrets shared by every node (the token signing key), created once. */
+export interface SecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
 }
 
 export interface ProgrammesTable {
@@ -350,6 +382,36 @@ export interface ReplyTokensTable {
   revoked_at: string | null;
 }
 
+/**
+ * The directory's search row: public, published groups only (the directory module keeps it;
+ * see migration 0006). SQLite indexes it with FTS5, PostgreSQL with a generated tsvector.
+ */
+export interface GroupDirectoryTable {
+  doc_id: Generated<number>;
+  group_id: string;
+  name: string;
+  purpose: string;
+  /** The topics joined by " ; ", for full-text search. */
+  topics: string;
+  latitude: number | null;
+  longitude: number | null;
+  published_at: string;
+  expanded_at: string | null;
+}
+
+/** Filter values of a directory row: kind language | mode | leader | topic. */
+export interface GroupDirectoryTagsTable {
+  group_id: string;
+  kind: string;
+  value: string;
+}
+
+/** Upcoming occurrence starts of a directory row's sessions (ISO 8601 UTC). */
+export interface GroupDirectoryStartsTable {
+  group_id: string;
+  starts_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
@@ -377,4 +439,24 @@ export interface Database {
   moderation_log: ModerationLogTable;
   group_bans: GroupBansTable;
   reply_tokens: ReplyTokensTable;
+  secrets: SecretsTable;
+  group_directory: GroupDirectoryTable;
+  group_directory_tags: GroupDirectoryTagsTable;
+  group_directory_starts: GroupDirectoryStartsTable;
+  group_imports: GroupImportsTable;
+}
+
+/** Where an imported group came from: (source_url, source_slug) is unique. */
+export interface GroupImportsTable {
+  group_id: string;
+  /** The feed's URL, or the name given to an uploaded file. */
+  source_url: string;
+  /** The meeting's slug in that feed. */
+  source_slug: string;
+  session_id: string | null;
+  /** Digest of the entry as last imported: unchanged entries are left alone. */
+  entry_hash: string;
+  imported_by: string | null;
+  imported_at: string;
+  updated_at: string;
 }

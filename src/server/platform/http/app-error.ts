@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   CSRF: 403,
   INVITATION_REQUIRED: 403,
+  /** Banned from the group by its moderators: joining and invitations are refused. */
+  BANNED: 403,
   NOT_FOUND: 404,
   INVITATION_INVALID: 404,
   CONFLICT: 409,
@@ -21,6 +23,10 @@ export const ERROR_STATUS = {
   NOT_PUBLISHED: 409,
   OCCURRENCE_PAST: 409,
   OCCURRENCE_CANCELLED: 409,
+  /** A locked (or removed) discussion takes no new comments. */
+  THREAD_LOCKED: 409,
+  /** A post hidden by moderators cannot be edited back into view. */
+  POST_HIDDEN: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,

@@ -1,6 +1,8 @@
 import type { Locale } from '../../../shared/locale.ts';
 import { directoryMessagesEn, directoryMessagesFr } from './directory-messages.ts';
+import { feedsMessagesEn, feedsMessagesFr } from './feeds-messages.ts';
 import { discussionsMessagesEn, discussionsMessagesFr } from './discussions-messages.ts';
+import { moderationMessagesEn, moderationMessagesFr } from './moderation-messages.ts';
 
 /**
  * Every sentence the server itself writes: API error messages and e-mails. English is the
@@ -107,7 +109,9 @@ const en = {
   'mail.where.online': 'online (the link is on the session page)',
   'mail.where.hybrid': '{place}, or online',
   ...discussionsMessagesEn,
+  ...moderationMessagesEn,
   ...directoryMessagesEn,
+  ...feedsMessagesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -212,7 +216,9 @@ const fr: Record<MessageKey, string> = {
   'mail.where.online': 'en ligne (le lien est sur la page de la séance)',
   'mail.where.hybrid': '{place}, ou en ligne',
   ...discussionsMessagesFr,
+  ...moderationMessagesFr,
   ...directoryMessagesFr,
+  ...feedsMessagesFr,
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, fr };

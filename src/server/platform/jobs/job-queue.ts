@@ -63,6 +63,48 @@ export async function enqueueJob(db: Db, job: NewJob, now: Date = new Date()): P
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
+// Rows per INSERT in enqueueJobs: 13 parameters each stays far below SQLite's and
+// PostgreSQL's bound-parameter limits.
+const ENQUEUE_BATCH = 1000;
+
+/**
+ * Enqueues many jobs with one INSERT per thousand (fan-out: a mail per recipient), inside the
+ * caller's transaction or db; returns how many were new (dedupe keys already taken are skipped).
+ */
+export async function enqueueJobs(db: Db, jobs: NewJob[], now: Date = new Date()): Promise<number> {
+  const stamp = now.toISOString();
+  const rows = jobs.map((job) => {
+    if (!job.kind) throw new RangeError('A job needs a kind');
+    const maxAttempts = job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError('maxAttempts must be a positive integer');
+    return {
+      id: randomUUID(),
+      kind: job.kind,
+      payload: JSON.stringify(job.payload ?? null),
+      dedupe_key: job.dedupeKey ?? null,
+      status: 'pending' satisfies JobStatus,
+      run_at: (job.runAt ?? now).toISOString(),
+      attempts: 0,
+      max_attempts: maxAttempts,
+      locked_by: null,
+      locked_until: null,
+      last_error: null,
+      created_at: stamp,
+      updated_at: stamp,
+    };
+  });
+  let inserted = 0;
+  for (let start = 0; start < rows.length; start += ENQUEUE_BATCH) {
+    const result = await db
+      .insertInto('jobs')
+      .values(rows.slice(start, start + ENQUEUE_BATCH))
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
+}
+
 /**
  * Deletes jobs that finished successfully before `before`; returns how many. Frees their
  * dedupe keys, so only prune past the window in which a producer could enqueue the same key

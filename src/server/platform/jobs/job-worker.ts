@@ -30,6 +30,12 @@ export interface JobWorkerOptions {
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
   /** Periodic jobs: each tick enqueues { kind } with dedupeKey `${kind}:${Math.floor(now/everyMs)}` so two workers never double it. */
   every?: { kind: string; everyMs: number; maxAttempts?: number }[];
+  /**
+   * Jobs run at once by this worker (default 1). Handlers wait mostly on I/O (an SMTP relay):
+   * a few in parallel drain a fan-out of thousands of mails many times faster. Each job is
+   * still claimed by one conditional UPDATE, so this is no different from running more workers.
+   */
+  concurrency?: number;
 }
 
 /** A handler throws this when retrying cannot help (the subject is gone, the input is invalid). */
@@ -42,8 +48,9 @@ const DEFAULT_POLL_MS = 1000;
 const FIRST_RETRY_MS = 30_000;
 const MAX_RETRY_MS = 60 * 60_000;
 const MAX_ERROR_LENGTH = 500;
-// Candidates read per query; claiming is still one job at a time.
+// Candidates read per query and per lane; each is still claimed one at a time.
 const CLAIM_BATCH = 10;
+const MAX_CONCURRENCY = 64;
 
 /** Delay before retrying after failed attempt number `attempt` (1-based): 30 s doubling, capped at 1 h. */
 export function retryDelayMs(attempt: number): number {
@@ -80,7 +87,9 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
   const every = options.every ?? [];
+  const concurrency = options.concurrency ?? 1;
   if (!(leaseMs > 0 && Number.isFinite(leaseMs))) throw new RangeError('leaseMs must be a positive number');
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) throw new RangeError(`concurrency must be an integer from 1 to ${MAX_CONCURRENCY}`);
   if (!(pollMs > 0 && Number.isFinite(pollMs))) throw new RangeError('pollMs must be a positive number');
   for (const entry of every) {
     if (!(entry.everyMs > 0 && Number.isFinite(entry.everyMs))) throw new RangeError(`everyMs of ${entry.kind} must be a positive number`);
@@ -125,7 +134,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       )
       .orderBy('run_at')
       .orderBy('created_at')
-      .limit(CLAIM_BATCH)
+      .limit(CLAIM_BATCH * concurrency)
       .execute();
   }
 
@@ -220,15 +229,28 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     while (stops === stopsAtStart) {
       const candidates = await selectDue(clock().toISOString());
       if (candidates.length === 0) break;
-      for (const { id } of candidates) {
-        if (stops !== stopsAtStart) break;
-        const claimedAt = clock();
-        // Another worker may have claimed it since the select: then it is simply not ours.
-        const job = await claim(id, claimedAt);
-        if (!job) continue;
-        const outcome = await decide(job, claimedAt, clock);
-        await settle(job, outcome, clock());
-        settled += 1;
+      // `concurrency` lanes take the candidates in order from one shared cursor; with one
+      // lane this is a plain loop.
+      let next = 0;
+      const lane = async (): Promise<void> => {
+        while (stops === stopsAtStart && next < candidates.length) {
+          const { id } = candidates[next++]!;
+          const claimedAt = clock();
+          // Another worker may have claimed it since the select: then it is simply not ours.
+          const job = await claim(id, claimedAt);
+          if (!job) continue;
+          const outcome = await decide(job, claimedAt, clock);
+          await settle(job, outcome, clock());
+          settled += 1;
+        }
+      };
+      if (concurrency === 1) {
+        await lane();
+      } else {
+        // allSettled: a lane's database error must not leave the other lanes running unobserved.
+        const lanes = await Promise.allSettled(Array.from({ length: Math.min(concurrency, candidates.length) }, lane));
+        const failed = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+        if (failed) throw failed.reason;
       }
     }
     return settled;

@@ -1,7 +1,34 @@
+/**
+ * Outgoing mail through a durable outbox.
+ *
+ * `send`/`sendMany` insert one outbox row per (message, recipient) — the caller's dedupe key,
+ * e.g. `post:<postId>:<userId>`, makes that once-only — and, when an SMTP relay is configured,
+ * one `mail.deliver` job per row in the same transaction. Without `SMTP_URL` rows stay
+ * `local` (the platform admin reads them in the web app) and no job is queued.
+ *
+ * Row life cycle: queued → sending (one attempt holds it, fenced by `attempts`) → sent |
+ * queued (temporary failure, the job queue retries with its backoff) | failed (5xx, or
+ * retries exhausted: the error text is kept for the admin) | revoked (the recipient is no
+ * longer eligible, checked at send time or by `revokePending`).
+ *
+ * What is guaranteed: the job queue runs each job on one worker at a time, and the row's
+ * conditional queued → sending update lets only one attempt talk to SMTP; the relay's
+ * acceptance is recorded (sent) right after its 250. A retried delivery reuses the row's
+ * Message-ID. The one window left is a crash after the relay accepted and before that
+ * update lands (milliseconds): the attempt's lease then expires and the message is sent
+ * again with the same Message-ID — at least once, never lost, and the duplicate is
+ * recognisable by any client that collapses identical Message-IDs. Everything else (two
+ * workers, retries, restarts, a stalled worker whose job lease expired) sends exactly once.
+ */
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
-import type { FastifyBaseLogger } from 'fastify';
+import net from 'node:net';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer/index.js';
+import SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
+import { z } from 'zod';
 import type { Db } from '../db/database.ts';
+import { enqueueJobs } from '../jobs/job-queue.ts';
+import { PermanentJobError, type JobHandler } from '../jobs/job-worker.ts';
 import type { RenderedMail } from './render.ts';
 
 export interface MailAttachment {
@@ -12,85 +39,418 @@ export interface MailAttachment {
 
 export interface OutgoingMail extends RenderedMail {
   to: string;
-  /** What the mail is about (password-reset, invitation…), shown in the outbox. */
+  /** What the mail is about (password-reset, invitation, discussion.post…), shown in the outbox. */
   kind: string;
   attachments?: MailAttachment[];
   /**
    * Makes the mail once-only: a second send with the same key records nothing and sends
-   * nothing (a reminder per member and occurrence, even when its job runs twice).
+   * nothing (a reminder per member and occurrence, a post per recipient: `post:<postId>:<userId>`).
    */
   dedupeKey?: string;
+  /** Shown as `"<fromName> via Entraide" <address>`; the address is `fromAddress` or MAIL_FROM's. */
+  fromName?: string;
+  /** Overrides the sender address (e.g. the group's list address). */
+  fromAddress?: string;
+  replyTo?: string;
+  /** RFC 5322 ids, without angle brackets (as stored in threads.message_id); generated when absent. */
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string[];
+  /**
+   * Extra headers: List-Id, List-Unsubscribe, List-Unsubscribe-Post, Precedence,
+   * Auto-Submitted… (see list-headers.ts). Addressing and MIME headers are refused.
+   */
+  headers?: Record<string, string>;
+  /** Whom and which group the mail is for: re-checked at send time, revoked by `revokePending`. */
+  recipientId?: string;
+  groupId?: string;
+  /** What the mail is about (a thread, a comment), passed to the send-time check. */
+  subjectId?: string;
+}
+
+/** What the send-time check is asked about. */
+export interface DeliveryTarget {
+  recipientId: string | null;
+  groupId: string | null;
+  kind: string;
+  subjectId?: string;
+}
+
+export type OutboxStatus = 'local' | 'queued' | 'sending' | 'sent' | 'failed' | 'revoked';
+export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['local', 'queued', 'sending', 'sent', 'failed', 'revoked'];
+
+export const MAIL_DELIVER = 'mail.deliver';
+/** Delivery attempts (SMTP exchanges) before a message is failed: ~2 h with the queue's backoff. */
+export const MAIL_MAX_ATTEMPTS = 8;
+/** Parallel deliveries that suit the pooled transport (app.ts gives it to the job worker). */
+export const MAIL_CONCURRENCY = 8;
+
+/** `db` may be a transaction: the rows (and their jobs) are then written in it. */
+export interface WriteOptions {
+  db?: Db;
 }
 
 export interface Mailer {
   /**
-   * Records the message in the outbox, then hands it to SMTP when a relay is configured.
-   * Returns false when a mail with the same dedupe key was already recorded.
+   * Records the message in the outbox and, with a relay, queues its delivery. Returns false
+   * when a mail with the same dedupe key was already recorded.
    */
-  send(mail: OutgoingMail): Promise<boolean>;
-  /** Resolves when deliveries started so far have finished (tests, shutdown). */
+  send(mail: OutgoingMail, options?: WriteOptions): Promise<boolean>;
+  /** As `send` for many (fan-out): batched inserts, one transaction per batch; returns how many were new. */
+  sendMany(mails: readonly OutgoingMail[], options?: WriteOptions): Promise<number>;
+  /** Turns the recipient's queued mail for the group into `revoked` (removal, ban); returns how many. */
+  revokePending(target: { recipientId: string; groupId: string }, options?: WriteOptions): Promise<number>;
+  /** `mail.deliver`, for the job worker's handler map. */
+  handlers: Record<string, JobHandler>;
+  /** Kept for callers that waited for fire-and-forget deliveries: rows are written before send resolves. */
   idle(): Promise<void>;
+  /** Closes the pooled SMTP connections. */
+  close(): Promise<void>;
+}
+
+export interface MailerOptions {
+  db: Db;
+  smtpUrl: string | null;
+  /** MAIL_FROM, e.g. `Entraide <no-reply@example.org>`. */
+  from: string;
+  log: { warn(obj: object, msg: string): void };
+  /** Domain of generated Message-IDs and of the loop marker; defaults to MAIL_FROM's. */
+  domain?: string;
+  /**
+   * Asked just before each SMTP exchange for mail with a recipient or a group; false marks
+   * the row revoked. app.ts wires the membership check (the platform never imports modules).
+   */
+  isDeliverable?: (target: DeliveryTarget) => Promise<boolean>;
+  /** How long one attempt holds a `sending` row before another may take it over; default 10 min. */
+  sendLeaseMs?: number;
+  /** Pool size; default 5 connections. */
+  maxConnections?: number;
+}
+
+/** Every mail we send carries it; inbound mail carrying it is ours coming back (a loop). */
+export const LOOP_HEADER = 'X-Entraide-Loop';
+
+const BRAND = 'Entraide';
+const INSERT_BATCH = 500;
+const MAX_ERROR_LENGTH = 500;
+const DEFAULT_SEND_LEASE_MS = 10 * 60_000;
+// Headers the mailer sets itself (addressing, threading, MIME): a caller cannot override them.
+const RESERVED_HEADERS = new Set([
+  'from', 'sender', 'to', 'cc', 'bcc', 'reply-to', 'subject', 'date', 'message-id', 'in-reply-to', 'references',
+  'mime-version', 'content-type', 'content-transfer-encoding', 'content-disposition', 'return-path', LOOP_HEADER.toLowerCase(),
+]);
+const HEADER_NAME = /^[A-Za-z][A-Za-z0-9-]{0,75}$/;
+// What a Message-ID may hold once stripped of its angle brackets: id-left@id-right, no spaces.
+const MESSAGE_ID = /^[^\s<>@]{1,200}@[^\s<>@]{1,200}$/;
+
+const DeliverPayload = z.object({ outboxId: z.string().min(1).max(100) });
+
+/**
+ * nodemailer's `getSocket` hook: a socket with Nagle's algorithm off. nodemailer writes a
+ * message's last bytes and the final "." separately, so with Nagle on each message waits for
+ * the relay's delayed ACK (~40 ms): a pooled connection then carries ~20 messages a second
+ * instead of hundreds. nodemailer still resolves and connects it (plain smtp:// only: an
+ * smtps:// socket must be TLS from the start).
+ */
+export function noDelaySocket(_options: unknown, callback: (err: Error | null, socketOptions: { socket: net.Socket }) => void): void {
+  const socket = new net.Socket();
+  socket.setNoDelay(true);
+  callback(null, { socket });
+}
+
+/** The address in `Name <address>` (or the whole string when it is a bare address). */
+export function addressOf(mailbox: string): string {
+  const angle = /<([^<>]+)>\s*$/.exec(mailbox);
+  return (angle ? angle[1]! : mailbox).trim();
+}
+
+function domainOf(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at >= 0 ? address.slice(at + 1) : 'localhost';
+}
+
+/** Strips optional angle brackets; throws on anything that is not `left@right`. */
+export function normalizeMessageId(id: string): string {
+  const bare = id.trim().replace(/^<(.*)>$/, '$1');
+  if (!MESSAGE_ID.test(bare)) throw new RangeError('A Message-ID is left@right without spaces or angle brackets');
+  return bare;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+}
+
+function checkedHeaders(headers: Record<string, string> | undefined): Record<string, string> | null {
+  if (!headers) return null;
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name) || RESERVED_HEADERS.has(name.toLowerCase())) throw new RangeError(`The header "${name.slice(0, 80)}" cannot be set by a caller`);
+    // CR/LF would start a new header: a value is one line, whatever the caller passed.
+    out[name] = oneLine(String(value)).slice(0, 2000);
+  }
+  return Object.keys(out).length > 0 ? out : null;
+}
+
+/** Error text safe for the outbox and the job row: no addresses, bounded. */
+export function describeSmtpError(err: unknown): string {
+  const e = err as { message?: unknown; responseCode?: unknown; code?: unknown };
+  const message = typeof e?.message === 'string' && e.message ? e.message : String(err);
+  const prefix = typeof e?.code === 'string' && !message.includes(e.code) ? `${e.code}: ` : '';
+  return `${prefix}${message}`.replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, '[address]').replace(/\s+/g, ' ').trim().slice(0, MAX_ERROR_LENGTH);
 }
 
 /**
- * Without `SMTP_URL` every message stays in the outbox table (status `local`), which the
- * platform admin reads in the web app. With it, the outbox row records delivery.
+ * 5xx replies are permanent; 4xx replies and failures without a reply (refused connection,
+ * timeout, dropped socket, TLS, DNS) are temporary. A message nodemailer refuses to build or
+ * address (EENVELOPE/EMESSAGE without a reply) cannot improve either.
  */
-export function createMailer(options: { db: Db; smtpUrl: string | null; from: string; log: FastifyBaseLogger }): Mailer {
-  const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
-  const pending = new Set<Promise<void>>();
+export function isPermanentSmtpError(err: unknown): boolean {
+  const e = err as { responseCode?: unknown; code?: unknown };
+  if (typeof e?.responseCode === 'number') return e.responseCode >= 500;
+  return e?.code === 'EENVELOPE' || e?.code === 'EMESSAGE';
+}
 
-  async function deliver(id: string, mail: OutgoingMail): Promise<void> {
-    if (!transport) return;
-    try {
-      await transport.sendMail({
-        from: options.from,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        attachments: mail.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
-      });
-      await options.db.updateTable('outbox').set({ status: 'sent', sent_at: new Date().toISOString() }).where('id', '=', id).execute();
-    } catch (err) {
-      // The address stays out of the log; the outbox row keeps the reason for the admin.
-      options.log.warn({ outboxId: id, kind: mail.kind }, 'mail delivery failed');
-      await options.db
-        .updateTable('outbox')
-        .set({ status: 'failed', error: err instanceof Error ? err.message.slice(0, 500) : 'unknown' })
-        .where('id', '=', id)
-        .execute();
-    }
+type OutboxRow = {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  kind: string;
+  attachments: string | null;
+  recipient_id: string | null;
+  group_id: string | null;
+  subject_id: string | null;
+  from_name: string | null;
+  from_address: string | null;
+  reply_to: string | null;
+  message_id: string | null;
+  in_reply_to: string | null;
+  mail_references: string | null;
+  headers: string | null;
+  attempts: number;
+};
+
+export function createMailer(options: MailerOptions): Mailer {
+  const { db, log } = options;
+  const defaultAddress = addressOf(options.from);
+  const domain = options.domain ?? domainOf(defaultAddress);
+  const sendLeaseMs = options.sendLeaseMs ?? DEFAULT_SEND_LEASE_MS;
+  // One pool of SMTP connections reused across messages; timeouts well under the send lease
+  // so an attempt never outlives its hold on the row.
+  const transport: Transporter | null = options.smtpUrl
+    ? nodemailer.createTransport(
+        new SMTPPool({
+          url: options.smtpUrl,
+          pool: true,
+          maxConnections: options.maxConnections ?? 5,
+          maxMessages: 1000,
+          connectionTimeout: 30_000,
+          greetingTimeout: 30_000,
+          socketTimeout: 60_000,
+          ...(options.smtpUrl.startsWith('smtp:') ? { getSocket: noDelaySocket } : {}),
+        }),
+      )
+    : null;
+
+  function rowOf(mail: OutgoingMail, stamp: string) {
+    if (!mail.to || !mail.kind) throw new RangeError('A mail needs a recipient and a kind');
+    return {
+      id: randomUUID(),
+      to_address: mail.to,
+      subject: oneLine(mail.subject),
+      text_body: mail.text,
+      html_body: mail.html,
+      kind: mail.kind,
+      status: (transport ? 'queued' : 'local') satisfies OutboxStatus,
+      error: null,
+      created_at: stamp,
+      sent_at: null,
+      dedupe_key: mail.dedupeKey ?? null,
+      attachments: mail.attachments ? JSON.stringify(mail.attachments) : null,
+      recipient_id: mail.recipientId ?? null,
+      group_id: mail.groupId ?? null,
+      subject_id: mail.subjectId ?? null,
+      from_name: mail.fromName ? oneLine(mail.fromName).slice(0, 100) || null : null,
+      from_address: mail.fromAddress ?? null,
+      reply_to: mail.replyTo ?? null,
+      // Fixed now, so every attempt sends the same one.
+      message_id: mail.messageId ? normalizeMessageId(mail.messageId) : `${randomUUID()}@${domain}`,
+      in_reply_to: mail.inReplyTo ? normalizeMessageId(mail.inReplyTo) : null,
+      mail_references: mail.references && mail.references.length > 0 ? JSON.stringify(mail.references.map(normalizeMessageId)) : null,
+      headers: (() => {
+        const h = checkedHeaders(mail.headers);
+        return h ? JSON.stringify(h) : null;
+      })(),
+      attempts: 0,
+      locked_until: null,
+      updated_at: stamp,
+    };
   }
 
-  return {
-    async send(mail) {
-      const id = randomUUID();
-      const inserted = await options.db
-        .insertInto('outbox')
-        .values({
-          id,
-          to_address: mail.to,
-          subject: mail.subject,
-          text_body: mail.text,
-          html_body: mail.html,
-          kind: mail.kind,
-          status: transport ? 'queued' : 'local',
-          error: null,
-          created_at: new Date().toISOString(),
-          sent_at: null,
-          dedupe_key: mail.dedupeKey ?? null,
-          attachments: mail.attachments ? JSON.stringify(mail.attachments) : null,
-        })
-        .onConflict((oc) => oc.column('dedupe_key').doNothing())
+  async function insertBatch(trx: Db, rows: ReturnType<typeof rowOf>[], now: Date): Promise<number> {
+    const inserted = await trx
+      .insertInto('outbox')
+      .values(rows)
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .returning('id')
+      .execute();
+    if (transport && inserted.length > 0) {
+      await enqueueJobs(
+        trx,
+        // One job per row, keyed by it: a row is never handed to two jobs.
+        inserted.map(({ id }) => ({ kind: MAIL_DELIVER, payload: { outboxId: id }, dedupeKey: `${MAIL_DELIVER}:${id}`, maxAttempts: MAIL_MAX_ATTEMPTS + 4 })),
+        now,
+      );
+    }
+    return inserted.length;
+  }
+
+  async function sendMany(mails: readonly OutgoingMail[], writeOptions: WriteOptions = {}): Promise<number> {
+    const now = new Date();
+    const stamp = now.toISOString();
+    // The same key twice in one call: the first wins, as it would across calls.
+    const seen = new Set<string>();
+    const rows = [];
+    for (const mail of mails) {
+      if (mail.dedupeKey) {
+        if (seen.has(mail.dedupeKey)) continue;
+        seen.add(mail.dedupeKey);
+      }
+      rows.push(rowOf(mail, stamp));
+    }
+    const target = writeOptions.db ?? db;
+    let count = 0;
+    for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+      const batch = rows.slice(start, start + INSERT_BATCH);
+      // Inside a caller's transaction everything joins it; otherwise one transaction per batch
+      // keeps each row and its job together without holding SQLite's writer for the whole fan-out.
+      count += target.isTransaction ? await insertBatch(target, batch, now) : await target.transaction().execute((trx) => insertBatch(trx, batch, now));
+    }
+    return count;
+  }
+
+  function messageOf(row: OutboxRow): Mail.Options {
+    const address = row.from_address ?? defaultAddress;
+    const from = row.from_name ? { name: `${row.from_name} via ${BRAND}`, address } : row.from_address ? { name: BRAND, address } : options.from;
+    const given = row.headers ? (JSON.parse(row.headers) as Record<string, string>) : {};
+    const headers: Record<string, string | { prepared: boolean; value: string }> = { [LOOP_HEADER]: domain };
+    for (const [name, value] of Object.entries(given)) {
+      // Printable ASCII goes out as written (nodemailer would MIME-encode a List-Id phrase's
+      // quotes, which clients then show raw), folded if long; anything else nodemailer encodes.
+      const prepared = { prepared: true, foldLines: true, value };
+      headers[name] = /^[\x20-\x7e]*$/.test(value) ? prepared : value;
+    }
+    return {
+      from,
+      to: row.to_address,
+      ...(row.reply_to ? { replyTo: row.reply_to } : {}),
+      subject: row.subject,
+      text: row.text_body,
+      html: row.html_body,
+      ...(row.message_id ? { messageId: `<${row.message_id}>` } : {}),
+      ...(row.in_reply_to ? { inReplyTo: `<${row.in_reply_to}>` } : {}),
+      ...(row.mail_references ? { references: (JSON.parse(row.mail_references) as string[]).map((r) => `<${r}>`) } : {}),
+      headers,
+      attachments: row.attachments ? (JSON.parse(row.attachments) as MailAttachment[]).map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) : [],
+      // Attachment contents are stored strings: never let one name a file or a URL to fetch.
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    };
+  }
+
+  const deliver: JobHandler = async (payload, { now }) => {
+    const parsed = DeliverPayload.safeParse(payload);
+    if (!parsed.success) throw new PermanentJobError('malformed mail.deliver payload');
+    const { outboxId } = parsed.data;
+    if (!transport) throw new Error('no SMTP relay configured');
+    const stamp = now.toISOString();
+
+    // queued → sending, or take over an attempt whose lease expired (its worker died).
+    const row = await db
+      .updateTable('outbox')
+      .set((eb) => ({
+        status: 'sending' satisfies OutboxStatus,
+        attempts: eb('attempts', '+', 1),
+        locked_until: new Date(now.getTime() + sendLeaseMs).toISOString(),
+        updated_at: stamp,
+      }))
+      .where('id', '=', outboxId)
+      .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'sending'), eb('locked_until', '<', stamp)])]))
+      .returning([
+        'id', 'to_address', 'subject', 'text_body', 'html_body', 'kind', 'attachments', 'recipient_id', 'group_id', 'subject_id',
+        'from_name', 'from_address', 'reply_to', 'message_id', 'in_reply_to', 'mail_references', 'headers', 'attempts',
+      ])
+      .executeTakeFirst();
+    if (!row) {
+      const state = await db.selectFrom('outbox').select('status').where('id', '=', outboxId).executeTakeFirst();
+      // Another attempt is talking to SMTP right now: come back after its lease.
+      if (state?.status === 'sending') throw new Error('another delivery attempt holds this message');
+      return; // sent, failed, revoked, or gone: nothing left to do
+    }
+
+    const settle = (values: { status: OutboxStatus; error: string | null; sent_at?: string }) =>
+      db
+        .updateTable('outbox')
+        .set({ ...values, locked_until: null, updated_at: new Date(Math.max(Date.now(), now.getTime())).toISOString() })
+        .where('id', '=', row.id)
+        .where('status', '=', 'sending')
+        .where('attempts', '=', row.attempts)
         .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-      const job = deliver(id, mail).finally(() => pending.delete(job));
-      pending.add(job);
-      return true;
+    const about = { outboxId: row.id, kind: row.kind, attempt: row.attempts };
+
+    try {
+      if (options.isDeliverable && (row.recipient_id || row.group_id)) {
+        const target: DeliveryTarget = { recipientId: row.recipient_id, groupId: row.group_id, kind: row.kind, ...(row.subject_id ? { subjectId: row.subject_id } : {}) };
+        if (!(await options.isDeliverable(target))) {
+          await settle({ status: 'revoked', error: 'recipient no longer eligible at send time' });
+          return;
+        }
+      }
+    } catch (err) {
+      // The check itself failed (database): give the row back and let the queue retry.
+      await settle({ status: 'queued', error: null });
+      throw err;
+    }
+
+    try {
+      await transport.sendMail(messageOf(row));
+    } catch (err) {
+      const error = describeSmtpError(err);
+      const code = (err as { responseCode?: unknown }).responseCode;
+      if (isPermanentSmtpError(err) || row.attempts >= MAIL_MAX_ATTEMPTS) {
+        await settle({ status: 'failed', error });
+        // Kind and ids only: the address and the reply may name the recipient.
+        log.warn({ ...about, responseCode: typeof code === 'number' ? code : null }, 'mail delivery failed for good');
+        throw new PermanentJobError(error);
+      }
+      await settle({ status: 'queued', error });
+      throw new Error(error);
+    }
+    // Accepted by the relay: record it before anything else can go wrong (see the top comment).
+    const recorded = await settle({ status: 'sent', error: null, sent_at: new Date(Math.max(Date.now(), now.getTime())).toISOString() });
+    if (Number(recorded.numUpdatedRows) !== 1) log.warn(about, 'mail sent after its attempt lost the row to another (lease expired)');
+  };
+
+  return {
+    async send(mail, writeOptions) {
+      return (await sendMany([mail], writeOptions)) === 1;
     },
-    async idle() {
-      await Promise.all([...pending]);
+    sendMany,
+    async revokePending({ recipientId, groupId }, writeOptions = {}) {
+      const result = await (writeOptions.db ?? db)
+        .updateTable('outbox')
+        .set({ status: 'revoked' satisfies OutboxStatus, error: 'revoked: no longer a member', updated_at: new Date().toISOString() })
+        .where('recipient_id', '=', recipientId)
+        .where('group_id', '=', groupId)
+        .where('status', '=', 'queued')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+    handlers: { [MAIL_DELIVER]: deliver },
+    async idle() {},
+    async close() {
+      transport?.close();
     },
   };
 }

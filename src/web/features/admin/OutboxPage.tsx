@@ -7,13 +7,11 @@ import { LoadError, Loading } from '../../components/QueryStates.tsx';
 import { useFormatInstant } from '../../i18n/format.ts';
 import type { User } from '../accounts/account-types.ts';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
-import { useOutbox, type OutboxMessage } from './outbox-queries.ts';
-
-const KNOWN_STATUSES = ['local', 'queued', 'sent', 'failed'] as const;
+import { OUTBOX_STATUSES, useOutbox, type OutboxMessage, type OutboxStatus } from './outbox-queries.ts';
 
 function statusLabel(status: string, t: TFunction): string {
-  const known = KNOWN_STATUSES.find((s) => s === status);
-  return known ? t(`enums.outboxStatus.${known}`) : status;
+  const known = OUTBOX_STATUSES.find((s) => s === status);
+  return known ? t(`outbox.statuses.${known}`) : status;
 }
 
 function MessageDetails({ message, timeZone }: { message: OutboxMessage; timeZone: string }) {
@@ -41,7 +39,13 @@ function MessageDetails({ message, timeZone }: { message: OutboxMessage; timeZon
         {message.error && (
           <>
             <dt>{t('outbox.error')}</dt>
-            <dd>{message.error}</dd>
+            <dd className="outbox-error">{message.error}</dd>
+          </>
+        )}
+        {message.attempts !== undefined && message.attempts > 0 && (
+          <>
+            <dt>{t('outbox.attempts')}</dt>
+            <dd>{message.attempts}</dd>
           </>
         )}
         <dt>{t('outbox.created')}</dt>
@@ -74,23 +78,53 @@ function MessageDetails({ message, timeZone }: { message: OutboxMessage; timeZon
   );
 }
 
+function StatusFilter({ status, counts, onChange }: { status: OutboxStatus | null; counts: Partial<Record<OutboxStatus, number>>; onChange: (status: OutboxStatus | null) => void }) {
+  const { t } = useTranslation();
+  const total = OUTBOX_STATUSES.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
+  return (
+    <div className="field outbox-filter">
+      <label htmlFor="outbox-status">{t('outbox.filter')}</label>
+      <select id="outbox-status" value={status ?? ''} onChange={(e) => onChange(OUTBOX_STATUSES.find((s) => s === e.target.value) ?? null)}>
+        <option value="">{t('outbox.allStatuses', { count: total })}</option>
+        {OUTBOX_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {t('outbox.statusWithCount', { status: t(`outbox.statuses.${s}`), count: counts[s] ?? 0 })}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function Outbox({ user }: { user: User }) {
   const { t } = useTranslation();
-  const outbox = useOutbox(Boolean(user.isAdmin));
+  const [status, setStatus] = useState<OutboxStatus | null>(null);
+  const outbox = useOutbox(Boolean(user.isAdmin), status);
   if (!user.isAdmin) return <p>{t('forbidden.body')}</p>;
   if (outbox.isPending) return <Loading />;
   if (outbox.isError) return <LoadError error={outbox.error} onRetry={() => void outbox.refetch()} />;
-  if (outbox.data.length === 0) return <p className="empty">{t('outbox.empty')}</p>;
+  const { messages, counts } = outbox.data;
+  const failed = counts.failed ?? 0;
   return (
     <>
+      {failed > 0 && status !== 'failed' && (
+        <p className="callout" role="status">
+          {t('outbox.failedNotice', { count: failed })}{' '}
+          <button type="button" className="button button-secondary button-small" onClick={() => setStatus('failed')}>
+            {t('outbox.showFailed')}
+          </button>
+        </p>
+      )}
+      <StatusFilter status={status} counts={counts} onChange={setStatus} />
       <p className="muted">
-        {t('outbox.count', { count: outbox.data.length })}{' '}
+        {t('outbox.count', { count: messages.length })}{' '}
         <button type="button" className="button button-quiet button-small" onClick={() => void outbox.refetch()} disabled={outbox.isFetching}>
           {t('common.refresh')}
         </button>
       </p>
+      {messages.length === 0 && <p className="empty">{status ? t('outbox.emptyStatus', { status: t(`outbox.statuses.${status}`) }) : t('outbox.empty')}</p>}
       <ul className="outbox-list" aria-busy={outbox.isFetching}>
-        {outbox.data.map((message) => (
+        {messages.map((message) => (
           <li key={message.id}>
             <MessageDetails message={message} timeZone={user.timeZone} />
           </li>

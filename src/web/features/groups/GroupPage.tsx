@@ -6,6 +6,8 @@ import { NotFoundPage } from '../../components/NotFoundPage.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
 import { useMe } from '../accounts/session.ts';
+import { DiscussionsSection } from '../discussions/DiscussionsSection.tsx';
+import { FollowSetting } from '../discussions/FollowSetting.tsx';
 import { CharterAcceptance } from '../memberships/CharterAcceptance.tsx';
 import { InvitationCreator } from '../memberships/InvitationCreator.tsx';
 import { canJoinHere, JoinSection } from '../memberships/JoinSection.tsx';
@@ -82,6 +84,7 @@ export function GroupPage() {
           </Link>
         </p>
       )}
+      {isMember && user && group.status === 'active' && <DiscussionsSection group={group} user={user} />}
 
       {group.reasons && (
         <section className="section" aria-labelledby="reasons-title">
@@ -107,6 +110,7 @@ export function GroupPage() {
       )}
 
       <JoinSection group={group} user={user} />
+      {isMember && group.status === 'active' && <FollowSetting key={group.slug} group={group} />}
 
       {isMember && user && <MemberList group={group} user={user} />}
       {isLeader && user && <JoinRequests slug={group.slug} viewerTimeZone={user.timeZone} />}

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
 import { useMe } from '../accounts/session.ts';
+import { HomeSearch } from '../directory/HomeSearch.tsx';
 import { MyGroups } from './MyGroups.tsx';
 import { PublicGroups } from './PublicGroups.tsx';
 
@@ -50,6 +51,7 @@ export function HomePage() {
       ) : (
         <Welcome />
       )}
+      <HomeSearch />
       <PublicGroups />
     </div>
   );

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
+import { DIRECTORY_PATH } from '../directory/directory-paths.ts';
 import { GroupCard } from './GroupCard.tsx';
 import { usePublicGroups } from './group-queries.ts';
 
@@ -44,6 +45,9 @@ export function PublicGroups() {
               {t('home.showMore')}
             </button>
           )}
+          <p>
+            <Link to={DIRECTORY_PATH}>{t('directory.home.seeAll')}</Link>
+          </p>
         </>
       )}
     </section>

@@ -18,6 +18,15 @@ export interface GroupSummary {
   memberCount: number;
 }
 
+/** Where a group meets in person: a town (from the gazetteer), never a street address. */
+export interface GroupPlace {
+  name: string;
+  countryCode: string;
+  admin1?: string | null;
+  latitude: number;
+  longitude: number;
+}
+
 export interface Structure {
   membership: MembershipPolicy | null;
   format: GroupFormat | null;
@@ -53,6 +62,7 @@ export interface Group extends GroupSummary {
   profession?: string | null;
   structure: Structure;
   leaders: Leader[];
+  place?: GroupPlace | null;
   createdAt: string;
   updatedAt: string;
   publishedAt: string | null;
@@ -83,6 +93,8 @@ export interface FoundingInput {
   timeZone?: string;
   visibility?: Visibility;
   topics?: string[];
+  /** null clears it. */
+  place?: GroupPlace | null;
 }
 
 export interface GroupResponse {

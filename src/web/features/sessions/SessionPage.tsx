@@ -8,6 +8,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
 import type { User } from '../accounts/account-types.ts';
 import { useMe } from '../accounts/session.ts';
+import { RecapComments } from '../discussions/RecapComments.tsx';
 import { groupPath } from '../groups/group-labels.ts';
 import { useGroup } from '../groups/group-queries.ts';
 import type { Group } from '../groups/group-types.ts';
@@ -82,6 +83,7 @@ function OccurrenceView({ detail, group, user, fetchedAt }: { detail: Occurrence
       <SessionDetails session={session} isMember={member} />
       {detail.canManage && <LeaderPeople detail={detail} slug={session.groupSlug} />}
       {member && <RecapSection detail={detail} canWrite={detail.canManage} />}
+      {member && user && detail.recap && <RecapComments sessionId={session.id} startsAt={occurrence.startsAt} group={group} user={user} />}
       {detail.canManage && <ManageOccurrence detail={detail} past={past} />}
 
       <p className="section-actions section">

@@ -40,6 +40,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('threads_group_activity').on('threads').columns(['group_id', 'last_activity_at']).execute();
   await db.schema.createIndex('threads_recap').on('threads').columns(['session_id', 'occurrence']).unique().execute();
+  // A thread started by mail and delivered twice starts once; replies find their thread by it.
+  await db.schema.createIndex('threads_message_id').on('threads').column('message_id').unique().execute();
 
   await db.schema
     .createTable('comments')

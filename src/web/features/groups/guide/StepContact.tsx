@@ -6,6 +6,7 @@ import { CheckboxGroup, RadioGroup, TextField } from '../../../components/Field.
 import { fieldId } from '../../../components/form-errors.ts';
 import { TimeZoneSelect } from '../../../components/TimeZoneSelect.tsx';
 import { languageName } from '../../../i18n/format.ts';
+import { PlaceCombobox } from '../../directory/PlaceCombobox.tsx';
 import { addUnique } from './guide-form.ts';
 import type { StepProps } from './step-props.ts';
 
@@ -46,6 +47,17 @@ export function StepContact({ draft, change, errors }: StepProps) {
         onChange={(modes) => change({ modes })}
         choices={MODES.map((m) => ({ value: m, label: t(`enums.mode.${m}`), help: t(`enums.modeHelp.${m}`) }))}
       />
+      {draft.modes.includes('in-person') && (
+        <PlaceCombobox
+          id={fieldId('place')}
+          label={t('directory.placeField.label')}
+          hint={t('directory.placeField.hint')}
+          optional
+          error={errors.field('place')}
+          value={draft.place}
+          onChange={(place) => change({ place: place ? { name: place.name, countryCode: place.countryCode, ...(place.admin1 ? { admin1: place.admin1 } : {}), latitude: place.latitude, longitude: place.longitude } : null })}
+        />
+      )}
       <CheckboxGroup
         id={fieldId('languages')}
         legend={t('guide.contact.languages')}

@@ -17,6 +17,7 @@ export function useStepFieldLabels(step: StepKey): Record<string, string> {
     leadership: t('guide.leaders.leadership'),
     profession: t('guide.leaders.profession'),
     modes: t('guide.contact.modes'),
+    place: t('directory.placeField.label'),
     languages: t('guide.contact.languages'),
     timeZone: t('guide.contact.timeZone'),
     visibility: t('guide.contact.visibility'),

@@ -1,7 +1,7 @@
 import type { GroupFormat, Leadership, MembershipPolicy, Mode, Visibility } from '../../../../shared/limits.ts';
 import { isLanguageTag } from '../../../../shared/language-tag.ts';
 import { isSuggestedRhythm, type SuggestedRhythm } from '../group-labels.ts';
-import type { FoundingInput, Group } from '../group-types.ts';
+import type { FoundingInput, Group, GroupPlace } from '../group-types.ts';
 import type { StepKey } from './guide-steps.ts';
 
 export type RhythmChoice = SuggestedRhythm | 'other' | 'undecided';
@@ -27,6 +27,8 @@ export interface GuideDraft {
   languageInput: string;
   timeZone: string;
   visibility: Visibility | null;
+  /** The town where it meets in person, picked from the gazetteer. */
+  place: GroupPlace | null;
 }
 
 export interface DraftDefaults {
@@ -60,6 +62,7 @@ export function draftFromGroup(group: Group | null, defaults: DraftDefaults): Gu
     languageInput: '',
     timeZone: group?.timeZone ?? defaults.timeZone,
     visibility: group?.visibility ?? null,
+    place: group?.place ?? null,
   };
 }
 
@@ -80,6 +83,13 @@ export function withPendingEntries(draft: GuideDraft): GuideDraft {
     languages: isLanguageTag(language) ? addUnique(draft.languages, language) : draft.languages,
     languageInput: isLanguageTag(language) ? '' : draft.languageInput,
   };
+}
+
+/** The API's place: a region only when there is one (it refuses blank text). */
+function placeInput(place: GroupPlace | null): GroupPlace | null {
+  if (!place) return null;
+  const { name, countryCode, admin1, latitude, longitude } = place;
+  return { name, countryCode, ...(admin1 ? { admin1 } : {}), latitude, longitude };
 }
 
 function filled(text: string): string | undefined {
@@ -129,6 +139,8 @@ export function inputForStep(step: StepKey, draft: GuideDraft): FoundingInput {
         languages: draft.languages,
         ...(draft.timeZone ? { timeZone: draft.timeZone } : {}),
         ...(draft.visibility ? { visibility: draft.visibility } : {}),
+        // A town only means something for a group that meets in person.
+        place: draft.modes.includes('in-person') ? placeInput(draft.place) : null,
       };
     case 'review':
       return {};

@@ -11,7 +11,7 @@ export const STEP_FIELDS: Record<StepKey, readonly string[]> = {
   structure: ['structure.membership', 'structure.format', 'structure.maxMembers', 'structure.rhythm'],
   spirit: ['charter'],
   leaders: ['leadership', 'profession'],
-  contact: ['modes', 'languages', 'timeZone', 'visibility'],
+  contact: ['modes', 'place', 'languages', 'timeZone', 'visibility'],
   review: [],
 };
 

@@ -1,0 +1,156 @@
+/**
+ * What other modules call into moderation: whether someone is banned from a group, taking a
+ * departing member's access away, writing the audit log from their own transactions, and
+ * whether a post may still go out by mail. Each takes the database or the caller's
+ * transaction as its first argument, so it joins whatever the caller is doing atomically.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Db, Dialect } from '../../platform/db/database.ts';
+import { lockForUpdate } from '../../platform/db/locks.ts';
+import type { Mailer } from '../../platform/mail/mailer.ts';
+import * as repo from './moderation.repository.ts';
+
+/** Every action the audit log records. */
+export const MODERATION_ACTIONS = [
+  'thread.hidden',
+  'thread.unhidden',
+  'thread.locked',
+  'thread.unlocked',
+  'comment.hidden',
+  'comment.unhidden',
+  'report.resolved',
+  'report.dismissed',
+  'member.removed',
+  'member.banned',
+  'member.unbanned',
+] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+
+export interface ModerationEntry {
+  groupId: string;
+  actorId: string | null;
+  action: ModerationAction;
+  targetUserId?: string | null;
+  threadId?: string | null;
+  commentId?: string | null;
+  reportId?: string | null;
+  note?: string | null;
+  now?: string;
+}
+
+let lastMs = 0;
+let sequence = 0;
+
+/**
+ * A UUID (version 7) that sorts in the order entries were written, even within one
+ * millisecond: the log reads newest first by time then id, and an action and what it
+ * brought along (a hide and the reports it resolved) share one instant.
+ */
+export function timeOrderedId(at: number = Date.now()): string {
+  if (at <= lastMs) {
+    sequence += 1;
+    // 12 bits of sequence per millisecond; past that, borrow the next millisecond.
+    if (sequence > 0xfff) {
+      lastMs += 1;
+      sequence = 0;
+    }
+  } else {
+    lastMs = at;
+    sequence = 0;
+  }
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(lastMs, 0, 6);
+  bytes[6] = 0x70 | (sequence >> 8);
+  bytes[7] = sequence & 0xff;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Appends one entry to the audit log (there is no way to change or remove one). */
+export async function recordModerationAction(trx: Db, entry: ModerationEntry): Promise<void> {
+  await repo.insertLogEntry(trx, {
+    id: timeOrderedId(),
+    group_id: entry.groupId,
+    actor_id: entry.actorId,
+    action: entry.action,
+    target_user_id: entry.targetUserId ?? null,
+    thread_id: entry.threadId ?? null,
+    comment_id: entry.commentId ?? null,
+    report_id: entry.reportId ?? null,
+    note: entry.note ?? null,
+    created_at: entry.now ?? new Date().toISOString(),
+  });
+}
+
+/** Whether the person is banned from the group (joining and invitations are then refused). */
+export async function isBannedFrom(db: Db, groupId: string, userId: string): Promise<boolean> {
+  return Boolean(await repo.findBan(db, groupId, userId));
+}
+
+/** Places handed to the wait-list because a departing member's "going" answers were withdrawn. */
+export interface PromotedPlaces {
+  sessionId: string;
+  occurrence: string;
+  userIds: string[];
+}
+
+/**
+ * Takes away at once what a person keeps in a group once their membership is gone (they
+ * left, were removed or were banned): their reply-by-mail addresses stop posting, mail
+ * queued for them about the group is revoked, their answers to sessions that have not
+ * started yet are withdrawn (freed places go to the wait-list, first come first served),
+ * and their notifications of the group are deleted. The personal calendar feed needs
+ * nothing: it is built from active memberships on every request. Run it in the transaction
+ * that removes the membership (the mailer's guard also re-checks membership at send time).
+ *
+ * Returns who was promoted from a wait-list, for the caller to tell them once committed.
+ */
+export async function revokeMemberAccess(
+  trx: Db,
+  groupId: string,
+  userId: string,
+  options: { mailer: Pick<Mailer, 'revokePending'>; dialect?: Dialect; now?: Date },
+): Promise<PromotedPlaces[]> {
+  const now = (options.now ?? new Date()).toISOString();
+  await repo.revokeReplyTokens(trx, groupId, userId, now);
+  await repo.deleteNotificationsOfMember(trx, groupId, userId);
+  await options.mailer.revokePending({ recipientId: userId, groupId }, { db: trx });
+  const promoted: PromotedPlaces[] = [];
+  for (const rsvp of await repo.listUpcomingRsvps(trx, groupId, userId, now)) {
+    // The same lock the sessions module takes to answer, so a place is never given twice.
+    if (options.dialect) await lockForUpdate(trx, options.dialect, 'group_sessions', rsvp.session_id);
+    await repo.deleteRsvp(trx, rsvp.session_id, rsvp.occurrence, userId);
+    if (rsvp.status !== 'going') continue;
+    const waiting = await repo.listWaitlistedIds(trx, rsvp.session_id, rsvp.occurrence);
+    const free = rsvp.capacity == null ? waiting.length : rsvp.capacity - (await repo.countGoing(trx, rsvp.session_id, rsvp.occurrence));
+    const lucky = waiting.slice(0, Math.max(0, free));
+    await repo.updateRsvpsToGoing(trx, rsvp.session_id, rsvp.occurrence, lucky, now);
+    if (lucky.length > 0) promoted.push({ sessionId: rsvp.session_id, occurrence: rsvp.occurrence, userIds: lucky });
+  }
+  return promoted;
+}
+
+/**
+ * Whether a post may still be shown or mailed: its thread exists and is neither hidden nor
+ * deleted, and so is the comment when one is named (and it belongs to that thread). The mail
+ * guard calls this at send time, so a post hidden after its mail was queued never goes out.
+ */
+export async function isPostVisible(db: Db, post: { threadId: string; commentId?: string | null }): Promise<boolean> {
+  const { thread, comment } = await repo.findPostState(db, post.threadId, post.commentId ?? null);
+  if (!thread || thread.hidden_at || thread.deleted_at) return false;
+  if (!post.commentId) return true;
+  return Boolean(comment && comment.thread_id === post.threadId && !comment.hidden_at && !comment.deleted_at);
+}
+
+/**
+ * The mail guard's question for an outbox row's `subject_id`, which names a thread or a
+ * comment without saying which: false when it is a hidden or deleted post (or a comment of
+ * a hidden or deleted thread); true for anything that is not a post (a session, nothing).
+ */
+export async function isMailSubjectVisible(db: Db, subjectId: string): Promise<boolean> {
+  const comment = await repo.findCommentThreadId(db, subjectId);
+  if (comment) return isPostVisible(db, { threadId: comment.thread_id, commentId: subjectId });
+  if (await repo.findThread(db, subjectId)) return isPostVisible(db, { threadId: subjectId });
+  return true;
+}

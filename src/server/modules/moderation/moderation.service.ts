@@ -1,0 +1,390 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../platform/db/database.ts';
+import { lockForUpdate } from '../../platform/db/locks.ts';
+import type { ServiceDeps } from '../../platform/deps.ts';
+import type { Actor } from '../../platform/http/actor.ts';
+import { AppError, forbidden, notFound } from '../../platform/http/app-error.ts';
+import type { GroupRow } from '../groups/groups.repository.ts';
+import { recordModerationAction, revokeMemberAccess, timeOrderedId, type ModerationAction } from './moderation.hooks.ts';
+import * as policy from './moderation.policy.ts';
+import * as repo from './moderation.repository.ts';
+import type { Ban, BanInput, LogEntry, Report, ReportInput, ReportReason, ReportStatus } from './moderation.schemas.ts';
+
+/** How much of a post the queue quotes. */
+const EXCERPT_LENGTH = 280;
+
+type PostKind = 'thread' | 'comment';
+
+/** The post an action or a report is about, with its group and the asker's standing there. */
+interface LoadedPost {
+  kind: PostKind;
+  threadId: string;
+  commentId: string | null;
+  group: GroupRow;
+  viewer: policy.ModerationViewer;
+  /** Hidden by moderators, itself or with its thread (members still see a placeholder). */
+  hidden: boolean;
+}
+
+interface Page {
+  before?: string | undefined;
+  limit: number;
+}
+
+/** The first characters of a body, never cutting a character in two. */
+export function excerptOf(body: string): string {
+  const chars = Array.from(body);
+  return chars.length <= EXCERPT_LENGTH ? body : chars.slice(0, EXCERPT_LENGTH).join('');
+}
+
+const person = (id: string | null, name: string | null) => (id && name !== null ? { id, displayName: name } : null);
+
+function toReport(r: repo.ReportListRow): Report {
+  const isComment = r.comment_id !== null;
+  return {
+    id: r.id,
+    reason: r.reason as ReportReason,
+    note: r.note,
+    status: r.status as ReportStatus,
+    createdAt: r.created_at,
+    resolvedAt: r.resolved_at,
+    reporter: person(r.reporter_id, r.reporter_name),
+    group: { slug: r.group_slug, name: r.group_name },
+    target: {
+      kind: isComment ? 'comment' : 'thread',
+      id: (isComment ? r.comment_id : r.thread_id) ?? '',
+      threadId: r.thread_id ?? '',
+      ...(isComment ? { threadTitle: r.thread_title ?? '' } : { title: r.thread_title ?? '' }),
+      excerpt: excerptOf((isComment ? r.comment_body : r.thread_body) ?? ''),
+      author: isComment ? person(r.comment_author_id, r.comment_author_name) : person(r.thread_author_id, r.thread_author_name),
+      hidden: Boolean(r.thread_hidden_at || (isComment && r.comment_hidden_at)),
+      locked: Boolean(r.thread_locked_at),
+      deleted: Boolean(r.thread_deleted_at || (isComment && r.comment_deleted_at)),
+    },
+  };
+}
+
+function toLogEntry(r: repo.LogListRow): LogEntry {
+  return {
+    id: r.id,
+    action: r.action as ModerationAction,
+    group: r.group_slug !== null && r.group_name !== null ? { slug: r.group_slug, name: r.group_name } : null,
+    actor: person(r.actor_id, r.actor_name),
+    targetUser: person(r.target_id, r.target_name),
+    thread: r.thread_id && r.thread_title !== null ? { id: r.thread_id, title: r.thread_title } : null,
+    comment: r.comment_id && r.comment_thread_id ? { id: r.comment_id, threadId: r.comment_thread_id } : null,
+    report: r.report_id && r.report_reason && r.report_status ? { id: r.report_id, reason: r.report_reason as ReportReason, status: r.report_status as ReportStatus } : null,
+    note: r.note,
+    createdAt: r.created_at,
+  };
+}
+
+function toBan(r: repo.BanListRow): Ban {
+  return { user: { id: r.user_id, displayName: r.user_name }, reason: r.reason, createdAt: r.created_at, bannedBy: person(r.by_id, r.by_name) };
+}
+
+/** One more than a page is asked for, to know whether another page follows. */
+function paged<T extends { id: string }>(rows: T[], limit: number): { items: T[]; nextBefore: string | null } {
+  const items = rows.slice(0, limit);
+  return { items, nextBefore: rows.length > limit ? items[items.length - 1]!.id : null };
+}
+
+export function createModerationService(deps: ServiceDeps) {
+  const { db } = deps;
+  const lockGroup = (trx: Db, groupId: string) => lockForUpdate(trx, deps.dialect, 'groups', groupId);
+
+  async function viewerOf(actor: Actor, groupId: string): Promise<policy.ModerationViewer> {
+    const [user, membership] = await Promise.all([repo.findUserRoles(db, actor.id), repo.findMembership(db, groupId, actor.id)]);
+    return { isPlatformModerator: actor.isAdmin || policy.isPlatformModerator(user), membership: membership ?? null };
+  }
+
+  async function requirePlatformModerator(actor: Actor): Promise<void> {
+    if (actor.isAdmin) return;
+    if (!policy.isPlatformModerator(await repo.findUserRoles(db, actor.id))) throw forbidden();
+  }
+
+  /** The group behind a slug for its moderators: 404 if the actor may not see it, 403 if they may not moderate it. */
+  async function loadGroupAsModerator(actor: Actor, slug: string) {
+    const group = await repo.findGroupBySlug(db, slug);
+    if (!group) throw notFound();
+    const viewer = await viewerOf(actor, group.id);
+    if (!policy.canSeeGroup(group, viewer)) throw notFound();
+    if (!policy.canModerateGroup(viewer)) throw forbidden();
+    return { group, viewer };
+  }
+
+  /**
+   * The post as the actor may know it: deleted posts and posts of groups the actor may not
+   * see are reported as missing. Hidden posts exist (members see a placeholder).
+   */
+  async function loadPost(actor: Actor, kind: PostKind, id: string): Promise<LoadedPost> {
+    let threadId: string;
+    let groupId: string;
+    let hidden: boolean;
+    if (kind === 'thread') {
+      const thread = await repo.findThread(db, id);
+      if (!thread || thread.deleted_at) throw notFound();
+      threadId = thread.id;
+      groupId = thread.group_id;
+      hidden = Boolean(thread.hidden_at);
+    } else {
+      const comment = await repo.findComment(db, id);
+      if (!comment || comment.deleted_at || comment.thread_deleted_at) throw notFound();
+      threadId = comment.thread_id;
+      groupId = comment.group_id;
+      hidden = Boolean(comment.hidden_at || comment.thread_hidden_at);
+    }
+    const group = await repo.findGroupById(db, groupId);
+    if (!group) throw notFound();
+    const viewer = await viewerOf(actor, group.id);
+    if (!policy.canSeeGroup(group, viewer)) throw notFound();
+    return { kind, threadId, commentId: kind === 'comment' ? id : null, group, viewer, hidden };
+  }
+
+  async function loadPostAsModerator(actor: Actor, kind: PostKind, id: string): Promise<LoadedPost> {
+    const post = await loadPost(actor, kind, id);
+    if (!policy.canModerateGroup(post.viewer)) throw forbidden();
+    return post;
+  }
+
+  async function reportById(id: string): Promise<Report> {
+    const [row] = await repo.listReports(db, { id, status: 'open' }, { limit: 1 });
+    if (!row) throw notFound();
+    return toReport(row);
+  }
+
+  async function threadState(id: string) {
+    const t = await repo.findThread(db, id);
+    if (!t) throw notFound();
+    return { id: t.id, hidden: t.hidden_at !== null, hiddenAt: t.hidden_at, locked: t.locked_at !== null, lockedAt: t.locked_at };
+  }
+
+  async function commentState(id: string) {
+    const c = await repo.findComment(db, id);
+    if (!c) throw notFound();
+    return { id: c.id, threadId: c.thread_id, hidden: c.hidden_at !== null, hiddenAt: c.hidden_at };
+  }
+
+  /** Closes the post's open reports along with the action that dealt with it, each in the log. */
+  async function resolveReportsOf(trx: Db, post: LoadedPost, actor: Actor, note: string | null, now: string): Promise<void> {
+    const ids = await repo.listOpenReportIdsOf(trx, post.threadId, post.commentId);
+    await repo.resolveReports(trx, ids, actor.id, now);
+    for (const reportId of ids) {
+      await recordModerationAction(trx, { groupId: post.group.id, actorId: actor.id, action: 'report.resolved', threadId: post.threadId, commentId: post.commentId, reportId, note, now });
+    }
+  }
+
+  /**
+   * Turns a thread's hidden or locked flag on or off, with an audit entry; hiding resolves
+   * the thread's open reports. Setting a flag to what it already is changes nothing.
+   */
+  async function flagThread(actor: Actor, id: string, flag: 'hidden' | 'locked', on: boolean, note: string | null) {
+    const post = await loadPostAsModerator(actor, 'thread', id);
+    const now = new Date().toISOString();
+    await db.transaction().execute(async (trx) => {
+      // Two moderators acting at once: the second sees the first's change and does nothing.
+      await lockGroup(trx, post.group.id);
+      const current = await repo.findThread(trx, id);
+      if (!current) throw notFound();
+      const isOn = (flag === 'hidden' ? current.hidden_at : current.locked_at) !== null;
+      if (isOn === on) return;
+      const changes = flag === 'hidden' ? { hidden_at: on ? now : null, hidden_by: on ? actor.id : null } : { locked_at: on ? now : null, locked_by: on ? actor.id : null };
+      await repo.updateThreadModeration(trx, id, changes);
+      const action: ModerationAction = flag === 'hidden' ? (on ? 'thread.hidden' : 'thread.unhidden') : on ? 'thread.locked' : 'thread.unlocked';
+      await recordModerationAction(trx, { groupId: post.group.id, actorId: actor.id, action, targetUserId: current.author_id, threadId: id, note, now });
+      if (flag === 'hidden' && on) await resolveReportsOf(trx, post, actor, note, now);
+    });
+    return threadState(id);
+  }
+
+  async function flagComment(actor: Actor, id: string, on: boolean, note: string | null) {
+    const post = await loadPostAsModerator(actor, 'comment', id);
+    const now = new Date().toISOString();
+    await db.transaction().execute(async (trx) => {
+      await lockGroup(trx, post.group.id);
+      const current = await repo.findComment(trx, id);
+      if (!current) throw notFound();
+      if ((current.hidden_at !== null) === on) return;
+      await repo.updateCommentModeration(trx, id, { hidden_at: on ? now : null, hidden_by: on ? actor.id : null });
+      await recordModerationAction(trx, {
+        groupId: post.group.id,
+        actorId: actor.id,
+        action: on ? 'comment.hidden' : 'comment.unhidden',
+        targetUserId: current.author_id,
+        threadId: current.thread_id,
+        commentId: id,
+        note,
+        now,
+      });
+      if (on) await resolveReportsOf(trx, post, actor, note, now);
+    });
+    return commentState(id);
+  }
+
+  return {
+    /**
+     * Reports a post to the group's moderators. Any active member who can read it may (a
+     * hidden post: 409); the same person's open report on the same post is returned again.
+     * Leaders get an in-app notification that names neither the reporter nor the content.
+     */
+    async reportPost(actor: Actor, kind: PostKind, id: string, input: ReportInput): Promise<{ report: { id: string; status: ReportStatus; createdAt: string }; created: boolean }> {
+      const post = await loadPost(actor, kind, id);
+      if (!policy.canReport(post.viewer)) throw forbidden();
+      // Already taken out of view by its moderators: nothing left to report.
+      if (post.hidden) throw new AppError('CONFLICT');
+      return db.transaction().execute(async (trx) => {
+        // Serialises two reports sent at once by a double click.
+        await lockGroup(trx, post.group.id);
+        const existing = await repo.findOpenReportBy(trx, actor.id, post.threadId, post.commentId);
+        if (existing) return { report: { id: existing.id, status: existing.status as ReportStatus, createdAt: existing.created_at }, created: false };
+        const now = new Date().toISOString();
+        const reportId = timeOrderedId();
+        await repo.insertReport(trx, {
+          id: reportId,
+          group_id: post.group.id,
+          thread_id: post.threadId,
+          comment_id: post.commentId,
+          reporter_id: actor.id,
+          reason: input.reason,
+          note: input.note ?? null,
+          status: 'open',
+          created_at: now,
+          resolved_at: null,
+          resolved_by: null,
+        });
+        const leaders = (await repo.listActiveLeaderIds(trx, post.group.id)).filter((leaderId) => leaderId !== actor.id);
+        await repo.insertNotifications(
+          trx,
+          leaders.map((leaderId) => ({
+            id: randomUUID(),
+            user_id: leaderId,
+            group_id: post.group.id,
+            kind: 'report.created',
+            thread_id: post.threadId,
+            comment_id: post.commentId,
+            // The reporter stays out of notifications: the queue names them to moderators.
+            actor_id: null,
+            created_at: now,
+            read_at: null,
+          })),
+        );
+        return { report: { id: reportId, status: 'open' as const, createdAt: now }, created: true };
+      });
+    },
+
+    /** A group's reports with the given status, newest first (its leaders and platform moderators). */
+    async listGroupReports(actor: Actor, slug: string, status: ReportStatus, page: Page) {
+      const { group } = await loadGroupAsModerator(actor, slug);
+      const { items, nextBefore } = paged(await repo.listReports(db, { groupId: group.id, status }, { before: page.before, limit: page.limit + 1 }), page.limit);
+      return { reports: items.map(toReport), nextBefore };
+    },
+
+    /** Every group's reports with the given status (platform moderators only). */
+    async listAllReports(actor: Actor, status: ReportStatus, page: Page) {
+      await requirePlatformModerator(actor);
+      const { items, nextBefore } = paged(await repo.listReports(db, { status }, { before: page.before, limit: page.limit + 1 }), page.limit);
+      return { reports: items.map(toReport), nextBefore };
+    },
+
+    /** Resolves (acted upon) or dismisses (nothing to do) a report, with an audit entry. */
+    async closeReport(actor: Actor, id: string, status: 'resolved' | 'dismissed', note: string | null): Promise<Report> {
+      const report = await repo.findReport(db, id);
+      if (!report) throw notFound();
+      const group = await repo.findGroupById(db, report.group_id);
+      if (!group) throw notFound();
+      const viewer = await viewerOf(actor, group.id);
+      if (!policy.canSeeGroup(group, viewer)) throw notFound();
+      if (!policy.canModerateGroup(viewer)) throw forbidden();
+      await db.transaction().execute(async (trx) => {
+        await lockGroup(trx, group.id);
+        const current = await repo.findReport(trx, id);
+        if (!current) throw notFound();
+        if (current.status === status) return;
+        const now = new Date().toISOString();
+        await repo.updateReport(trx, id, { status, resolved_at: now, resolved_by: actor.id });
+        await recordModerationAction(trx, {
+          groupId: group.id,
+          actorId: actor.id,
+          action: status === 'resolved' ? 'report.resolved' : 'report.dismissed',
+          threadId: current.thread_id,
+          commentId: current.comment_id,
+          reportId: id,
+          note,
+          now,
+        });
+      });
+      return reportById(id);
+    },
+
+    hideThread: (actor: Actor, id: string, note: string | null) => flagThread(actor, id, 'hidden', true, note),
+    unhideThread: (actor: Actor, id: string, note: string | null) => flagThread(actor, id, 'hidden', false, note),
+    lockThread: (actor: Actor, id: string, note: string | null) => flagThread(actor, id, 'locked', true, note),
+    unlockThread: (actor: Actor, id: string, note: string | null) => flagThread(actor, id, 'locked', false, note),
+    hideComment: (actor: Actor, id: string, note: string | null) => flagComment(actor, id, true, note),
+    unhideComment: (actor: Actor, id: string, note: string | null) => flagComment(actor, id, false, note),
+
+    /**
+     * Bans a person from a group: their membership (or request) goes, access they kept is
+     * revoked at once, and they cannot join again until the ban is lifted. Never the last
+     * leader; a platform moderator only by another platform moderator. Banning someone
+     * already banned returns the existing ban.
+     */
+    async banMember(actor: Actor, slug: string, input: BanInput): Promise<{ ban: Ban; created: boolean }> {
+      const { group, viewer } = await loadGroupAsModerator(actor, slug);
+      if (input.userId === actor.id) throw new AppError('VALIDATION', { issues: [{ path: 'userId', key: 'issue.banSelf' }] });
+      const target = await repo.findUserRoles(db, input.userId);
+      if (!target) throw new AppError('VALIDATION', { issues: [{ path: 'userId', key: 'issue.unknownPerson' }] });
+      if (!policy.canBan(viewer, { isPlatformModerator: policy.isPlatformModerator(target) })) throw forbidden();
+      const outcome = await db.transaction().execute(async (trx) => {
+        await lockGroup(trx, group.id);
+        if (await repo.findBan(trx, group.id, input.userId)) return { created: false, removed: null };
+        const now = new Date().toISOString();
+        const membership = await repo.findMembership(trx, group.id, input.userId);
+        if (membership?.status === 'active' && membership.role === 'leader' && (await repo.countActiveLeaders(trx, group.id)) <= 1) throw new AppError('LAST_LEADER');
+        if (membership) await repo.deleteMembership(trx, group.id, input.userId);
+        await repo.insertBan(trx, { group_id: group.id, user_id: input.userId, banned_by: actor.id, reason: input.reason ?? null, created_at: now });
+        await revokeMemberAccess(trx, group.id, input.userId, { mailer: deps.mailer, dialect: deps.dialect, now: new Date(now) });
+        await recordModerationAction(trx, { groupId: group.id, actorId: actor.id, action: 'member.banned', targetUserId: input.userId, note: input.reason ?? null, now });
+        return { created: true, removed: membership?.status === 'active' ? membership : null };
+      });
+      if (outcome.removed) {
+        await deps.events.emit('member.removed', { groupId: group.id, userId: input.userId, wasLeader: outcome.removed.role === 'leader' });
+      }
+      const [row] = await repo.listBans(db, group.id, input.userId);
+      if (!row) throw notFound();
+      return { ban: toBan(row), created: outcome.created };
+    },
+
+    /** Lifts a ban: the person may join again (through the group's usual way in). */
+    async liftBan(actor: Actor, slug: string, userId: string, note: string | null): Promise<void> {
+      const { group } = await loadGroupAsModerator(actor, slug);
+      await db.transaction().execute(async (trx) => {
+        await lockGroup(trx, group.id);
+        if (!(await repo.deleteBan(trx, group.id, userId))) throw notFound();
+        await recordModerationAction(trx, { groupId: group.id, actorId: actor.id, action: 'member.unbanned', targetUserId: userId, note });
+      });
+    },
+
+    /** A group's bans, newest first (its leaders and platform moderators). */
+    async listBans(actor: Actor, slug: string): Promise<Ban[]> {
+      const { group } = await loadGroupAsModerator(actor, slug);
+      return (await repo.listBans(db, group.id)).map(toBan);
+    },
+
+    /** A group's audit log, newest first (its leaders and platform moderators). */
+    async listGroupLog(actor: Actor, slug: string, page: Page) {
+      const { group } = await loadGroupAsModerator(actor, slug);
+      const { items, nextBefore } = paged(await repo.listLogEntries(db, { groupId: group.id }, { before: page.before, limit: page.limit + 1 }), page.limit);
+      return { entries: items.map(toLogEntry), nextBefore };
+    },
+
+    /** The whole platform's audit log, newest first (platform moderators only). */
+    async listPlatformLog(actor: Actor, page: Page) {
+      await requirePlatformModerator(actor);
+      const { items, nextBefore } = paged(await repo.listLogEntries(db, {}, { before: page.before, limit: page.limit + 1 }), page.limit);
+      return { entries: items.map(toLogEntry), nextBefore };
+    },
+  };
+}
+
+export type ModerationService = ReturnType<typeof createModerationService>;
