@@ -18,6 +18,9 @@ import { zodValidatorCompiler } from './platform/http/validation.ts';
 import { deleteFinishedJobs } from './platform/jobs/job-queue.ts';
 import { createJobWorker, type JobHandler, type JobWorker } from './platform/jobs/job-worker.ts';
 import type { InboundMailHandler } from './platform/mail/inbound-server.ts';
+import { emailGroupRoutes } from './modules/email-group/email-group.routes.ts';
+import { createEmailGroup } from './modules/email-group/email-group.service.ts';
+import { isMailSubjectVisible } from './modules/moderation/moderation.hooks.ts';
 import { createMailer, MAIL_CONCURRENCY, type DeliveryTarget, type Mailer } from './platform/mail/mailer.ts';
 import { loadSigningSecret } from './platform/security/signed-tokens.ts';
 import { accountsRoutes, installSessionAuth, SESSION_COOKIE } from './modules/accounts/accounts.routes.ts';
@@ -95,7 +98,9 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   await loadSigningSecret(database.db, config.appSecret);
   // Checked by each mail.deliver job just before SMTP: mail about a group goes only to its
   // active members (a function declaration, so it can reach `groups` built below).
-  async function isDeliverable({ recipientId, groupId }: DeliveryTarget): Promise<boolean> {
+  // A post hidden or deleted by then is not mailed either.
+  async function isDeliverable({ recipientId, groupId, subjectId }: DeliveryTarget): Promise<boolean> {
+    if (subjectId && !(await isMailSubjectVisible(database.db, subjectId))) return false;
     if (!recipientId || !groupId) return true;
     return (await groups.activeMembersAmong(groupId, [recipientId])).has(recipientId);
   }
@@ -118,6 +123,9 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   const notifications = createNotificationsService(deps);
   // Announces each new post on the event bus as `discussion.posted` (the e-mail fan-out listens).
   const discussions = createDiscussionsService({ ...deps, sessions, notifications, mailDomain: config.mailDomain });
+  // The mailing list: fan-out and digests out, replies and new threads in.
+  const emailGroup = createEmailGroup({ ...deps, discussions, mailDomain: config.mailDomain, log: app.log });
+  emailGroup.listen();
 
   await app.register(swagger, {
     openapi: {
@@ -184,6 +192,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   );
   await app.register(calendarFeedRoutes(calendar));
   await app.register(meetingGuideFeedRoutes(meetingGuide));
+  await app.register(emailGroupRoutes(emailGroup));
 
   const webRoot = config.webRoot && fs.existsSync(path.join(config.webRoot, 'index.html')) ? config.webRoot : null;
   if (webRoot) {
@@ -207,15 +216,16 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     ...reminders.handlers,
     [directory.refreshJob.kind]: directory.refreshJob.handler,
     ...mailer.handlers,
+    ...emailGroup.handlers,
     // Finished jobs are kept a month (their dedupe keys with them), then pruned.
     'jobs.prune': async (_payload, { now }) => {
       await deleteFinishedJobs(database.db, new Date(now.getTime() - 30 * DAY));
     },
   };
   // Several jobs at once: a fan-out's mail.deliver jobs wait on the SMTP relay, not the CPU.
-  const jobs = createJobWorker({ db: database.db, log: app.log, handlers, concurrency: MAIL_CONCURRENCY, every: [...reminders.every, { kind: 'jobs.prune', everyMs: DAY }, { kind: directory.refreshJob.kind, everyMs: directory.refreshJob.everyMs }] });
-  // Until a module handles mail in (reply by e-mail), the inbound server accepts no recipient.
-  const inboundMail: InboundMailHandler = { acceptsRecipient: async () => false, onMail: async () => {} };
+  const jobs = createJobWorker({ db: database.db, log: app.log, handlers, concurrency: MAIL_CONCURRENCY, every: [...reminders.every, ...emailGroup.every, { kind: 'jobs.prune', everyMs: DAY }, { kind: directory.refreshJob.kind, everyMs: directory.refreshJob.everyMs }] });
+  // What the inbound SMTP server (INBOUND_SMTP_PORT, started by main.ts) does with mail: the e-mail group.
+  const inboundMail: InboundMailHandler = emailGroup.inbound;
 
   app.addHook('onClose', async () => {
     await jobs.stop();

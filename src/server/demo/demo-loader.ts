@@ -201,7 +201,8 @@ export async function loadDemo(app: FastifyInstance, options: { now?: number } =
     const person = who(key);
     const leader = who(group.leader);
     let res = await call('POST', `/groups/${slug}/join`, { cookie: person.cookie, body: { acceptCharter: true } });
-    if (res.statusCode === 403 && res.json().error.code === 'INVITATION_REQUIRED') {
+    // Invitation groups refuse a plain join; private ones do not even exist for a stranger.
+    if ((res.statusCode === 403 && res.json().error.code === 'INVITATION_REQUIRED') || res.statusCode === 404) {
       const { invitation } = await ok('POST', `/groups/${slug}/invitations`, { cookie: leader.cookie, body: {} });
       res = await call('POST', `/invitations/${invitation.token}/accept`, { cookie: person.cookie, body: { acceptCharter: true } });
     }

@@ -259,6 +259,16 @@ describe.each(testDialects())('directory search on $dialect', ({ dialect, open }
     expect((await search({ q: 'oncology' })).json().groups[0].nextSessionAt).toBeNull();
   });
 
+  it('adds, in its periodic job, public groups that have no row (written without the services)', async () => {
+    const group = await found({ name: 'Imported hope' });
+    const hidden = await found({ name: 'Imported secret', visibility: 'private' });
+    await t.db.db.deleteFrom('group_directory').where('group_id', '=', group.id).execute();
+    expect(await slugs({ q: 'imported' })).toEqual([]);
+    await t.jobs.runDue();
+    expect(await slugs({ q: 'imported' })).toEqual([group.slug]);
+    expect(await slugs({ q: 'imported' })).not.toContain(hidden.slug);
+  });
+
   it('sorts by next session, groups with none last', async () => {
     const later = await found({ name: 'Later circle' });
     const none = await found({ name: 'Quiet circle' });

@@ -72,6 +72,22 @@ export async function deleteEntry(db: Db, groupId: string): Promise<void> {
   await db.deleteFrom('group_directory').where('group_id', '=', groupId).execute();
 }
 
+/**
+ * Public, published groups without a row: a refresh that failed, or rows written straight
+ * into the tables (imports, demo data) rather than through the services' events.
+ */
+export async function listMissingEntries(db: Db, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('groups')
+    .select('id')
+    .where('status', '=', 'active')
+    .where('visibility', '=', 'public')
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('group_directory').select('group_id').whereRef('group_directory.group_id', '=', 'groups.id'))))
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** Rows whose starts were never computed, then the stalest, up to `limit`. */
 export async function listStaleEntries(db: Db, before: string, limit: number): Promise<string[]> {
   const rows = await db
@@ -110,9 +126,4 @@ export function listStartsBetween(db: Db, groupIds: string[], from: string, to: 
     .orderBy('group_id')
     .orderBy('starts_at')
     .execute();
-}
-
-/** Every group id in the directory (for the privacy checks and rebuilds). */
-export async function listEntryIds(db: Db): Promise<string[]> {
-  return (await db.selectFrom('group_directory').select('group_id').execute()).map((r) => r.group_id);
 }

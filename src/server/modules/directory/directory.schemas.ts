@@ -54,7 +54,7 @@ export function parseNear(value: string): { latitude: number; longitude: number 
 
 export const SearchGroupsQuery = z
   .object({
-    q: z.string().max(SEARCH_LIMITS.query).optional().describe('Words from a group’s name, purpose or topics; accents and case do not matter; every word must match (the last ones as prefixes)'),
+    q: z.string().max(SEARCH_LIMITS.query).optional().describe('Words from a group’s name, purpose or topics; accents and case do not matter; every word must match, whole or as the start of a word'),
     language: multi(languageTag(), LIMITS.languages).describe('BCP 47 tags, comma-separated or repeated; a group matches if it uses any (compared by primary subtag: en matches en-GB)'),
     mode: multi(z.enum(MODES, { error: 'issue.searchMode' }), MODES.length).describe('How members take part: in-person, online, email, post (any of them)'),
     leaderType: multi(z.enum(LEADERSHIPS, { error: 'issue.leaderType' }), LEADERSHIPS.length).describe('professional, peer, guest: a group matches if one of its leaders is of that kind'),

@@ -216,15 +216,18 @@ export function createDirectoryService(deps: ServiceDeps & { groups: GroupsServi
     },
 
     /**
-     * The periodic job: recomputes rows never expanded (after the migration) and rolls the
-     * stalest others forward so "next session" and the time fit keep looking ahead.
+     * The periodic job: adds public groups that have no row yet (a failed refresh, rows
+     * written without the services), recomputes rows never expanded (after the migration)
+     * and rolls the stalest others forward so "next session" and the time fit keep looking
+     * ahead. A row whose group is no longer listable is removed on the way.
      */
     refreshJob: {
       kind: DIRECTORY_REFRESH,
       everyMs: REFRESH_EVERY_MS,
       handler: (async (_payload, { now }) => {
-        const ids = await repo.listStaleEntries(db, new Date(now.getTime() - STALE_AFTER_MS).toISOString(), REFRESH_BATCH);
-        for (const id of ids) await refreshGroup(id, now.getTime());
+        const missing = await repo.listMissingEntries(db, REFRESH_BATCH);
+        const stale = await repo.listStaleEntries(db, new Date(now.getTime() - STALE_AFTER_MS).toISOString(), REFRESH_BATCH);
+        for (const id of [...missing, ...stale]) await refreshGroup(id, now.getTime());
       }) satisfies JobHandler,
     },
   };

@@ -26,11 +26,11 @@ const feedUrl = () =>
  */
 export const ImportMeetingGuideBody = z
   .object({
-    url: feedUrl().optional(),
-    feed: list(z.unknown(), { max: MAX_IMPORT_ENTRIES }).optional(),
-    source: text(200).optional(),
-    defaultTimeZone: timeZone().optional(),
-    defaultLanguage: languageTag().optional(),
+    url: feedUrl().optional().describe('An http(s) address the server fetches the feed from (10 s, 5 MB at most)'),
+    feed: list(z.unknown(), { max: MAX_IMPORT_ENTRIES }).optional().describe('The feed itself: a JSON list of Meeting Guide meetings'),
+    source: text(200).optional().describe('A name for an inline feed (default "upload"): re-importing under the same name updates what it made'),
+    defaultTimeZone: timeZone().optional().describe('IANA zone for entries without a valid `timezone`'),
+    defaultLanguage: languageTag().optional().describe('Language for entries whose types name none (default: the admin’s)'),
   })
   .superRefine((body, ctx) => {
     if ((body.url === undefined) === (body.feed === undefined)) {

@@ -4,7 +4,7 @@
  * geocoding service.
  *
  * The package hands out ~135,000 objects (~45 MB of heap, ~250 ms to decode). They are read
- * once, on first use, into a compact index (typed arrays and one sorted key list, ~15 MB),
+ * once, on first use, into a compact index (typed arrays and one sorted key list, ~20 MB),
  * and the package's own array is dropped from the module cache so it can be collected.
  */
 import { createRequire } from 'node:module';
@@ -97,7 +97,7 @@ function build(cities: CityRecord[]): Index {
 
 let index: Index | null = null;
 
-/** Loads the gazetteer once (synchronously: ~0.5 s the first time). */
+/** Loads the gazetteer once (synchronously: 0.5–1 s the first time, then never again). */
 function load(): Index {
   if (index) return index;
   const require = createRequire(import.meta.url);

@@ -130,9 +130,10 @@ export interface OutboxTable {
   mail_references: ColumnType<string | null, string | null | undefined, string | null>;
   /** JSON object of extra headers (List-Id, List-Unsubscribe…). */
   headers: ColumnType<string | null, string | null | undefined, string | null>;
-  /** Delivery attempts: the fencing token of queued → sending → sent. */
+  /** Delivery attempts so far. */
   attempts: ColumnType<number, number | undefined, number>;
-  /** While `sending`: until when the attempt holds the row. */
+  /** While `sending`: the attempt holding the row (fencing token) and until when. */
+  claimed_by: ColumnType<string | null, string | null | undefined, string | null>;
   locked_until: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: ColumnType<string | null, string | null | undefined, string | null>;
 }

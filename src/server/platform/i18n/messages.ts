@@ -2,6 +2,7 @@ import type { Locale } from '../../../shared/locale.ts';
 import { directoryMessagesEn, directoryMessagesFr } from './directory-messages.ts';
 import { feedsMessagesEn, feedsMessagesFr } from './feeds-messages.ts';
 import { discussionsMessagesEn, discussionsMessagesFr } from './discussions-messages.ts';
+import { emailGroupMessagesEn, emailGroupMessagesFr } from './email-group-messages.ts';
 import { moderationMessagesEn, moderationMessagesFr } from './moderation-messages.ts';
 
 /**
@@ -109,6 +110,7 @@ const en = {
   'mail.where.online': 'online (the link is on the session page)',
   'mail.where.hybrid': '{place}, or online',
   ...discussionsMessagesEn,
+  ...emailGroupMessagesEn,
   ...moderationMessagesEn,
   ...directoryMessagesEn,
   ...feedsMessagesEn,
@@ -216,6 +218,7 @@ const fr: Record<MessageKey, string> = {
   'mail.where.online': 'en ligne (le lien est sur la page de la séance)',
   'mail.where.hybrid': '{place}, ou en ligne',
   ...discussionsMessagesFr,
+  ...emailGroupMessagesFr,
   ...moderationMessagesFr,
   ...directoryMessagesFr,
   ...feedsMessagesFr,

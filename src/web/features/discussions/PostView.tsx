@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
@@ -32,6 +32,12 @@ function EditForm({ target, onDone }: { target: PostTarget; onDone: (saved: bool
   const labels: Record<string, string> =
     target.kind === 'thread' ? { title: t('discussions.newThread.titleField'), body: t('discussions.newThread.body') } : { body: t('discussions.thread.replyLabel') };
   const errors = scopedErrors(formErrors(edit.error, labels), scope);
+  const firstField = `${scope}-field-${target.kind === 'thread' ? 'title' : 'body'}`;
+
+  // The Edit button that opened the form is gone: the keyboard continues in the form.
+  useEffect(() => {
+    document.getElementById(firstField)?.focus();
+  }, [firstField]);
 
   function submit(event: FormEvent) {
     event.preventDefault();

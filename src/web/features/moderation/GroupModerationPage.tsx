@@ -8,9 +8,8 @@ import type { User } from '../accounts/account-types.ts';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import { groupPath } from '../groups/group-labels.ts';
 import { useGroup } from '../groups/group-queries.ts';
-import type { Group } from '../groups/group-types.ts';
 import { BansSection } from './BansSection.tsx';
-import { canModerateGroup } from './moderation-access.ts';
+import { canModerateGroup, isPlatformModerator } from './moderation-access.ts';
 import { moderationPaths } from './moderation-paths.ts';
 import { REPORT_STATUSES, type ReportStatus } from './moderation-types.ts';
 import { ModerationLog } from './ModerationLog.tsx';
@@ -24,7 +23,14 @@ export function reportStatusFrom(value: string | null): ReportStatus {
   return REPORT_STATUSES.find((s) => s === value) ?? 'open';
 }
 
-function GroupModeration({ group, user, view }: { group: Group; user: User; view: GroupModerationView }) {
+/** What the page needs of the group: a platform moderator may not be able to read the group itself. */
+interface ModeratedGroup {
+  slug: string;
+  name: string;
+  isMember: boolean;
+}
+
+function GroupModeration({ group, user, view }: { group: ModeratedGroup; user: User; view: GroupModerationView }) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const status = reportStatusFrom(params.get('status'));
@@ -58,7 +64,7 @@ function GroupModeration({ group, user, view }: { group: Group; user: User; view
           <ReportQueue slug={group.slug} status={status} viewerId={user.id} />
         </section>
       )}
-      {view === 'bans' && <BansSection slug={group.slug} viewerId={user.id} canListMembers={group.viewer.membership?.status === 'active'} />}
+      {view === 'bans' && <BansSection slug={group.slug} viewerId={user.id} canListMembers={group.isMember} />}
       {view === 'log' && (
         <section className="section" aria-labelledby="log-title">
           <h2 id="log-title">{viewTitle}</h2>
@@ -74,11 +80,15 @@ function Gate({ slug, user, view }: { slug: string; user: User; view: GroupModer
   const group = useGroup(slug);
   if (group.isPending) return <Loading />;
   if (group.isError) {
+    // A private group is hidden even from platform moderators who are not in it; its
+    // moderation is not: they work from the slug (the queue's links bring them here).
+    if (isApiError(group.error, 404) && isPlatformModerator(user)) return <GroupModeration group={{ slug, name: slug, isMember: false }} user={user} view={view} />;
     if (isApiError(group.error, 404)) return <NotFoundPage title={t('group.notFoundTitle')} body={t('group.notFoundBody')} />;
     return <LoadError error={group.error} onRetry={() => void group.refetch()} />;
   }
   if (!canModerateGroup(group.data, user)) return <NotFoundPage title={t('forbidden.title')} body={t('moderation.leadersOnly')} />;
-  return <GroupModeration group={group.data} user={user} view={view} />;
+  const moderated = { slug: group.data.slug, name: group.data.name, isMember: group.data.viewer.membership?.status === 'active' };
+  return <GroupModeration group={moderated} user={user} view={view} />;
 }
 
 /** `/groups/:slug/moderation[/bans|/log]`: the group's leaders (and platform moderators) keep it safe. */

@@ -26,7 +26,7 @@ function LogItem({ entry, showGroup }: { entry: LogEntry; showGroup: boolean }) 
         {threadLink && (
           <span>
             <Link to={threadLink} dir="auto">
-              {entry.thread ? `“${entry.thread.title}”` : t('moderation.log.openPost')}
+              {entry.thread ? t('moderation.quoted', { title: entry.thread.title }) : t('moderation.log.openPost')}
             </Link>
           </span>
         )}

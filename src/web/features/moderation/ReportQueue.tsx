@@ -57,7 +57,7 @@ function ReportCard({ report, viewerId, showGroup, onDone }: ReportCardProps) {
         <p className="report-label">
           {isThread ? t('moderation.queue.threadBy', { name: author }) : t('moderation.queue.commentBy', { name: author })}{' '}
           <Link to={link} dir="auto">
-            {threadTitle ? `“${threadTitle}”` : t('moderation.queue.open')}
+            {threadTitle ? t('moderation.quoted', { title: threadTitle }) : t('moderation.queue.open')}
           </Link>
         </p>
         <MultilineText text={target.excerpt} className="report-excerpt" />

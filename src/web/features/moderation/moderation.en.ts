@@ -8,6 +8,8 @@ export const moderationEn = {
   leadersOnly: 'Only the group’s leaders and the platform’s moderators can moderate it.',
   moderatorsOnly: 'This page is for the platform’s moderators.',
   showMore: 'Show more',
+  /** A post's title inside a sentence. */
+  quoted: '“{{title}}”',
   reasons: {
     harm: 'Someone may be at risk of harm',
     harassment: 'Harassment or bullying',

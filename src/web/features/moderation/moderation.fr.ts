@@ -10,6 +10,7 @@ export const moderationFr: Catalogue['moderation'] = {
   leadersOnly: 'Seuls les responsables du groupe et les modérateurs de la plateforme peuvent le modérer.',
   moderatorsOnly: 'Cette page est réservée aux modérateurs de la plateforme.',
   showMore: 'Afficher plus',
+  quoted: '« {{title}} »',
   reasons: {
     harm: 'Quelqu’un est peut-être en danger',
     harassment: 'Harcèlement ou intimidation',
@@ -66,8 +67,8 @@ export const moderationFr: Catalogue['moderation'] = {
     commentBy: 'Réponse de {{name}} dans',
     open: 'Ouvrir le message',
     actionsFor: 'Actions sur le signalement « {{reason}} » concernant {{name}}',
-    resolve: 'Traité',
-    dismiss: 'Classer',
+    resolve: 'Marquer comme traité',
+    dismiss: 'Classer sans suite',
     empty: {
       open: 'Aucun signalement ouvert. Tout est calme.',
       resolved: 'Aucun signalement traité pour l’instant.',
