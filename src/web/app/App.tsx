@@ -7,7 +7,7 @@ import { SignInPage } from '../features/accounts/SignInPage.tsx';
 import { SignUpPage } from '../features/accounts/SignUpPage.tsx';
 import { OutboxPage } from '../features/admin/OutboxPage.tsx';
 import { DirectoryRoute, ImportRoute } from '../features/directory/lazy-pages.tsx';
-import { NewThreadRoute, NotificationsRoute, ThreadListRoute, ThreadRoute } from '../features/discussions/lazy-pages.tsx';
+import { NewThreadRoute, NotificationsRoute, ThreadListRoute, ThreadRoute, UnsubscribeRoute } from '../features/discussions/lazy-pages.tsx';
 import { GroupPage } from '../features/groups/GroupPage.tsx';
 import { HomePage } from '../features/groups/HomePage.tsx';
 import { FoundingGuidePage } from '../features/groups/guide/FoundingGuidePage.tsx';
@@ -49,6 +49,7 @@ export function App() {
         <Route path="/groups/:slug/discussions" element={<ThreadListRoute />} />
         <Route path="/groups/:slug/discussions/new" element={<NewThreadRoute />} />
         <Route path="/threads/:id" element={<ThreadRoute />} />
+        <Route path="/unsubscribe/:token" element={<UnsubscribeRoute />} />
         <Route path="/me/notifications" element={<NotificationsRoute />} />
         <Route path="/groups/:slug/moderation" element={<GroupModerationRoute view="reports" />} />
         <Route path="/groups/:slug/moderation/bans" element={<GroupModerationRoute view="bans" />} />

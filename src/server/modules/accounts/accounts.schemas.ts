@@ -50,6 +50,8 @@ export const User = z.object({
   /** Only ever present on one's own account. */
   email: z.string().optional(),
   isAdmin: z.boolean().optional(),
+  /** Platform moderators see every group's moderation queue (admins are moderators too). */
+  isModerator: z.boolean().optional(),
   createdAt: z.string().optional(),
 });
 export type User = z.infer<typeof User>;

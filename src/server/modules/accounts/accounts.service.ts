@@ -26,7 +26,7 @@ function toUser(row: repo.UserRow, self: boolean): User {
     displayName: row.display_name,
     timeZone: row.time_zone,
     locale: isLocale(row.locale) ? row.locale : 'en',
-    ...(self ? { email: row.email, isAdmin: row.is_admin === 1, createdAt: row.created_at } : {}),
+    ...(self ? { email: row.email, isAdmin: row.is_admin === 1, isModerator: row.is_admin === 1 || row.is_moderator === 1, createdAt: row.created_at } : {}),
   };
 }
 

@@ -82,6 +82,8 @@ export const ViewerMembership = z.object({
   role: z.enum(['leader', 'member']),
   charterVersion: z.number(),
   needsCharterAcceptance: z.boolean(),
+  /** How I follow the group: web | email-each | email-digest | post. */
+  delivery: z.enum(['web', 'email-each', 'email-digest', 'post']),
 });
 
 export const GroupSummary = z.object({

@@ -152,6 +152,7 @@ export function createGroupsService(deps: ServiceDeps) {
             role: membership.role as 'leader' | 'member',
             charterVersion: membership.charter_version,
             needsCharterAcceptance: membership.status === 'active' && membership.charter_version < group.charter_version,
+            delivery: membership.delivery as 'web' | 'email-each' | 'email-digest' | 'post',
           }
         : null;
     return {

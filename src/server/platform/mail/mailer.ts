@@ -454,7 +454,9 @@ export function createMailer(options: MailerOptions): Mailer {
     let retry: string | null = null;
     if (rows.length < ids.length) {
       // Another attempt is talking to SMTP about some of them right now: come back after its lease.
-      const held = await db.selectFrom('outbox').select('id').where('id', 'in', ids).where('status', '=', 'sending').where('claimed_by', '!=', claim).executeTakeFirst();
+      const mine = new Set(rows.map((r) => r.id));
+      const others = ids.filter((id) => !mine.has(id));
+      const held = await db.selectFrom('outbox').select('id').where('id', 'in', others).where('status', '=', 'sending').executeTakeFirst();
       if (held) retry = 'another delivery attempt holds some of these messages';
     }
 

@@ -119,4 +119,12 @@ export const discussionsEn = {
     },
     inGroup: 'In {{group}}',
   },
+  unsubscribe: {
+    title: 'Stop e-mails from {{group}}',
+    intro: 'You get the posts of “{{group}}” by e-mail. Stop them? You stay a member and can still read and write on the web.',
+    confirm: 'Stop the e-mails',
+    done: 'Done: you will no longer get e-mails from “{{group}}”.',
+    invalidTitle: 'This link does not work',
+    invalidBody: 'The link may be incomplete. You can change how you follow a group on its page.',
+  },
 };

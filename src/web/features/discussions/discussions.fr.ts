@@ -121,4 +121,12 @@ export const discussionsFr: Catalogue['discussions'] = {
     },
     inGroup: 'Dans {{group}}',
   },
+  unsubscribe: {
+    title: 'Ne plus recevoir les e-mails de {{group}}',
+    intro: 'Vous recevez les messages de « {{group}} » par e-mail. Les arrêter ? Vous restez membre et pouvez toujours lire et écrire sur le web.',
+    confirm: 'Arrêter les e-mails',
+    done: 'C’est fait : vous ne recevrez plus d’e-mails de « {{group}} ».',
+    invalidTitle: 'Ce lien ne fonctionne pas',
+    invalidBody: 'Le lien est peut-être incomplet. Vous pouvez changer la façon de suivre un groupe sur sa page.',
+  },
 };

@@ -5,6 +5,7 @@ import { Loading } from '../../components/QueryStates.tsx';
 const ThreadList = lazy(() => import('./ThreadListPage.tsx').then((m) => ({ default: m.ThreadListPage })));
 const NewThread = lazy(() => import('./NewThreadPage.tsx').then((m) => ({ default: m.NewThreadPage })));
 const Thread = lazy(() => import('./ThreadPage.tsx').then((m) => ({ default: m.ThreadPage })));
+const Unsubscribe = lazy(() => import('./UnsubscribePage.tsx').then((m) => ({ default: m.UnsubscribePage })));
 const Notifications = lazy(() => import('../notifications/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })));
 
 export function ThreadListRoute() {
@@ -35,6 +36,14 @@ export function NotificationsRoute() {
   return (
     <Suspense fallback={<Loading />}>
       <Notifications />
+    </Suspense>
+  );
+}
+
+export function UnsubscribeRoute() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Unsubscribe />
     </Suspense>
   );
 }
