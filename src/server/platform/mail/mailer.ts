@@ -194,7 +194,8 @@ function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
 }
 
-function checkedHeaders(headers: Record<string, string> | undefined): Record<string, string> | null {
+/** The caller's extra headers, checked, as stored (JSON), or null. */
+function headersJson(headers: Record<string, string> | undefined): string | null {
   if (!headers) return null;
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
@@ -202,7 +203,7 @@ function checkedHeaders(headers: Record<string, string> | undefined): Record<str
     // CR/LF would start a new header: a value is one line, whatever the caller passed.
     out[name] = oneLine(String(value)).slice(0, 2000);
   }
-  return Object.keys(out).length > 0 ? out : null;
+  return Object.keys(out).length > 0 ? JSON.stringify(out) : null;
 }
 
 /** Error text safe for the outbox and the job row: no addresses, bounded. */
@@ -292,10 +293,7 @@ export function createMailer(options: MailerOptions): Mailer {
       message_id: mail.messageId ? normalizeMessageId(mail.messageId) : `${randomUUID()}@${domain}`,
       in_reply_to: mail.inReplyTo ? normalizeMessageId(mail.inReplyTo) : null,
       mail_references: mail.references && mail.references.length > 0 ? JSON.stringify(mail.references.map(normalizeMessageId)) : null,
-      headers: (() => {
-        const h = checkedHeaders(mail.headers);
-        return h ? JSON.stringify(h) : null;
-      })(),
+      headers: headersJson(mail.headers),
       attempts: 0,
       locked_until: null,
       updated_at: stamp,
@@ -470,7 +468,8 @@ export function createMailer(options: MailerOptions): Mailer {
         .execute();
     const sent = sentRecorder(claim);
 
-    await Promise.all(
+    // allSettled: a database error on one row must not leave the others' sends unobserved.
+    const outcomes = await Promise.allSettled(
       rows.map(async (row) => {
         const about = { outboxId: row.id, kind: row.kind, attempt: row.attempts };
         try {
@@ -484,7 +483,7 @@ export function createMailer(options: MailerOptions): Mailer {
         } catch (err) {
           // The check itself failed (database): give the row back and let the queue retry.
           await settle(row, { status: 'queued', error: null });
-          retry ??= err instanceof Error ? err.message : 'eligibility check failed';
+          retry ??= `eligibility check failed: ${describeSmtpError(err)}`;
           return;
         }
         try {
@@ -508,6 +507,8 @@ export function createMailer(options: MailerOptions): Mailer {
       }),
     );
     await sent.flush();
+    const broken = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (broken) throw broken.reason;
     if (retry) throw new Error(retry);
   };
 
