@@ -33,7 +33,7 @@ describe.each(testDialects())('groups on $dialect', ({ open }) => {
       missing: [],
     });
     expect(group.leaders).toEqual([{ userId: founder.userId, displayName: 'Founder', leaderType: 'peer' }]);
-    expect(group.viewer).toEqual({ membership: { status: 'active', role: 'leader', charterVersion: 1, needsCharterAcceptance: false }, canEdit: true });
+    expect(group.viewer).toEqual({ membership: { status: 'active', role: 'leader', charterVersion: 1, needsCharterAcceptance: false, delivery: 'web' }, canEdit: true });
   });
 
   it('keeps an incomplete group as a draft that only its founder sees, until it is complete and published', async () => {

@@ -236,7 +236,7 @@ describe.each(testDialects())('memberships on $dialect', ({ open }) => {
       });
       const seen = await viewGroup(slug, member);
       expect(seen.memberCount).toBe(2);
-      expect(seen.viewer).toEqual({ membership: { status: 'active', role: 'member', charterVersion: 1, needsCharterAcceptance: false }, canEdit: false });
+      expect(seen.viewer).toEqual({ membership: { status: 'active', role: 'member', charterVersion: 1, needsCharterAcceptance: false, delivery: 'web' }, canEdit: false });
 
       const changed = await t.call('PATCH', `/api/v1/groups/${slug}`, { as: founder, body: { charter: 'Second version: cameras optional.' } });
       expect(changed.json().group.charterVersion).toBe(2);
@@ -268,7 +268,7 @@ describe.each(testDialects())('memberships on $dialect', ({ open }) => {
 
       const seen = await viewGroup(slug, member);
       expect(seen.memberCount).toBe(1);
-      expect(seen.viewer.membership).toEqual({ status: 'pending', role: 'member', charterVersion: 1, needsCharterAcceptance: false });
+      expect(seen.viewer.membership).toEqual({ status: 'pending', role: 'member', charterVersion: 1, needsCharterAcceptance: false, delivery: 'web' });
 
       const mail = await outbox();
       expect(mail).toHaveLength(1);

@@ -8,6 +8,7 @@ import { AppError, forbidden, notFound } from '../../platform/http/app-error.ts'
 import { renderMail } from '../../platform/mail/render.ts';
 import { hashToken, newToken } from '../../platform/security/tokens.ts';
 import { isBannedFrom, recordModerationAction, revokeMemberAccess } from '../moderation/moderation.hooks.ts';
+import type { SessionsService } from '../sessions/sessions.service.ts';
 import * as policy from './groups.policy.ts';
 import * as groupsRepo from './groups.repository.ts';
 import type { GroupsService } from './groups.service.ts';
@@ -44,7 +45,8 @@ function toMembership(slug: string, m: groupsRepo.MembershipRow): Membership {
   };
 }
 
-export function createMembershipsService(deps: ServiceDeps & { groups: GroupsService }) {
+/** `sessions` tells people promoted from a wait-list when a departing member's places free up. */
+export function createMembershipsService(deps: ServiceDeps & { groups: GroupsService; sessions: Pick<SessionsService, 'notifyPromoted'> }) {
   const { db, groups } = deps;
   const lockGroup = (trx: Db, groupId: string) => lockForUpdate(trx, deps.dialect, 'groups', groupId);
 
@@ -157,14 +159,15 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
         return;
       }
       const group = found;
-      await db.transaction().execute(async (trx) => {
+      const promoted = await db.transaction().execute(async (trx) => {
         await lockGroup(trx, group.id);
         const membership = await groupsRepo.findMembership(trx, group.id, actor.id);
-        if (!membership) return;
+        if (!membership) return [];
         if (policy.isLeader(membership) && (await repo.countActiveLeaders(trx, group.id)) <= 1) throw new AppError('LAST_LEADER');
         await repo.deleteMembership(trx, group.id, actor.id);
-        await revokeMemberAccess(trx, group.id, actor.id, { mailer: deps.mailer, dialect: deps.dialect });
+        return revokeMemberAccess(trx, group.id, actor.id, { mailer: deps.mailer, dialect: deps.dialect });
       });
+      await deps.sessions.notifyPromoted(promoted);
       await deps.events.emit('member.left', { groupId: group.id, userId: actor.id, wasLeader: policy.isLeader(own) });
     },
 
@@ -249,15 +252,18 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
     async removeMember(actor: Actor, slug: string, userId: string): Promise<void> {
       const { group } = await groups.loadGroupAsLeader(slug, actor);
       const target = await loadTarget(group.id, userId);
-      await db.transaction().execute(async (trx) => {
+      const promoted = await db.transaction().execute(async (trx) => {
         await lockGroup(trx, group.id);
         const current = await groupsRepo.findMembership(trx, group.id, userId);
-        if (!current) return;
+        if (!current) return [];
         if (policy.isLeader(current) && (await repo.countActiveLeaders(trx, group.id)) <= 1) throw new AppError('LAST_LEADER');
         await repo.deleteMembership(trx, group.id, userId);
-        await revokeMemberAccess(trx, group.id, userId, { mailer: deps.mailer, dialect: deps.dialect });
+        const freed = await revokeMemberAccess(trx, group.id, userId, { mailer: deps.mailer, dialect: deps.dialect });
         await recordModerationAction(trx, { groupId: group.id, actorId: actor.id, action: 'member.removed', targetUserId: userId });
+        return freed;
       });
+      // Told only once the places are theirs for good (the transaction committed).
+      await deps.sessions.notifyPromoted(promoted);
       await deps.events.emit('member.removed', { groupId: group.id, userId, wasLeader: policy.isLeader(target) });
     },
 
