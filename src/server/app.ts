@@ -108,9 +108,10 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   const events = createEventBus({ log: app.log });
   const deps: ServiceDeps = { db: database.db, dialect: database.dialect, mailer, appUrl: appUrlOf(config), events };
   const groups = createGroupsService(deps);
-  const memberships = createMembershipsService({ ...deps, groups });
-  const accounts = createAccountsService({ ...deps, memberships });
+  // Before memberships: leaving or removal tells whoever a freed place goes to.
   const sessions = createSessionsService({ ...deps, groups });
+  const memberships = createMembershipsService({ ...deps, groups, sessions });
+  const accounts = createAccountsService({ ...deps, memberships });
   const programmes = createProgrammesService({ ...deps, groups, sessions });
   const calendar = createCalendarService({ ...deps, groups, sessions });
   const scheduling = createSchedulingService({ ...deps, groups, sessions });
@@ -119,7 +120,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   const directory = createDirectoryService({ ...deps, groups, sessions });
   const meetingGuide = createMeetingGuideService({ ...deps, groups, sessions });
   const publicPages = createPublicPageService({ ...deps, groups, sessions });
-  const moderation = createModerationService(deps);
+  const moderation = createModerationService({ ...deps, sessions });
   const notifications = createNotificationsService(deps);
   // Announces each new post on the event bus as `discussion.posted` (the e-mail fan-out listens).
   const discussions = createDiscussionsService({ ...deps, sessions, notifications, mailDomain: config.mailDomain });

@@ -157,12 +157,6 @@ export const en = {
       draft: 'Draft',
       active: 'Published',
     },
-    outboxStatus: {
-      local: 'Kept here (no SMTP relay)',
-      queued: 'Waiting to be sent',
-      sent: 'Sent',
-      failed: 'Failed',
-    },
   },
   group: {
     memberCount_one: '{{count}} member',
@@ -181,12 +175,15 @@ export const en = {
       size: 'Maximum size',
       rhythm: 'Rhythm',
       modes: 'Ways to take part',
+      place: 'Meets in',
       languages: 'Languages',
       timeZone: 'Home time zone',
       topics: 'Topics',
       visibility: 'Visibility',
       published: 'Published',
     },
+    /** A town and its country's name (from Intl, in the viewer's language). */
+    placeValue: '{{town}}, {{country}}',
     sizeValue_one: 'Up to {{count}} member',
     sizeValue_other: 'Up to {{count}} members',
     noLimit: 'No limit',

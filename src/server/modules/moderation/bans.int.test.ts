@@ -69,13 +69,15 @@ describe.each(testDialects())('bans and removals on $dialect', ({ open }) => {
   async function accessOf(groupId: string, sessionId: string, who: Caller) {
     const tokens = await db().selectFrom('reply_tokens').select('revoked_at').where('user_id', '=', who.userId).where('group_id', '=', groupId).execute();
     const rsvps = await db().selectFrom('rsvps').select(['user_id', 'occurrence', 'status']).where('session_id', '=', sessionId).orderBy('occurrence').orderBy('user_id').execute();
-    const mail = await db().selectFrom('outbox').select(['recipient_id', 'status']).where('group_id', '=', groupId).execute();
+    const mail = await db().selectFrom('outbox').select(['recipient_id', 'status', 'kind']).where('group_id', '=', groupId).execute();
     const notifications = await db().selectFrom('notifications').select('id').where('user_id', '=', who.userId).where('group_id', '=', groupId).execute();
     return {
       tokenRevoked: tokens.every((r) => r.revoked_at !== null),
       rsvps: rsvps.map((r) => `${r.user_id === who.userId ? 'them' : 'other'} ${r.occurrence} ${r.status}`).sort(),
       theirMail: mail.filter((m) => m.recipient_id === who.userId).map((m) => m.status).sort(),
-      othersMail: mail.filter((m) => m.recipient_id !== who.userId).map((m) => m.status),
+      othersMail: mail.filter((m) => m.recipient_id !== who.userId && m.kind !== 'session-promoted').map((m) => m.status),
+      // Whoever the freed place went to is told (the wait-listed reporter).
+      promotedMail: mail.filter((m) => m.kind === 'session-promoted').map((m) => (m.recipient_id === w.reporter.userId ? 'reporter' : m.recipient_id)),
       notifications: notifications.length,
     };
   }
@@ -86,6 +88,7 @@ describe.each(testDialects())('bans and removals on $dialect', ({ open }) => {
     rsvps: [`other ${FUTURE.occurrence} going`, `them ${PAST.occurrence} going`],
     theirMail: ['revoked', 'sent'],
     othersMail: ['queued'],
+    promotedMail: ['reporter'],
     notifications: 0,
   };
 
@@ -156,9 +159,17 @@ describe.each(testDialects())('bans and removals on $dialect', ({ open }) => {
 
   it('revokes the same way when a leader removes a member, with an audit entry', async () => {
     const sessionId = await giveAccess(w.pub.id, w.pub.slug, w.member);
+    // The one promoted reads French and lives in Montréal: the mail is in their language and zone.
+    await db().updateTable('users').set({ locale: 'fr', time_zone: 'America/Montreal' }).where('id', '=', w.reporter.userId).execute();
     const res = await t.call('DELETE', `/api/v1/groups/${w.pub.slug}/members/${w.member.userId}`, { as: w.leader });
     expect(res.statusCode).toBe(204);
     expect(await accessOf(w.pub.id, sessionId, w.member)).toEqual(REVOKED);
+    const mail = await db().selectFrom('outbox').selectAll().where('kind', '=', 'session-promoted').executeTakeFirstOrThrow();
+    expect(mail).toMatchObject({ to_address: w.reporter.email, recipient_id: w.reporter.userId, group_id: w.pub.id, dedupe_key: expect.stringMatching(new RegExp(`^promoted:${sessionId}:${FUTURE.occurrence}:${w.reporter.userId}:`)) });
+    expect(mail.subject).toBe('Une place s’est libérée pour vous : Circle (Public circle)');
+    // 18:00 UTC: 19:00 in Paris, 13:00 in Montréal.
+    expect(mail.text_body).toMatch(/19:00 \(Paris\) · 13:00 .*\(Montr[ée]al\)/);
+    expect(mail.text_body).toContain(`/sessions/${sessionId}?occurrence=${encodeURIComponent(FUTURE.startsAt)}`);
     const [entry] = (await t.call('GET', `/api/v1/groups/${w.pub.slug}/moderation/log`, { as: w.leader })).json().entries;
     expect(entry).toMatchObject({ action: 'member.removed', actor: { id: w.leader.userId }, targetUser: { id: w.member.userId, displayName: 'Member' } });
     // Removal is not a ban: they may come back.

@@ -104,7 +104,8 @@ export interface PromotedPlaces {
  * nothing: it is built from active memberships on every request. Run it in the transaction
  * that removes the membership (the mailer's guard also re-checks membership at send time).
  *
- * Returns who was promoted from a wait-list, for the caller to tell them once committed.
+ * Returns who was promoted from a wait-list, for the caller to tell them once committed
+ * (the sessions service's `notifyPromoted`).
  */
 export async function revokeMemberAccess(
   trx: Db,

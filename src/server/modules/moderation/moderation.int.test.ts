@@ -192,6 +192,7 @@ describe.each(testDialects())('moderation on $dialect', ({ open }) => {
             excerpt: Array.from(long).slice(0, 280).join(''),
             author: { id: w.member.userId, displayName: 'Member' },
             hidden: false,
+            threadHidden: false,
             locked: false,
             deleted: false,
           },
@@ -217,7 +218,7 @@ describe.each(testDialects())('moderation on $dialect', ({ open }) => {
     expect((await t.call('GET', `/api/v1/groups/${w.pub.slug}/moderation/reports`, { as: w.leader })).json().reports).toEqual([]);
     const resolved = (await t.call('GET', `/api/v1/groups/${w.pub.slug}/moderation/reports?status=resolved`, { as: w.leader })).json().reports;
     expect(resolved).toHaveLength(1);
-    expect(resolved[0]).toMatchObject({ status: 'resolved', resolvedAt: expect.any(String), target: { hidden: true } });
+    expect(resolved[0]).toMatchObject({ status: 'resolved', resolvedAt: expect.any(String), target: { hidden: true, threadHidden: false } });
 
     // A hidden post shows as a placeholder: there is nothing left to report.
     const gone = await report(t, w.member, 'comment', commentId);
@@ -284,6 +285,35 @@ describe.each(testDialects())('moderation on $dialect', ({ open }) => {
     await t.call('POST', `/api/v1/threads/${threadId}/unlock`, { as: w.leader });
     const actions = (await t.call('GET', `/api/v1/groups/${w.pub.slug}/moderation/log`, { as: w.leader })).json().entries.map((e: { action: string }) => e.action);
     expect(actions).toEqual(['thread.unlocked', 'thread.unhidden', expect.stringMatching(/^(thread\.hidden|report\.resolved)$/), expect.stringMatching(/^(thread\.hidden|report\.resolved)$/), 'thread.locked']);
+  });
+
+  it('tells a hidden comment from a comment of a hidden thread in the queue, so the right one can be shown again', async () => {
+    const threadId = await insertThread(t, w.pub.id, w.member.userId, { title: 'Heated' });
+    const commentId = await insertComment(t, threadId, w.member.userId);
+    const commentReport = (await report(t, w.reporter, 'comment', commentId, { reason: 'harassment' })).json().report.id;
+    const threadReport = (await report(t, w.reporter, 'thread', threadId, { reason: 'off-topic' })).json().report.id;
+    /** The report's target as the queue shows it, in whichever list holds it now. */
+    const targetOf = async (id: string) => {
+      for (const status of ['open', 'resolved', 'dismissed']) {
+        const found = (await t.call('GET', `/api/v1/groups/${w.pub.slug}/moderation/reports?status=${status}`, { as: w.leader })).json().reports.find((r: { id: string }) => r.id === id);
+        if (found) return found.target;
+      }
+      throw new Error(`report ${id} not found`);
+    };
+    const flags = (target: { hidden: boolean; threadHidden: boolean }) => ({ hidden: target.hidden, threadHidden: target.threadHidden });
+
+    expect(flags(await targetOf(commentReport))).toEqual({ hidden: false, threadHidden: false });
+    // The thread is hidden: the comment itself is not, its thread is (and its report stays open).
+    expect((await t.call('POST', `/api/v1/threads/${threadId}/hide`, { as: w.leader })).statusCode).toBe(200);
+    expect(flags(await targetOf(commentReport))).toEqual({ hidden: false, threadHidden: true });
+    expect(flags(await targetOf(threadReport))).toEqual({ hidden: true, threadHidden: true });
+    // Both hidden.
+    expect((await t.call('POST', `/api/v1/comments/${commentId}/hide`, { as: w.leader })).statusCode).toBe(200);
+    expect(flags(await targetOf(commentReport))).toEqual({ hidden: true, threadHidden: true });
+    // The thread shown again: only the comment stays hidden.
+    expect((await t.call('POST', `/api/v1/threads/${threadId}/unhide`, { as: w.leader })).statusCode).toBe(200);
+    expect(flags(await targetOf(commentReport))).toEqual({ hidden: true, threadHidden: false });
+    expect(flags(await targetOf(threadReport))).toEqual({ hidden: false, threadHidden: false });
   });
 
   it('resolves and dismisses reports, with the note in the log', async () => {

@@ -68,7 +68,10 @@ export const Report = z.object({
     /** The first 280 characters of the Markdown body, as written. */
     excerpt: z.string(),
     author: Person.nullable(),
+    /** This post itself is hidden (a comment's own flag; a thread's own flag). */
     hidden: z.boolean(),
+    /** The post's thread is hidden (for a thread report, the same as `hidden`): its comments are out of view with it. */
+    threadHidden: z.boolean(),
     locked: z.boolean(),
     deleted: z.boolean(),
   }),

@@ -5,6 +5,7 @@ import type { ServiceDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/app-error.ts';
 import type { GroupRow } from '../groups/groups.repository.ts';
+import type { SessionsService } from '../sessions/sessions.service.ts';
 import { recordModerationAction, revokeMemberAccess, timeOrderedId, type ModerationAction } from './moderation.hooks.ts';
 import * as policy from './moderation.policy.ts';
 import * as repo from './moderation.repository.ts';
@@ -57,7 +58,9 @@ function toReport(r: repo.ReportListRow): Report {
       ...(isComment ? { threadTitle: r.thread_title ?? '' } : { title: r.thread_title ?? '' }),
       excerpt: excerptOf((isComment ? r.comment_body : r.thread_body) ?? ''),
       author: isComment ? person(r.comment_author_id, r.comment_author_name) : person(r.thread_author_id, r.thread_author_name),
-      hidden: Boolean(r.thread_hidden_at || (isComment && r.comment_hidden_at)),
+      // Kept apart so the queue can tell which of the two to show again.
+      hidden: Boolean(isComment ? r.comment_hidden_at : r.thread_hidden_at),
+      threadHidden: Boolean(r.thread_hidden_at),
       locked: Boolean(r.thread_locked_at),
       deleted: Boolean(r.thread_deleted_at || (isComment && r.comment_deleted_at)),
     },
@@ -89,7 +92,8 @@ function paged<T extends { id: string }>(rows: T[], limit: number): { items: T[]
   return { items, nextBefore: rows.length > limit ? items[items.length - 1]!.id : null };
 }
 
-export function createModerationService(deps: ServiceDeps) {
+/** `sessions` tells people promoted from a wait-list when a banned member's places free up. */
+export function createModerationService(deps: ServiceDeps & { sessions: Pick<SessionsService, 'notifyPromoted'> }) {
   const { db } = deps;
   const lockGroup = (trx: Db, groupId: string) => lockForUpdate(trx, deps.dialect, 'groups', groupId);
 
@@ -337,16 +341,17 @@ export function createModerationService(deps: ServiceDeps) {
       if (!policy.canBan(viewer, { isPlatformModerator: policy.isPlatformModerator(target) })) throw forbidden();
       const outcome = await db.transaction().execute(async (trx) => {
         await lockGroup(trx, group.id);
-        if (await repo.findBan(trx, group.id, input.userId)) return { created: false, removed: null };
+        if (await repo.findBan(trx, group.id, input.userId)) return { created: false, removed: null, promoted: [] };
         const now = new Date().toISOString();
         const membership = await repo.findMembership(trx, group.id, input.userId);
         if (membership?.status === 'active' && membership.role === 'leader' && (await repo.countActiveLeaders(trx, group.id)) <= 1) throw new AppError('LAST_LEADER');
         if (membership) await repo.deleteMembership(trx, group.id, input.userId);
         await repo.insertBan(trx, { group_id: group.id, user_id: input.userId, banned_by: actor.id, reason: input.reason ?? null, created_at: now });
-        await revokeMemberAccess(trx, group.id, input.userId, { mailer: deps.mailer, dialect: deps.dialect, now: new Date(now) });
+        const promoted = await revokeMemberAccess(trx, group.id, input.userId, { mailer: deps.mailer, dialect: deps.dialect, now: new Date(now) });
         await recordModerationAction(trx, { groupId: group.id, actorId: actor.id, action: 'member.banned', targetUserId: input.userId, note: input.reason ?? null, now });
-        return { created: true, removed: membership?.status === 'active' ? membership : null };
+        return { created: true, removed: membership?.status === 'active' ? membership : null, promoted };
       });
+      await deps.sessions.notifyPromoted(outcome.promoted);
       if (outcome.removed) {
         await deps.events.emit('member.removed', { groupId: group.id, userId: input.userId, wasLeader: outcome.removed.role === 'leader' });
       }

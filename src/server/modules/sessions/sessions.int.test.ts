@@ -208,6 +208,60 @@ describe.each(testDialects())('sessions on $dialect', ({ open }) => {
     expect(rsvp).toEqual([{ occurrence: '2027-03-16T18:30', starts_at: '2027-03-16T17:30:00.000Z' }]);
   });
 
+  it('takes recap comments along with their date when a series is split or changes time', async () => {
+    const session = await schedule({ ...weekly, capacity: null, recurrence: 'FREQ=WEEKLY;BYDAY=TU;COUNT=6' });
+    const recap = (id: string, occurrenceStart: string) => `/api/v1/sessions/${id}/occurrences/${occurrenceStart}/comments`;
+    const comment = async (id: string, occurrenceStart: string, body: string) => {
+      const res = await t.call('POST', recap(id, occurrenceStart), { as: member, body: { body } });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().comment.threadId as string;
+    };
+    const commentsAt = async (id: string, occurrenceStart: string) => {
+      const res = await t.call('GET', recap(id, occurrenceStart), { as: member });
+      expect(res.statusCode, res.body).toBe(200);
+      return { session: res.json().thread?.session ?? null, bodies: res.json().comments.map((c: { body: string }) => c.body) };
+    };
+    const before = await comment(session.id, '2027-03-09T18:00:00.000Z', 'Before the split.');
+    const after = await comment(session.id, '2027-03-30T17:00:00.000Z', 'After the split.');
+
+    const res = await t.call('PATCH', `/api/v1/sessions/${session.id}`, { as: leader, body: { fromOccurrence: '2027-03-23T18:00:00Z', start: '2027-03-23T18:30' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const next = res.json().session.id;
+    // The earlier date stays with the old series; the later one goes with the new, at its new time.
+    expect(await commentsAt(session.id, '2027-03-09T18:00:00.000Z')).toEqual({ session: { id: session.id, startsAt: '2027-03-09T18:00:00.000Z' }, bodies: ['Before the split.'] });
+    expect(await commentsAt(next, '2027-03-30T16:30:00.000Z')).toEqual({ session: { id: next, startsAt: '2027-03-30T16:30:00.000Z' }, bodies: ['After the split.'] });
+    const threads = async () =>
+      (await t.db.db.selectFrom('threads').select(['id', 'session_id', 'occurrence']).where('session_id', 'is not', null).orderBy('occurrence').execute()).map((r) => [r.id, r.session_id, r.occurrence]);
+    expect(await threads()).toEqual([
+      [before, session.id, '2027-03-09T19:00'],
+      [after, next, '2027-03-30T18:30'],
+    ]);
+    // A new comment on that date joins the same thread.
+    expect(await comment(next, '2027-03-30T16:30:00.000Z', 'Still here.')).toBe(after);
+
+    // The whole new series moves to 20:00: the thread keeps its date and takes the new time.
+    expect((await t.call('PATCH', `/api/v1/sessions/${next}`, { as: leader, body: { start: '2027-03-23T20:00' } })).statusCode).toBe(200);
+    expect(await commentsAt(next, '2027-03-30T18:00:00.000Z')).toEqual({ session: { id: next, startsAt: '2027-03-30T18:00:00.000Z' }, bodies: ['After the split.', 'Still here.'] });
+    expect(await threads()).toEqual([
+      [before, session.id, '2027-03-09T19:00'],
+      [after, next, '2027-03-30T20:00'],
+    ]);
+    const thread = (await t.call('GET', `/api/v1/threads/${after}`, { as: member })).json().thread;
+    expect(thread.session).toEqual({ id: next, startsAt: '2027-03-30T18:00:00.000Z' });
+  });
+
+  it('tells those a larger room takes off the wait-list', async () => {
+    const session = await schedule({ ...weekly, capacity: 1 });
+    const occurrenceStart = '2027-03-09T18:00:00.000Z';
+    expect((await t.call('POST', `/api/v1/sessions/${session.id}/rsvp`, { as: leader, body: { occurrenceStart, status: 'going' } })).json().rsvp.status).toBe('going');
+    expect((await t.call('POST', `/api/v1/sessions/${session.id}/rsvp`, { as: member, body: { occurrenceStart, status: 'going' } })).json().rsvp.status).toBe('waitlisted');
+    expect((await t.call('PATCH', `/api/v1/sessions/${session.id}`, { as: leader, body: { capacity: 2 } })).statusCode).toBe(200);
+    const mails = await t.db.db.selectFrom('outbox').selectAll().where('kind', '=', 'session-promoted').execute();
+    expect(mails.map((m) => [m.to_address, m.recipient_id])).toEqual([[member.email, member.userId]]);
+    // The member lives in Montréal: the Paris time and theirs.
+    expect(mails[0]!.text_body).toMatch(/19:00 \(Paris\) · 13:00 your time \(Montreal\)/);
+  });
+
   it('refuses a series whose first session is not on one of its days', async () => {
     const res = await t.call('POST', `/api/v1/groups/${slug}/sessions`, { as: leader, body: { ...weekly, recurrence: 'FREQ=WEEKLY;BYDAY=TH' } });
     expect(res.statusCode).toBe(400);

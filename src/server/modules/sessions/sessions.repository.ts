@@ -163,10 +163,19 @@ export async function upsertRecap(db: Db, row: { session_id: string; occurrence:
   }
 }
 
-/** Moves everything tied to occurrences from one session to another (series split). */
+/**
+ * Tables whose rows belong to one occurrence of a session, by (session_id, occurrence): the
+ * answers, attendance, the recap, exceptions, and the thread holding the recap's comments.
+ */
+const OCCURRENCE_TABLES = ['rsvps', 'attendance', 'recaps', 'session_exceptions', 'threads'] as const;
+
+/**
+ * Moves everything tied to occurrences from one session to another (series split), or to
+ * new occurrence ids within the same session (the whole series' time changed).
+ */
 export async function moveOccurrenceData(db: Db, fromSession: string, toSession: string, renames: Map<string, string>): Promise<void> {
   for (const [oldId, newId] of renames) {
-    for (const table of ['rsvps', 'attendance', 'recaps', 'session_exceptions'] as const) {
+    for (const table of OCCURRENCE_TABLES) {
       await db.updateTable(table).set({ session_id: toSession, occurrence: newId }).where('session_id', '=', fromSession).where('occurrence', '=', oldId).execute();
     }
   }
@@ -183,12 +192,12 @@ export function listGoingStartingBetween(db: Db, from: string, to: string) {
     .execute();
 }
 
-/** One answer with the person's address, language and zone (for their reminder; never returned). */
+/** One answer with the person's address, language and zone (for their reminder or promotion mail; never returned). */
 export function findRsvpWithContact(db: Db, sessionId: string, occurrence: string, userId: string) {
   return db
     .selectFrom('rsvps')
     .innerJoin('users', 'users.id', 'rsvps.user_id')
-    .select(['rsvps.status', 'rsvps.starts_at', 'users.email', 'users.locale', 'users.time_zone', 'users.display_name'])
+    .select(['rsvps.status', 'rsvps.starts_at', 'rsvps.updated_at', 'users.email', 'users.locale', 'users.time_zone', 'users.display_name'])
     .where('rsvps.session_id', '=', sessionId)
     .where('rsvps.occurrence', '=', occurrence)
     .where('rsvps.user_id', '=', userId)
@@ -206,12 +215,12 @@ export async function listWaitlistedOccurrences(db: Db, sessionId: string): Prom
   return rows.map((r) => r.occurrence);
 }
 
-/** Occurrences from `from` on that have answers, attendance, a recap or an exception. */
+/** Occurrences from `from` on that have answers, attendance, a recap, an exception or a recap thread. */
 export async function listOccurrencesWithDataFrom(db: Db, sessionId: string, from: string): Promise<string[]> {
   const ids = new Set<string>();
-  for (const table of ['rsvps', 'attendance', 'recaps', 'session_exceptions'] as const) {
+  for (const table of OCCURRENCE_TABLES) {
     const rows = await db.selectFrom(table).select('occurrence').where('session_id', '=', sessionId).where('occurrence', '>=', from).execute();
-    for (const r of rows) ids.add(r.occurrence);
+    for (const r of rows) if (r.occurrence !== null) ids.add(r.occurrence);
   }
   return [...ids];
 }

@@ -37,6 +37,13 @@ function parseJson<T>(json: string, fallback: T): T {
 
 type FacilitatorRow = { userId: string } | { guestName: string };
 
+/** Places given from an occurrence's wait-list: who got one. */
+export interface Promotion {
+  sessionId: string;
+  occurrence: string;
+  userIds: string[];
+}
+
 /** Reads the window of a listing: from now for 90 days unless given; at most 400 days. */
 export function resolveWindow(from: number | undefined, to: number | undefined, now: number): { from: number; to: number } {
   const start = from ?? now;
@@ -91,7 +98,7 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
   }
 
   /**
-   * Gives occurrence data (answers, attendance, recaps, exceptions) new identities — same
+   * Gives occurrence data (answers, attendance, recaps, exceptions, recap threads) new identities — same
    * date, the series' new time — and recomputes each answer's start for its reminder.
    */
   async function rekeyOccurrences(trx: Db, fromSession: string, to: repo.SessionRow, renames: Map<string, string>): Promise<void> {
@@ -188,19 +195,57 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
     session: repo.SessionRow,
     groupName: string,
     occurrence: string,
-    kind: 'cancelled' | 'moved' | 'promoted',
+    kind: 'cancelled' | 'moved',
     build: (locale: Locale, zone: string) => Record<string, string>,
-    options: { only?: string[]; at?: number } = {},
+    options: { at?: number } = {},
   ) {
-    const { only, at } = options;
+    const { at } = options;
     const contacts = await repo.listRsvpContacts(db, session.id, occurrence);
     const url = `${deps.appUrl}/sessions/${session.id}${at === undefined ? '' : `?occurrence=${encodeURIComponent(new Date(at).toISOString())}`}`;
     for (const c of contacts) {
-      if (only && !only.includes(c.id)) continue;
       const locale = isLocale(c.locale) ? c.locale : 'en';
       const params = { name: c.display_name, session: session.title, group: groupName, ...build(locale, c.time_zone) };
       const mail = renderMail(locale, { subject: `mail.${kind}.subject`, body: `mail.${kind}.body`, action: `mail.${kind}.action` }, params, url);
       await deps.mailer.send({ ...mail, to: c.email, kind: `session-${kind}` });
+    }
+  }
+
+  /**
+   * Mails each person promoted from a wait-list, in their language and with the time in
+   * their zone. Called once the promoting transaction has committed. Someone whose answer
+   * is no longer "going" by then is not told; the dedupe key carries the promotion's time,
+   * so telling twice about one promotion records one mail while a later promotion (after
+   * giving the place up and queueing again) gets its own.
+   */
+  async function notifyPromoted(promotions: readonly Promotion[]): Promise<void> {
+    for (const p of promotions) {
+      if (p.userIds.length === 0) continue;
+      const session = await repo.findSession(db, p.sessionId);
+      if (!session) continue;
+      const group = await groups.describeGroup(session.group_id);
+      if (!group) continue;
+      for (const userId of p.userIds) {
+        const answer = await repo.findRsvpWithContact(db, session.id, p.occurrence, userId);
+        if (!answer || answer.status !== 'going') continue;
+        const locale = isLocale(answer.locale) ? answer.locale : 'en';
+        const startsAt = Date.parse(answer.starts_at);
+        const url = `${deps.appUrl}/sessions/${session.id}?occurrence=${encodeURIComponent(new Date(startsAt).toISOString())}`;
+        const mail = renderMail(
+          locale,
+          { subject: 'mail.promoted.subject', body: 'mail.promoted.body', action: 'mail.promoted.action' },
+          { name: answer.display_name, session: session.title, group: group.name, when: formatWhen(startsAt, locale, session.time_zone, answer.time_zone) },
+          url,
+        );
+        await deps.mailer.send({
+          ...mail,
+          to: answer.email,
+          kind: 'session-promoted',
+          // Re-checked at send time: someone who left the group meanwhile is not mailed.
+          recipientId: userId,
+          groupId: session.group_id,
+          dedupeKey: `promoted:${session.id}:${p.occurrence}:${userId}:${answer.updated_at}`,
+        });
+      }
     }
   }
 
@@ -240,6 +285,7 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
 
   return {
     loadVisibleSession,
+    notifyPromoted,
 
     /** Schedules a one-off or recurring session (leaders of a published group only). */
     async scheduleSession(actor: Actor, slug: string, input: ScheduleSessionInput, options: { programmeId?: string } = {}) {
@@ -292,7 +338,8 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
     /**
      * Changes a session. Without `fromOccurrence` the whole series changes. With it, the
      * series is split: earlier occurrences keep their details and history, and a new series
-     * with the changes starts at that occurrence (RSVPs, recaps and exceptions follow it).
+     * with the changes starts at that occurrence (RSVPs, recaps, their comment threads and
+   * exceptions follow it).
      */
     async updateSession(actor: Actor, id: string, input: UpdateSessionInput) {
       const { session, group } = await loadSessionAsLeader(actor, id);
@@ -302,7 +349,7 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
         const changes = { ...rowFromInput(input), updated_at: now };
         const next = { ...session, ...changes };
         assertStartInRule(next);
-        await db.transaction().execute(async (trx) => {
+        const promotions = await db.transaction().execute(async (trx) => {
           await lockSession(trx, id);
           await repo.updateSession(trx, id, changes);
           if (next.start_local !== session.start_local || next.time_zone !== session.time_zone) {
@@ -311,11 +358,16 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
             const ids = await repo.listOccurrencesWithDataFrom(trx, id, '');
             await rekeyOccurrences(trx, id, next, new Map(ids.map((o) => [o, `${o.slice(0, 10)}${time}`])));
           }
+          const promoted: Promotion[] = [];
           if (input.capacity !== undefined) {
             // A larger room frees places for every upcoming occurrence's wait-list.
-            for (const occurrence of await repo.listWaitlistedOccurrences(trx, id)) await promoteWaitlist(trx, { ...session, ...changes } as repo.SessionRow, occurrence);
+            for (const occurrence of await repo.listWaitlistedOccurrences(trx, id)) {
+              promoted.push({ sessionId: id, occurrence, userIds: await promoteWaitlist(trx, { ...session, ...changes } as repo.SessionRow, occurrence) });
+            }
           }
+          return promoted;
         });
+        await notifyPromoted(promotions);
         await deps.events.emit('session.updated', { groupId: group.id, sessionId: id });
         const updated = (await repo.findSession(db, id))!;
         return present(updated, group.slug, true);
@@ -378,7 +430,7 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
      * when someone going withdraws, the first on the wait-list gets the place (and a mail).
      */
     async rsvp(actor: Actor, id: string, instant: number, wanted: 'going' | 'not-going'): Promise<RsvpStatus> {
-      const { session, group } = await loadSessionAsMember(actor, id);
+      const { session } = await loadSessionAsMember(actor, id);
       const occurrence = await requireOccurrence(session, instant);
       if (occurrence.status === 'cancelled') throw new AppError('OCCURRENCE_CANCELLED');
       if (occurrence.endsAt <= Date.now()) throw new AppError('OCCURRENCE_PAST');
@@ -398,12 +450,7 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
         const promoted = current?.status === 'going' ? await promoteWaitlist(trx, session, occurrence.occurrence) : [];
         return { status: 'not-going' as RsvpStatus, promoted };
       });
-      if (promoted.length > 0) {
-        await notify(session, group.name, occurrence.occurrence, 'promoted', (locale, zone) => ({ when: formatWhen(occurrence.startsAt, locale, session.time_zone, zone) }), {
-          only: promoted,
-          at: occurrence.startsAt,
-        });
-      }
+      await notifyPromoted([{ sessionId: id, occurrence: occurrence.occurrence, userIds: promoted }]);
       return status;
     },
 

@@ -46,6 +46,12 @@ export function GroupFacts({ group, viewerTimeZone }: { group: Group; viewerTime
             <dd>{wording.modes(group.modes)}</dd>
           </div>
         )}
+        {group.place && (
+          <div>
+            <dt>{t('group.fact.place')}</dt>
+            <dd>{wording.place(group.place)}</dd>
+          </div>
+        )}
         {group.languages.length > 0 && (
           <div>
             <dt>{t('group.fact.languages')}</dt>

@@ -6,9 +6,10 @@ import type { ModerationTarget } from './moderation-types.ts';
 /**
  * Hide or show a post again, lock or unlock a thread: for the group's leaders and platform
  * moderators, on the post itself and in the queue. Every step goes to the audit log. Without
- * `onDone`, the outcome is announced beside the buttons.
+ * `onDone`, the outcome is announced beside the buttons. `only` keeps some of the buttons
+ * (the queue offers a comment's hidden thread just "show again").
  */
-export function ModerationTools({ target, onDone }: { target: ModerationTarget; onDone?: (message: string) => void }) {
+export function ModerationTools({ target, onDone, only }: { target: ModerationTarget; onDone?: (message: string) => void; only?: readonly PostAction[] }) {
   const { t } = useTranslation();
   const moderate = useModeratePost();
   const [done, setDone] = useState<PostAction | null>(null);
@@ -18,8 +19,9 @@ export function ModerationTools({ target, onDone }: { target: ModerationTarget; 
     lock: t('moderation.actions.lock'),
     unlock: t('moderation.actions.unlock'),
   };
-  const actions: PostAction[] = [target.hidden ? 'unhide' : 'hide'];
+  let actions: PostAction[] = [target.hidden ? 'unhide' : 'hide'];
   if (target.kind === 'thread') actions.push(target.locked ? 'unlock' : 'lock');
+  if (only) actions = actions.filter((action) => only.includes(action));
 
   function act(action: PostAction) {
     setDone(null);

@@ -61,9 +61,10 @@ function ReportCard({ report, viewerId, showGroup, onDone }: ReportCardProps) {
           </Link>
         </p>
         <MultilineText text={target.excerpt} className="report-excerpt" />
-        {(target.hidden || target.locked || target.deleted) && (
+        {(target.hidden || target.threadHidden || target.locked || target.deleted) && (
           <p className="badges">
             {target.hidden && <span className="badge badge-hidden">{t('discussions.badges.hidden')}</span>}
+            {!isThread && target.threadHidden && <span className="badge badge-hidden">{t('moderation.queue.threadHidden')}</span>}
             {target.locked && <span className="badge badge-locked">{t('discussions.badges.locked')}</span>}
             {target.deleted && <span className="badge badge-hidden">{t('discussions.badges.deleted')}</span>}
           </p>
@@ -75,6 +76,10 @@ function ReportCard({ report, viewerId, showGroup, onDone }: ReportCardProps) {
             target={isThread ? { kind: 'thread', id: target.id, hidden: target.hidden, locked: target.locked } : { kind: 'comment', id: target.id, hidden: target.hidden }}
             onDone={onDone}
           />
+        )}
+        {/* A comment of a hidden thread stays out of view until the thread itself is shown again. */}
+        {!target.deleted && !isThread && target.threadHidden && (
+          <ModerationTools target={{ kind: 'thread', id: target.threadId, hidden: true, locked: target.locked }} only={['unhide']} onDone={onDone} />
         )}
         {open && (
           <>

@@ -53,7 +53,10 @@ export interface Report {
     /** The start of the Markdown body, as written: shown as text. */
     excerpt: string;
     author: Person | null;
+    /** This post itself is hidden. */
     hidden: boolean;
+    /** Its thread is hidden (for a thread, the same as `hidden`). */
+    threadHidden: boolean;
     locked: boolean;
     deleted: boolean;
   };

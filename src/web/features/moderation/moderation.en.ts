@@ -65,6 +65,8 @@ export const moderationEn = {
     threadBy: 'Thread by {{name}}:',
     commentBy: 'Reply by {{name}} in',
     open: 'Open the post',
+    /** Badge on a reply whose whole thread is hidden. */
+    threadHidden: 'Thread hidden',
     actionsFor: 'Actions for the report “{{reason}}” about {{name}}',
     resolve: 'Resolve',
     dismiss: 'Dismiss',

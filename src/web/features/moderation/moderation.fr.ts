@@ -66,6 +66,7 @@ export const moderationFr: Catalogue['moderation'] = {
     threadBy: 'Discussion de {{name}} :',
     commentBy: 'Réponse de {{name}} dans',
     open: 'Ouvrir le message',
+    threadHidden: 'Discussion masquée',
     actionsFor: 'Actions sur le signalement « {{reason}} » concernant {{name}}',
     resolve: 'Marquer comme traité',
     dismiss: 'Classer sans suite',

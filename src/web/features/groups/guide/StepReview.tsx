@@ -102,6 +102,13 @@ export function StepReview({ group }: { group: Group }) {
       <ReviewSection slug={group.slug} step="contact">
         <dt>{t('group.fact.modes')}</dt>
         <Value>{group.modes.length > 0 && wording.modes(group.modes)}</Value>
+        {/* Asked only of groups that meet in person. */}
+        {(group.place || group.modes.includes('in-person')) && (
+          <>
+            <dt>{t('group.fact.place')}</dt>
+            <Value>{group.place && wording.place(group.place)}</Value>
+          </>
+        )}
         <dt>{t('group.fact.languages')}</dt>
         <Value>{group.languages.length > 0 && wording.languages(group.languages)}</Value>
         <dt>{t('group.fact.timeZone')}</dt>
