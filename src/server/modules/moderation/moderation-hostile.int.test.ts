@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../tests/support/databases.ts';
 import { startTestApp, type TestClient } from '../../../../tests/support/http.ts';
-import { MODERATION_LIMITS } from './moderation.schemas.ts';
+import { MODERATION_LIMITS } from '../../../shared/moderation.ts';
 import { buildWorld, report, type World } from './moderation.test-support.ts';
 
 /** The Big List of Naughty Strings (shared/ sits beside the repository, in CI as here). */

@@ -5,26 +5,11 @@
  * transaction as its first argument, so it joins whatever the caller is doing atomically.
  */
 import { randomBytes } from 'node:crypto';
+import type { ModerationAction } from '../../../shared/moderation.ts';
 import type { Db, Dialect } from '../../platform/db/database.ts';
 import { lockForUpdate } from '../../platform/db/locks.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import * as repo from './moderation.repository.ts';
-
-/** Every action the audit log records. */
-export const MODERATION_ACTIONS = [
-  'thread.hidden',
-  'thread.unhidden',
-  'thread.locked',
-  'thread.unlocked',
-  'comment.hidden',
-  'comment.unhidden',
-  'report.resolved',
-  'report.dismissed',
-  'member.removed',
-  'member.banned',
-  'member.unbanned',
-] as const;
-export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 export interface ModerationEntry {
   groupId: string;

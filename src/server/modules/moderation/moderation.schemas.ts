@@ -1,15 +1,7 @@
 import { z } from 'zod';
+import { MODERATION_ACTIONS, MODERATION_LIMITS, REPORT_REASONS, REPORT_STATUSES } from '../../../shared/moderation.ts';
 import { text } from '../../platform/http/text-schemas.ts';
 import { Slug } from '../groups/groups.schemas.ts';
-import { MODERATION_ACTIONS } from './moderation.hooks.ts';
-
-/** Bounds of moderation text (the web forms state the same). */
-export const MODERATION_LIMITS = { note: 1000, banReason: 1000, pageDefault: 50, pageMax: 100 } as const;
-
-export const REPORT_REASONS = ['harm', 'harassment', 'spam', 'privacy', 'off-topic', 'other'] as const;
-export const REPORT_STATUSES = ['open', 'resolved', 'dismissed'] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export const IdParams = z.object({ id: z.uuid() });
 export const SlugParams = z.object({ slug: Slug() });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ModerationAction, ReportReason, ReportStatus } from '../../../shared/moderation.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { lockForUpdate } from '../../platform/db/locks.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
@@ -6,10 +7,10 @@ import type { Actor } from '../../platform/http/actor.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/app-error.ts';
 import type { GroupRow } from '../groups/groups.repository.ts';
 import type { SessionsService } from '../sessions/sessions.service.ts';
-import { recordModerationAction, revokeMemberAccess, timeOrderedId, type ModerationAction } from './moderation.hooks.ts';
+import { recordModerationAction, revokeMemberAccess, timeOrderedId } from './moderation.hooks.ts';
 import * as policy from './moderation.policy.ts';
 import * as repo from './moderation.repository.ts';
-import type { Ban, BanInput, LogEntry, Report, ReportInput, ReportReason, ReportStatus } from './moderation.schemas.ts';
+import type { Ban, BanInput, LogEntry, Report, ReportInput } from './moderation.schemas.ts';
 
 /** How much of a post the queue quotes. */
 const EXCERPT_LENGTH = 280;

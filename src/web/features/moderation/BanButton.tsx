@@ -1,12 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MODERATION_LIMITS } from '../../../shared/moderation.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { TextAreaField } from '../../components/Field.tsx';
 import { formErrors } from '../../components/form-errors.ts';
 import { useModal } from '../../components/use-modal.ts';
 import { plainId, scopedErrors } from '../discussions/scoped-errors.ts';
 import { useBanMember } from './moderation-queries.ts';
-import { MODERATION_LIMITS, type Person } from './moderation-types.ts';
+import type { Person } from './moderation-types.ts';
 
 /**
  * Bans a member from a group after asking: they leave it at once, lose their reply-by-mail

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { REPORT_STATUSES, type ReportStatus } from '../../../shared/moderation.ts';
 import { isApiError } from '../../api/client.ts';
 import { NotFoundPage } from '../../components/NotFoundPage.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -11,7 +12,6 @@ import { useGroup } from '../groups/group-queries.ts';
 import { BansSection } from './BansSection.tsx';
 import { canModerateGroup, isPlatformModerator } from './moderation-access.ts';
 import { moderationPaths } from './moderation-paths.ts';
-import { REPORT_STATUSES, type ReportStatus } from './moderation-types.ts';
 import { ModerationLog } from './ModerationLog.tsx';
 import { ModerationNav } from './ModerationNav.tsx';
 import { ReportQueue } from './ReportQueue.tsx';

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { REPORT_STATUSES } from '../../../shared/moderation.ts';
 import { NotFoundPage } from '../../components/NotFoundPage.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import type { User } from '../accounts/account-types.ts';
@@ -7,7 +8,6 @@ import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import { reportStatusFrom } from './GroupModerationPage.tsx';
 import { isPlatformModerator } from './moderation-access.ts';
 import { moderationPaths } from './moderation-paths.ts';
-import { REPORT_STATUSES } from './moderation-types.ts';
 import { ModerationLog } from './ModerationLog.tsx';
 import { ModerationNav } from './ModerationNav.tsx';
 import { ReportQueue } from './ReportQueue.tsx';

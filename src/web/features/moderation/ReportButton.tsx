@@ -1,12 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MODERATION_LIMITS, REPORT_REASONS, type ReportReason } from '../../../shared/moderation.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { RadioGroup, TextAreaField } from '../../components/Field.tsx';
 import { formErrors, localErrors, type FormErrors } from '../../components/form-errors.ts';
 import { useModal } from '../../components/use-modal.ts';
 import { plainId, scopedErrors } from '../discussions/scoped-errors.ts';
 import { useReportPost } from './moderation-queries.ts';
-import { MODERATION_LIMITS, REPORT_REASONS, type PostKind, type ReportReason } from './moderation-types.ts';
+import type { PostKind } from './moderation-types.ts';
 
 function ReportForm({ target, scope, onSent, onCancel }: { target: { kind: PostKind; id: string }; scope: string; onSent: () => void; onCancel: () => void }) {
   const { t } = useTranslation();

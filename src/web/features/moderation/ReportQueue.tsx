@@ -1,6 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { ReportStatus } from '../../../shared/moderation.ts';
 import { MultilineText } from '../../components/MultilineText.tsx';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
 import { usePostTime } from '../discussions/discussion-format.ts';
@@ -8,7 +9,7 @@ import { discussionPaths } from '../discussions/discussion-paths.ts';
 import { BanButton } from './BanButton.tsx';
 import { moderationPaths } from './moderation-paths.ts';
 import { useDecideReport, useReports } from './moderation-queries.ts';
-import type { Report, ReportStatus } from './moderation-types.ts';
+import type { Report } from './moderation-types.ts';
 import { ModerationTools } from './ModerationTools.tsx';
 
 interface ReportCardProps {

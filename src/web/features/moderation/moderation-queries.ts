@@ -1,8 +1,9 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { ReportReason, ReportStatus } from '../../../shared/moderation.ts';
 import { api, apiPath } from '../../api/client.ts';
 import { discussionKeys } from '../discussions/discussion-queries.ts';
 import { membershipKeys } from '../memberships/membership-queries.ts';
-import type { Ban, LogPage, PostKind, ReportPage, ReportReason, ReportStatus } from './moderation-types.ts';
+import type { Ban, LogPage, PostKind, ReportPage } from './moderation-types.ts';
 
 export const moderationKeys = {
   all: ['moderation'] as const,

@@ -1,27 +1,5 @@
 /** The moderation API as the web app reads it (see moderation.schemas.ts on the server). */
-
-export const REPORT_REASONS = ['harm', 'harassment', 'spam', 'privacy', 'off-topic', 'other'] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
-export const REPORT_STATUSES = ['open', 'resolved', 'dismissed'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
-
-/** The server's bounds for a report's note and a ban's reason. */
-export const MODERATION_LIMITS = { note: 1000, banReason: 1000 } as const;
-
-export const MODERATION_ACTIONS = [
-  'thread.hidden',
-  'thread.unhidden',
-  'thread.locked',
-  'thread.unlocked',
-  'comment.hidden',
-  'comment.unhidden',
-  'report.resolved',
-  'report.dismissed',
-  'member.removed',
-  'member.banned',
-  'member.unbanned',
-] as const;
-export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+import type { ModerationAction, ReportReason, ReportStatus } from '../../../shared/moderation.ts';
 
 export interface Person {
   id: string;
