@@ -27,9 +27,15 @@ export const MODES = ['in-person', 'online', 'email', 'post'] as const;
 export const VISIBILITIES = ['public', 'unlisted', 'private'] as const;
 /** Suggested rhythms; a founder may also write their own. */
 export const RHYTHMS = ['weekly', 'fortnightly', 'monthly', 'irregular'] as const;
+/** How a member follows a group: web only, each post by e-mail, a daily digest, or by post. */
+export const DELIVERIES = ['web', 'email-each', 'email-digest', 'post'] as const;
+
+/** Lengths a discussion post (a thread or a comment) may have. */
+export const POST_LIMITS = { title: 200, body: 20_000 } as const;
 
 export type Leadership = (typeof LEADERSHIPS)[number];
 export type MembershipPolicy = (typeof MEMBERSHIP_POLICIES)[number];
 export type GroupFormat = (typeof FORMATS)[number];
 export type Mode = (typeof MODES)[number];
 export type Visibility = (typeof VISIBILITIES)[number];
+export type Delivery = (typeof DELIVERIES)[number];

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { POST_LIMITS } from '../../../shared/limits.ts';
 import { testDialects } from '../../../../tests/support/databases.ts';
 import { startTestApp, type TestClient } from '../../../../tests/support/http.ts';
-import { POST_LIMITS } from './discussions.schemas.ts';
 import { buildWorld, postThread, unsafeMarkup, type World } from './discussions.test-support.ts';
 
 /** The Big List of Naughty Strings (shared/ sits beside the repository, in CI as here). */

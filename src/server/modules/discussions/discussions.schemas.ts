@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { POST_LIMITS } from '../../../shared/limits.ts';
 import { text } from '../../platform/http/text-schemas.ts';
 import { instant } from '../sessions/sessions.schemas.ts';
-
-/** Lengths a post may have (the web form states the same). */
-export const POST_LIMITS = { title: 200, body: 20_000 } as const;
 
 const title = () => text(POST_LIMITS.title);
 /** Markdown, stored exactly as written. */

@@ -18,6 +18,7 @@
  * second worker never mail anyone twice; the mailer re-checks membership and the post's
  * visibility when it finally sends.
  */
+import { POST_LIMITS } from '../../../shared/limits.ts';
 import { isLocale, type Locale } from '../../../shared/locale.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/app-error.ts';
@@ -29,7 +30,6 @@ import type { OutgoingMail } from '../../platform/mail/mailer.ts';
 import { renderMail } from '../../platform/mail/render.ts';
 import { extractReply, isAutomatic } from '../../platform/mail/reply-text.ts';
 import { signToken, verifyToken } from '../../platform/security/signed-tokens.ts';
-import { POST_LIMITS } from '../discussions/discussions.schemas.ts';
 import type { DiscussionsService } from '../discussions/discussions.service.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import * as repo from './email-group.repository.ts';

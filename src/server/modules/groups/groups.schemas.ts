@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FORMATS, LEADERSHIPS, LIMITS, MEMBERSHIP_POLICIES, MODES, VISIBILITIES } from '../../../shared/limits.ts';
+import { DELIVERIES, FORMATS, LEADERSHIPS, LIMITS, MEMBERSHIP_POLICIES, MODES, VISIBILITIES } from '../../../shared/limits.ts';
 import { languageTag, list, text, timeZone } from '../../platform/http/text-schemas.ts';
 
 function uniqueList<T extends z.ZodType<string>>(item: T, max: number) {
@@ -83,7 +83,7 @@ export const ViewerMembership = z.object({
   charterVersion: z.number(),
   needsCharterAcceptance: z.boolean(),
   /** How I follow the group: web | email-each | email-digest | post. */
-  delivery: z.enum(['web', 'email-each', 'email-digest', 'post']),
+  delivery: z.enum(DELIVERIES),
 });
 
 export const GroupSummary = z.object({

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Leadership } from '../../../shared/limits.ts';
+import type { Delivery, Leadership } from '../../../shared/limits.ts';
 import { toSlug } from '../../../shared/slug.ts';
 import type { Locale } from '../../../shared/locale.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
@@ -152,7 +152,7 @@ export function createGroupsService(deps: ServiceDeps) {
             role: membership.role as 'leader' | 'member',
             charterVersion: membership.charter_version,
             needsCharterAcceptance: membership.status === 'active' && membership.charter_version < group.charter_version,
-            delivery: membership.delivery as 'web' | 'email-each' | 'email-digest' | 'post',
+            delivery: membership.delivery as Delivery,
           }
         : null;
     return {

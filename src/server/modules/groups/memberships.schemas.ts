@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEADERSHIPS, LIMITS } from '../../../shared/limits.ts';
+import { DELIVERIES, LEADERSHIPS, LIMITS, type Delivery } from '../../../shared/limits.ts';
 import { email, text } from '../../platform/http/text-schemas.ts';
 import { GroupSummary, Leader, Slug } from './groups.schemas.ts';
 
@@ -20,9 +20,6 @@ export const PromoteBody = z.object({
 /** The body is optional: without an address the leader shares the link themselves. */
 export const InviteBody = z.object({ email: email().optional() }).nullish();
 
-/** How a member follows a group: web only, each post by e-mail, a daily digest, or by post. */
-export const DELIVERIES = ['web', 'email-each', 'email-digest', 'post'] as const;
-export type Delivery = (typeof DELIVERIES)[number];
 export const isDelivery = (value: unknown): value is Delivery => (DELIVERIES as readonly unknown[]).includes(value);
 
 export const DeliveryBody = z.object({ delivery: z.enum(DELIVERIES) });

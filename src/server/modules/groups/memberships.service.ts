@@ -1,4 +1,4 @@
-import type { Leadership } from '../../../shared/limits.ts';
+import type { Delivery, Leadership } from '../../../shared/limits.ts';
 import { isLocale, type Locale } from '../../../shared/locale.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { lockForUpdate } from '../../platform/db/locks.ts';
@@ -14,7 +14,7 @@ import * as groupsRepo from './groups.repository.ts';
 import type { GroupsService } from './groups.service.ts';
 import { toGroupSummary } from './groups.service.ts';
 import * as repo from './memberships.repository.ts';
-import { isDelivery, type Delivery } from './memberships.schemas.ts';
+import { isDelivery } from './memberships.schemas.ts';
 
 const INVITATION_DAYS = 14;
 

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DELIVERIES, type Delivery } from '../../../shared/limits.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { RadioGroup } from '../../components/Field.tsx';
 import { fieldId, formErrors } from '../../components/form-errors.ts';
 import type { Group } from '../groups/group-types.ts';
 import { useSetDelivery } from './discussion-queries.ts';
-import { DELIVERIES, type Delivery, type MembershipWithDelivery } from './discussion-types.ts';
+import type { MembershipWithDelivery } from './discussion-types.ts';
 
 /** The viewer's current choice, as the group page reports it (`web` until they choose). */
 function currentDelivery(group: Group): Delivery {

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { POST_LIMITS } from '../../../shared/limits.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { TextAreaField, TextField } from '../../components/Field.tsx';
 import { fieldId, formErrors } from '../../components/form-errors.ts';
@@ -9,7 +10,6 @@ import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import type { Group } from '../groups/group-types.ts';
 import { discussionPaths } from './discussion-paths.ts';
 import { useStartThread } from './discussion-queries.ts';
-import { POST_LIMITS } from './discussion-types.ts';
 import { MemberGroupGate } from './MemberGroupGate.tsx';
 import { POSTED_STATE } from './posted-notice.ts';
 import './discussions.css';

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { POST_LIMITS } from '../../../shared/limits.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { TextAreaField, TextField } from '../../components/Field.tsx';
@@ -8,7 +9,7 @@ import { ModerationTools } from '../moderation/ModerationTools.tsx';
 import { ReportButton } from '../moderation/ReportButton.tsx';
 import { useAuthorName, usePostTime } from './discussion-format.ts';
 import { useDeleteComment, useDeleteThread, useEditComment, useEditThread } from './discussion-queries.ts';
-import { POST_LIMITS, type Comment, type Thread } from './discussion-types.ts';
+import type { Comment, Thread } from './discussion-types.ts';
 import { PostBody } from './PostBody.tsx';
 import { plainId, scopedErrors } from './scoped-errors.ts';
 

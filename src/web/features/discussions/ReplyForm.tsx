@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UseMutationResult } from '@tanstack/react-query';
+import { POST_LIMITS } from '../../../shared/limits.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { TextAreaField } from '../../components/Field.tsx';
 import { fieldId, formErrors } from '../../components/form-errors.ts';
-import { POST_LIMITS, type Comment } from './discussion-types.ts';
+import type { Comment } from './discussion-types.ts';
 
 interface ReplyFormProps {
   /** Posts the body; thread replies and recap comments differ only in where they go. */

@@ -1,8 +1,9 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { Delivery } from '../../../shared/limits.ts';
 import { api, apiPath } from '../../api/client.ts';
 import { groupKeys } from '../groups/group-queries.ts';
 import type { Group } from '../groups/group-types.ts';
-import type { Comment, Delivery, MembershipWithDelivery, RecapComments, Thread, ThreadDetail, ThreadInput, ThreadPage } from './discussion-types.ts';
+import type { Comment, MembershipWithDelivery, RecapComments, Thread, ThreadDetail, ThreadInput, ThreadPage } from './discussion-types.ts';
 
 export const discussionKeys = {
   all: ['discussions'] as const,

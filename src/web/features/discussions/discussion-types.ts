@@ -1,4 +1,5 @@
 /** The discussions API as the web app reads it (see discussions.schemas.ts on the server). */
+import type { Delivery } from '../../../shared/limits.ts';
 import type { ViewerMembership } from '../groups/group-types.ts';
 
 export type PostSource = 'web' | 'email';
@@ -61,10 +62,6 @@ export interface RecapComments {
   comments: Comment[];
 }
 
-/** How a member follows a group. */
-export const DELIVERIES = ['web', 'email-each', 'email-digest', 'post'] as const;
-export type Delivery = (typeof DELIVERIES)[number];
-
 /** The viewer's membership as the group page gives it, with how they follow the group. */
 export type MembershipWithDelivery = ViewerMembership & { delivery?: Delivery };
 
@@ -72,6 +69,3 @@ export interface ThreadInput {
   title: string;
   body: string;
 }
-
-/** Length limits, as the server's schemas set them (the server stays the judge). */
-export const POST_LIMITS = { title: 200, body: 20000 } as const;
