@@ -11,13 +11,12 @@
  * single-group check would hide.
  */
 import { sql, type RawBuilder } from 'kysely';
+import type { Sort } from '../../../shared/directory.ts';
 import type { Leadership, Mode } from '../../../shared/limits.ts';
 import type { Db, Dialect } from '../../platform/db/database.ts';
 import { postgresSearch } from './directory-search.postgres.ts';
 import { sqliteSearch } from './directory-search.sqlite.ts';
 import { isTimeFiltered, viewerWindows, type TimeFit, type Window } from './time-windows.ts';
-
-export type SearchSort = 'relevance' | 'next' | 'distance' | 'newest';
 
 export interface DirectoryQuery {
   /** Search words (see `queryTokens`); empty: no text condition. */
@@ -30,7 +29,7 @@ export interface DirectoryQuery {
   topics: string[];
   time: TimeFit;
   near: { latitude: number; longitude: number; radiusKm: number } | null;
-  sort: SearchSort;
+  sort: Sort;
   page: number;
   pageSize: number;
   /** The clock, in UTC ms: upcoming occurrences are those from now on. */
@@ -106,7 +105,7 @@ function windowCondition(windows: Window[]): RawBuilder<unknown> {
 }
 
 /** The sort actually used: relevance needs words, distance needs a place. */
-export function effectiveSort(query: Pick<DirectoryQuery, 'sort' | 'tokens' | 'near'>): SearchSort {
+export function effectiveSort(query: Pick<DirectoryQuery, 'sort' | 'tokens' | 'near'>): Sort {
   if (query.sort === 'relevance' && query.tokens.length === 0) return query.near ? 'distance' : 'newest';
   if (query.sort === 'distance' && !query.near) return 'newest';
   return query.sort;

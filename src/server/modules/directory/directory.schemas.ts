@@ -1,22 +1,9 @@
 import { z } from 'zod';
+import { parseNear, SEARCH_LIMITS, SORTS } from '../../../shared/directory.ts';
 import { LEADERSHIPS, LIMITS, MODES } from '../../../shared/limits.ts';
 import { languageTag, list, text, timeZone } from '../../platform/http/text-schemas.ts';
 import { GroupPlace, GroupSummary } from '../groups/groups.schemas.ts';
 import { parseClock } from './time-windows.ts';
-
-export const SEARCH_LIMITS = {
-  query: 300,
-  pageSizeMax: 50,
-  pageSizeDefault: 20,
-  radiusKmDefault: 50,
-  radiusKmMax: 20_000,
-  placeQuery: 100,
-  placesMax: 20,
-  /** Occurrences listed per group under `matches`. */
-  matchesPerGroup: 3,
-} as const;
-
-export const SORTS = ['relevance', 'next', 'distance', 'newest'] as const;
 
 /**
  * A filter given as `?mode=online,email`, `?mode=online&mode=email` or both: one list,
@@ -39,19 +26,6 @@ const clock = (allowEnd: boolean) =>
     .max(5)
     .refine((v) => parseClock(v, allowEnd) !== null, { error: 'issue.clockTime' });
 
-const NEAR = /^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$/;
-
-/** `near`: "latitude,longitude" in degrees, or a GeoNames id from GET /places. */
-export function parseNear(value: string): { latitude: number; longitude: number } | { placeId: number } | null {
-  if (/^\d{1,10}$/.test(value)) return { placeId: Number(value) };
-  const m = NEAR.exec(value);
-  if (!m) return null;
-  const latitude = Number(m[1]);
-  const longitude = Number(m[2]);
-  if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return null;
-  return { latitude, longitude };
-}
-
 export const SearchGroupsQuery = z
   .object({
     q: z.string().max(SEARCH_LIMITS.query).optional().describe('Words from a group’s name, purpose or topics; accents and case do not matter; every word must match, whole or as the start of a word'),
@@ -67,13 +41,13 @@ export const SearchGroupsQuery = z
     tz: timeZone().optional().describe('The viewer’s IANA zone for day, from, to and local times (default: their account’s, else UTC)'),
     near: z
       .string()
-      .max(60)
+      .max(SEARCH_LIMITS.near)
       .refine((v) => parseNear(v) !== null, { error: 'issue.near' })
       .optional()
       .describe('"latitude,longitude" or a place id from GET /places; groups without a place are left out'),
     radiusKm: z.coerce.number().min(1).max(SEARCH_LIMITS.radiusKmMax).default(SEARCH_LIMITS.radiusKmDefault).describe('With near: how far, in km (default 50)'),
     sort: z.enum(SORTS).optional().describe('relevance (default with q), distance (default with near), next (next session first), newest (otherwise)'),
-    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    page: z.coerce.number().int().min(1).max(SEARCH_LIMITS.pageMax).default(1),
     pageSize: z.coerce.number().int().min(1).max(SEARCH_LIMITS.pageSizeMax).default(SEARCH_LIMITS.pageSizeDefault),
   })
   .refine((v) => v.sort !== 'distance' || v.near !== undefined, { error: 'issue.sortNeedsNear', path: ['sort'] })

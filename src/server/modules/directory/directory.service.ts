@@ -7,6 +7,7 @@
  * its leaders or its sessions changed, and by a periodic job that rolls occurrence starts
  * forward. Only public, published groups ever have a row.
  */
+import { parseNear, SEARCH_LIMITS, type Place } from '../../../shared/directory.ts';
 import type { Leadership, Mode } from '../../../shared/limits.ts';
 import { instantToLocal } from '../../../shared/zoned-time.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
@@ -20,8 +21,8 @@ import { scheduleOf, type SessionsService } from '../sessions/sessions.service.t
 import { effectiveSort, searchGroups, type DirectoryQuery } from './directory-search.ts';
 import { languageKey, queryTokens, topicKey } from './directory-text.ts';
 import * as repo from './directory.repository.ts';
-import { parseNear, SEARCH_LIMITS, type DirectoryGroup, type SearchGroupsInput } from './directory.schemas.ts';
-import { findPlaceById, findPlaces, type Place } from './places.ts';
+import type { DirectoryGroup, SearchGroupsInput } from './directory.schemas.ts';
+import { findPlaceById, findPlaces } from './places.ts';
 import { isInWindows, isTimeFiltered, parseClock } from './time-windows.ts';
 
 const DAY = 86_400_000;

@@ -8,19 +8,8 @@
  * and the package's own array is dropped from the module cache so it can be collected.
  */
 import { createRequire } from 'node:module';
+import type { Place } from '../../../shared/directory.ts';
 import { foldText } from './directory-text.ts';
-
-export interface Place {
-  /** GeoNames id. */
-  id: number;
-  name: string;
-  countryCode: string;
-  /** GeoNames admin1 code (a region's code, e.g. "10" for Québec, "11" for Île-de-France). */
-  admin1?: string;
-  latitude: number;
-  longitude: number;
-  population: number;
-}
 
 interface CityRecord {
   cityId: number;

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LEADERSHIPS, MODES } from '../../../shared/limits.ts';
+import { parseNear, SEARCH_LIMITS, type Place } from '../../../shared/directory.ts';
+import { LEADERSHIPS, LIMITS, MODES } from '../../../shared/limits.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { CheckboxGroup, SelectField, TextField } from '../../components/Field.tsx';
 import { fieldId, formErrors, localErrors, type FormErrors } from '../../components/form-errors.ts';
@@ -10,9 +11,8 @@ import { isApiError } from '../../api/client.ts';
 import { languageName } from '../../i18n/format.ts';
 import { browserTimeZone } from '../../i18n/time-zones.ts';
 import { dayName, WEEK_ORDER } from '../scheduling/scheduling-format.ts';
-import { activeFilterCount, DEFAULT_RADIUS_KM, hasTimeFilter, nearFromPosition, parseNear, RADII_KM, searchFromFilters, type DirectoryFilters } from './directory-params.ts';
+import { activeFilterCount, hasTimeFilter, nearFromPosition, RADII_KM, searchFromFilters, type DirectoryFilters } from './directory-params.ts';
 import { usePlace } from './directory-queries.ts';
-import type { Place } from './directory-types.ts';
 import { PlaceCombobox } from './PlaceCombobox.tsx';
 
 /** Offered as filters; a language in a shared link is offered too. */
@@ -146,7 +146,7 @@ export function DirectoryForm({ filters, searchError, onSearch }: DirectoryFormP
           hint={t('directory.form.wordsHint')}
           error={errors.field('query.q')}
           value={draft.q}
-          maxLength={300}
+          maxLength={SEARCH_LIMITS.query}
           enterKeyHint="search"
           onChange={(e) => change({ q: e.target.value })}
         />
@@ -191,7 +191,7 @@ export function DirectoryForm({ filters, searchError, onSearch }: DirectoryFormP
             hint={t('directory.form.topicHint')}
             error={errors.field('query.topic')}
             value={draft.topic}
-            maxLength={60}
+            maxLength={LIMITS.topic}
             onChange={(e) => change({ topic: e.target.value })}
           />
 
@@ -278,7 +278,7 @@ export function DirectoryForm({ filters, searchError, onSearch }: DirectoryFormP
               {radii.map((km) => (
                 <option key={km} value={km}>
                   {t('directory.form.radiusValue', { km })}
-                  {km === DEFAULT_RADIUS_KM ? ` ${t('directory.form.default')}` : ''}
+                  {km === SEARCH_LIMITS.radiusKmDefault ? ` ${t('directory.form.default')}` : ''}
                 </option>
               ))}
             </SelectField>

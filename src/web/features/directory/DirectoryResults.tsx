@@ -2,12 +2,13 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { SORTS, type Sort } from '../../../shared/directory.ts';
 import { isApiError } from '../../api/client.ts';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
 import { localWallTime } from '../scheduling/scheduling-format.ts';
 import { groupPath, useGroupWording } from '../groups/group-labels.ts';
 import { formatDistance, placeLabel, useDirectoryTimes } from './directory-format.ts';
-import { activeFilterCount, NO_FILTERS, pageCount, searchFromFilters, SORTS, type DirectoryFilters, type Sort } from './directory-params.ts';
+import { activeFilterCount, NO_FILTERS, pageCount, searchFromFilters, type DirectoryFilters } from './directory-params.ts';
 import { DIRECTORY_PATH } from './directory-paths.ts';
 import type { DirectoryGroup, DirectoryResult } from './directory-types.ts';
 

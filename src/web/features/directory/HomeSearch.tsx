@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { SEARCH_LIMITS } from '../../../shared/directory.ts';
 import { DIRECTORY_PATH, directorySearchPath } from './directory-paths.ts';
 import './home-search.css';
 
@@ -24,7 +25,7 @@ export function HomeSearch() {
           {t('directory.home.hint')}
         </p>
         <div className="home-search-row">
-          <input id="home-search-q" type="search" value={q} maxLength={300} enterKeyHint="search" aria-describedby="home-search-hint" onChange={(e) => setQ(e.target.value)} />
+          <input id="home-search-q" type="search" value={q} maxLength={SEARCH_LIMITS.query} enterKeyHint="search" aria-describedby="home-search-hint" onChange={(e) => setQ(e.target.value)} />
           <button type="submit" className="button">
             {t('directory.form.search')}
           </button>

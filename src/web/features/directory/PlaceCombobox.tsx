@@ -1,9 +1,9 @@
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SEARCH_LIMITS, type Place } from '../../../shared/directory.ts';
 import type { GroupPlace } from '../groups/group-types.ts';
 import { formatPopulation, placeLabel } from './directory-format.ts';
 import { PLACE_QUERY_MIN, usePlaces } from './directory-queries.ts';
-import type { Place } from './directory-types.ts';
 import './place-combobox.css';
 
 /** What the field shows as chosen: a town from the gazetteer, or one a group already has. */
@@ -167,7 +167,7 @@ export function PlaceCombobox({ id, label, hint, error, optional, value, onChang
           aria-invalid={error ? true : undefined}
           autoComplete="off"
           spellCheck={false}
-          maxLength={100}
+          maxLength={SEARCH_LIMITS.placeQuery}
           value={text}
           onChange={(e) => type(e.target.value)}
           onKeyDown={onKeyDown}

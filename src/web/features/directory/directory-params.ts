@@ -3,20 +3,12 @@
  * as a bookmark and walked back with the browser's back button. The names are the API's
  * (`/groups?q=…&language=fr` asks `/api/v1/search/groups?q=…&language=fr`). Pure.
  */
+import { SEARCH_LIMITS, SORTS, type Sort } from '../../../shared/directory.ts';
 import { isLanguageTag } from '../../../shared/language-tag.ts';
 import { LEADERSHIPS, MODES, type Leadership, type Mode } from '../../../shared/limits.ts';
 
-export const SORTS = ['relevance', 'next', 'distance', 'newest'] as const;
-export type Sort = (typeof SORTS)[number];
-
 export const PAGE_SIZE = 20;
-export const DEFAULT_RADIUS_KM = 50;
 export const RADII_KM = [5, 10, 25, 50, 100, 250, 500, 1000, 2500] as const;
-/** The API's own bounds: a longer query or another radius is refused, not cut. */
-const MAX_QUERY = 300;
-const MAX_NEAR = 60;
-const MAX_PAGE = 10_000;
-const MAX_RADIUS_KM = 20_000;
 
 export interface DirectoryFilters {
   q: string;
@@ -50,7 +42,7 @@ export const NO_FILTERS: DirectoryFilters = {
   to: '',
   tz: null,
   near: null,
-  radiusKm: DEFAULT_RADIUS_KM,
+  radiusKm: SEARCH_LIMITS.radiusKmDefault,
   sort: null,
   page: 1,
 };
@@ -86,7 +78,7 @@ export function filtersFromSearch(params: URLSearchParams): DirectoryFilters {
   const sort = params.get('sort') ?? '';
   const to = params.get('to') ?? '';
   return {
-    q: (params.get('q') ?? '').slice(0, MAX_QUERY),
+    q: (params.get('q') ?? '').slice(0, SEARCH_LIMITS.query),
     languages: listOf(params, 'language').filter(isLanguageTag),
     modes: listOf(params, 'mode').filter((m): m is Mode => oneOf(MODES, m)),
     leaderTypes: listOf(params, 'leaderType').filter((l): l is Leadership => oneOf(LEADERSHIPS, l)),
@@ -97,10 +89,10 @@ export function filtersFromSearch(params: URLSearchParams): DirectoryFilters {
     from: CLOCK.test(params.get('from') ?? '') ? params.get('from')! : '',
     to: CLOCK.test(to) || to === '24:00' ? to : '',
     tz: params.get('tz')?.trim() || null,
-    near: near && near.length <= MAX_NEAR ? near : null,
-    radiusKm: Number.isFinite(radius) && radius >= 1 && radius <= MAX_RADIUS_KM ? radius : DEFAULT_RADIUS_KM,
+    near: near && near.length <= SEARCH_LIMITS.near ? near : null,
+    radiusKm: Number.isFinite(radius) && radius >= 1 && radius <= SEARCH_LIMITS.radiusKmMax ? radius : SEARCH_LIMITS.radiusKmDefault,
     sort: oneOf(SORTS, sort) ? sort : null,
-    page: page >= 1 && page <= MAX_PAGE ? page : 1,
+    page: page >= 1 && page <= SEARCH_LIMITS.pageMax ? page : 1,
   };
 }
 
@@ -118,7 +110,7 @@ export function searchFromFilters(filters: DirectoryFilters): URLSearchParams {
   if (filters.tz) params.set('tz', filters.tz);
   if (filters.near) {
     params.set('near', filters.near);
-    if (filters.radiusKm !== DEFAULT_RADIUS_KM) params.set('radiusKm', String(filters.radiusKm));
+    if (filters.radiusKm !== SEARCH_LIMITS.radiusKmDefault) params.set('radiusKm', String(filters.radiusKm));
   }
   if (filters.sort) params.set('sort', filters.sort);
   if (filters.page > 1) params.set('page', String(filters.page));
@@ -149,17 +141,6 @@ export function activeFilterCount(filters: DirectoryFilters): number {
     hasTimeFilter(filters),
     filters.near !== null,
   ].filter(Boolean).length;
-}
-
-/** `near` read back: a gazetteer id, a point, or nothing usable. */
-export function parseNear(near: string | null): { placeId: number } | { latitude: number; longitude: number } | null {
-  if (!near) return null;
-  if (/^\d{1,10}$/.test(near)) return { placeId: Number(near) };
-  const m = /^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$/.exec(near);
-  if (!m) return null;
-  const latitude = Number(m[1]);
-  const longitude = Number(m[2]);
-  return Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180 ? { latitude, longitude } : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activeFilterCount, apiSearchQuery, filtersFromSearch, nearFromPosition, NO_FILTERS, pageCount, parseNear, searchFromFilters } from './directory-params.ts';
+import { parseNear } from '../../../shared/directory.ts';
+import { activeFilterCount, apiSearchQuery, filtersFromSearch, nearFromPosition, NO_FILTERS, pageCount, searchFromFilters } from './directory-params.ts';
 
 const read = (query: string) => filtersFromSearch(new URLSearchParams(query));
 

@@ -1,7 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Place } from '../../../shared/directory.ts';
 import { api, apiPath } from '../../api/client.ts';
 import { apiSearchQuery, type DirectoryFilters } from './directory-params.ts';
-import type { DirectoryResult, ImportInput, ImportReport, Place } from './directory-types.ts';
+import type { DirectoryResult, ImportInput, ImportReport } from './directory-types.ts';
 
 export const directoryKeys = {
   all: ['directory'] as const,

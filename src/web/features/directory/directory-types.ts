@@ -1,5 +1,5 @@
+import type { Sort } from '../../../shared/directory.ts';
 import type { GroupPlace, GroupSummary } from '../groups/group-types.ts';
-import type { Sort } from './directory-params.ts';
 
 /** A group as the directory lists it (GET /api/v1/search/groups). */
 export interface DirectoryGroup extends GroupSummary {
@@ -23,18 +23,6 @@ export interface DirectoryResult {
   sort: Sort;
   /** The zone local times are given in. */
   timeZone: string;
-}
-
-/** A town from the offline gazetteer (GET /api/v1/places). */
-export interface Place {
-  /** GeoNames id: usable as `near`. */
-  id: number;
-  name: string;
-  countryCode: string;
-  admin1?: string;
-  latitude: number;
-  longitude: number;
-  population: number;
 }
 
 export interface ImportSkip {
