@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { OUTBOX_STATUSES, type OutboxStatus } from '../../../shared/outbox.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { requireActor } from '../../platform/http/actor.ts';
 import { forbidden } from '../../platform/http/app-error.ts';
 import { ErrorResponse } from '../../platform/http/error-schema.ts';
-import { OUTBOX_STATUSES, type OutboxStatus } from '../../platform/mail/mailer.ts';
 import { countOutboxByStatus, listOutbox } from './outbox.repository.ts';
 import { OutboxQuery, OutboxResponse } from './outbox.schemas.ts';
 

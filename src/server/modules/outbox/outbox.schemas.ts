@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { OUTBOX_STATUSES, type OutboxStatus } from '../../platform/mail/mailer.ts';
+import { OUTBOX_STATUSES, type OutboxStatus } from '../../../shared/outbox.ts';
 
-const Status = z.enum(OUTBOX_STATUSES as [OutboxStatus, ...OutboxStatus[]]);
+const Status = z.enum(OUTBOX_STATUSES);
 
 export const OutboxQuery = z.object({
   status: Status.optional(),

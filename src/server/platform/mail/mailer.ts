@@ -26,6 +26,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import { z } from 'zod';
+import type { OutboxStatus } from '../../../shared/outbox.ts';
 import type { Db } from '../db/database.ts';
 import { enqueueJobs } from '../jobs/job-queue.ts';
 import { PermanentJobError, type JobHandler } from '../jobs/job-worker.ts';
@@ -76,8 +77,6 @@ export interface DeliveryTarget {
   subjectId?: string;
 }
 
-export type OutboxStatus = 'local' | 'queued' | 'sending' | 'sent' | 'failed' | 'revoked';
-export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['local', 'queued', 'sending', 'sent', 'failed', 'revoked'];
 
 export const MAIL_DELIVER = 'mail.deliver';
 /** Delivery attempts (SMTP exchanges) before a message is failed: ~2 h with the queue's backoff. */

@@ -1,13 +1,14 @@
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OUTBOX_STATUSES, type OutboxStatus } from '../../../shared/outbox.ts';
 import { NotFoundPage } from '../../components/NotFoundPage.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
 import { useFormatInstant } from '../../i18n/format.ts';
 import type { User } from '../accounts/account-types.ts';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
-import { OUTBOX_STATUSES, useOutbox, type OutboxMessage, type OutboxStatus } from './outbox-queries.ts';
+import { useOutbox, type OutboxMessage } from './outbox-queries.ts';
 
 function statusLabel(status: string, t: TFunction): string {
   const known = OUTBOX_STATUSES.find((s) => s === status);

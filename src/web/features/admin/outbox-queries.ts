@@ -1,8 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { OutboxStatus } from '../../../shared/outbox.ts';
 import { api } from '../../api/client.ts';
-
-export const OUTBOX_STATUSES = ['local', 'queued', 'sending', 'sent', 'failed', 'revoked'] as const;
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 export interface OutboxMessage {
   id: string | number;
