@@ -1,21 +1,8 @@
 import { z } from 'zod';
-import { languageTag, list, text, timeZone } from '../../platform/http/text-schemas.ts';
+import { languageTag, list, text, timeZone, webUrl } from '../../platform/http/text-schemas.ts';
 
 /** Entries per import: a large intergroup's feed, and a request that still ends in time. */
 export const MAX_IMPORT_ENTRIES = 5000;
-
-const feedUrl = () =>
-  z
-    .string()
-    .max(2000)
-    .refine((v) => {
-      try {
-        const url = new URL(v);
-        return url.protocol === 'https:' || url.protocol === 'http:';
-      } catch {
-        return false;
-      }
-    }, { error: 'issue.webUrl' });
 
 /**
  * Either the address of a feed for the server to fetch (`url`), or the feed itself (`feed`,
@@ -26,7 +13,7 @@ const feedUrl = () =>
  */
 export const ImportMeetingGuideBody = z
   .object({
-    url: feedUrl().optional().describe('An http(s) address the server fetches the feed from (10 s, 5 MB at most)'),
+    url: webUrl(2000).optional().describe('An http(s) address the server fetches the feed from (10 s, 5 MB at most)'),
     feed: list(z.unknown(), { max: MAX_IMPORT_ENTRIES }).optional().describe('The feed itself: a JSON list of Meeting Guide meetings'),
     source: text(200).optional().describe('A name for an inline feed (default "upload"): re-importing under the same name updates what it made'),
     defaultTimeZone: timeZone().optional().describe('IANA zone for entries without a valid `timezone`'),

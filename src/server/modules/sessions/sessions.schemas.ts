@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../../../shared/limits.ts';
 import { parseLocal } from '../../../shared/zoned-time.ts';
-import { list, text, timeZone } from '../../platform/http/text-schemas.ts';
+import { list, text, timeZone, webUrl } from '../../platform/http/text-schemas.ts';
 import { checkRule } from './recurrence.ts';
 
 export const SESSION_MODES = ['in-person', 'online', 'hybrid'] as const;
@@ -27,20 +27,6 @@ const recurrence = () =>
       if (problem) ctx.addIssue({ code: 'custom', message: `issue.rrule.${problem}` });
     });
 
-/** Only web links: a `javascript:` or `data:` URL would run in a member's browser. */
-const webUrl = () =>
-  z
-    .string()
-    .max(500)
-    .refine((v) => {
-      try {
-        const url = new URL(v);
-        return url.protocol === 'https:' || url.protocol === 'http:';
-      } catch {
-        return false;
-      }
-    }, { error: 'issue.webUrl' });
-
 /** A session's length: the same bounds the web form states. */
 const sessionMinutes = () => z.number().int().min(LIMITS.sessionMinutesMin).max(LIMITS.sessionMinutesMax);
 
@@ -58,7 +44,7 @@ const sessionFields = {
   location: text(200).nullable(),
   address: text(500, { multiline: true }).nullable(),
   accessibility: text(1000, { multiline: true }).nullable(),
-  onlineUrl: webUrl().nullable(),
+  onlineUrl: webUrl(500).nullable(),
   dialIn: text(200).nullable(),
   capacity: z.number().int().min(1).max(10000).nullable(),
   agenda: list(AgendaItem, { max: 30 }),
@@ -118,7 +104,7 @@ export const ScheduleProgrammeBody = z.object({
   location: text(200).nullable().optional(),
   address: text(500, { multiline: true }).nullable().optional(),
   accessibility: text(1000, { multiline: true }).nullable().optional(),
-  onlineUrl: webUrl().nullable().optional(),
+  onlineUrl: webUrl(500).nullable().optional(),
   dialIn: text(200).nullable().optional(),
   capacity: z.number().int().min(1).max(10000).nullable().optional(),
   facilitators: list(Facilitator, { max: 10 }).optional(),

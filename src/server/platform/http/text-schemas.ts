@@ -22,6 +22,20 @@ export const timeZone = () =>
 export const languageTag = () =>
   z.string().refine((t) => isLanguageTag(t), { error: 'issue.languageTag' });
 
+/** Only web links (http, https): a `javascript:` or `data:` URL would run in a member's browser. */
+export const webUrl = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((v) => {
+      try {
+        const url = new URL(v);
+        return url.protocol === 'https:' || url.protocol === 'http:';
+      } catch {
+        return false;
+      }
+    }, { error: 'issue.webUrl' });
+
 /** E-mail addresses compare case-insensitively: we keep them trimmed and lower-cased. */
 export const email = () =>
   z
