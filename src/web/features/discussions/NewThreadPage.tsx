@@ -8,9 +8,9 @@ import { fieldId, formErrors } from '../../components/form-errors.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import type { Group } from '../groups/group-types.ts';
+import { GroupGate } from '../groups/GroupGate.tsx';
 import { discussionPaths } from './discussion-paths.ts';
 import { useStartThread } from './discussion-queries.ts';
-import { MemberGroupGate } from './MemberGroupGate.tsx';
 import { POSTED_STATE } from './posted-notice.ts';
 import './discussions.css';
 
@@ -77,5 +77,5 @@ function NewThreadForm({ group }: { group: Group }) {
 /** `/groups/:slug/discussions/new`: a member starts a thread. */
 export function NewThreadPage() {
   const { slug = '' } = useParams();
-  return <RequireSignIn>{() => <MemberGroupGate slug={slug}>{(group) => <NewThreadForm group={group} />}</MemberGroupGate>}</RequireSignIn>;
+  return <RequireSignIn>{() => <GroupGate role="member" slug={slug}>{(group) => <NewThreadForm group={group} />}</GroupGate>}</RequireSignIn>;
 }

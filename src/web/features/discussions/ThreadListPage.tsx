@@ -5,9 +5,9 @@ import { LoadError, Loading } from '../../components/QueryStates.tsx';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import { groupPath } from '../groups/group-labels.ts';
 import type { Group } from '../groups/group-types.ts';
+import { GroupGate } from '../groups/GroupGate.tsx';
 import { discussionPaths } from './discussion-paths.ts';
 import { useThreads } from './discussion-queries.ts';
-import { MemberGroupGate } from './MemberGroupGate.tsx';
 import { ThreadRow } from './ThreadRow.tsx';
 import './discussions.css';
 
@@ -59,5 +59,5 @@ function ThreadList({ group }: { group: Group }) {
 /** `/groups/:slug/discussions`: the group's threads, most recent activity first. */
 export function ThreadListPage() {
   const { slug = '' } = useParams();
-  return <RequireSignIn>{() => <MemberGroupGate slug={slug}>{(group) => <ThreadList group={group} />}</MemberGroupGate>}</RequireSignIn>;
+  return <RequireSignIn>{() => <GroupGate role="member" slug={slug}>{(group) => <ThreadList group={group} />}</GroupGate>}</RequireSignIn>;
 }

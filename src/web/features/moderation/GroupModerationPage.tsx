@@ -9,6 +9,7 @@ import type { User } from '../accounts/account-types.ts';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import { groupPath } from '../groups/group-labels.ts';
 import { useGroup } from '../groups/group-queries.ts';
+import { isActiveMember } from '../groups/GroupGate.tsx';
 import { BansSection } from './BansSection.tsx';
 import { canModerateGroup, isPlatformModerator } from './moderation-access.ts';
 import { moderationPaths } from './moderation-paths.ts';
@@ -87,7 +88,7 @@ function Gate({ slug, user, view }: { slug: string; user: User; view: GroupModer
     return <LoadError error={group.error} onRetry={() => void group.refetch()} />;
   }
   if (!canModerateGroup(group.data, user)) return <NotFoundPage title={t('forbidden.title')} body={t('moderation.leadersOnly')} />;
-  const moderated = { slug: group.data.slug, name: group.data.name, isMember: group.data.viewer.membership?.status === 'active' };
+  const moderated = { slug: group.data.slug, name: group.data.name, isMember: isActiveMember(group.data) };
   return <GroupModeration group={moderated} user={user} view={view} />;
 }
 

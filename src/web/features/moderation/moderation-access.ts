@@ -1,5 +1,6 @@
 import type { User } from '../accounts/account-types.ts';
 import type { Group } from '../groups/group-types.ts';
+import { isLeaderOf } from '../groups/GroupGate.tsx';
 
 /** Platform moderators (admins are moderators too) look after every group. */
 export function isPlatformModerator(user: User | null | undefined): boolean {
@@ -9,6 +10,5 @@ export function isPlatformModerator(user: User | null | undefined): boolean {
 
 /** The group's active leaders moderate it, as the server's moderation policy says. */
 export function canModerateGroup(group: Group, user: User | null | undefined): boolean {
-  const membership = group.viewer.membership;
-  return (membership?.status === 'active' && membership.role === 'leader') || isPlatformModerator(user);
+  return isLeaderOf(group) || isPlatformModerator(user);
 }

@@ -13,7 +13,7 @@ import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import { groupPath } from '../groups/group-labels.ts';
 import { useGroup } from '../groups/group-queries.ts';
 import type { Group } from '../groups/group-types.ts';
-import { isLeaderOf } from '../sessions/LeaderGroupGate.tsx';
+import { isLeaderOf } from '../groups/GroupGate.tsx';
 import '../sessions/sessions.css';
 import { cityOf, dayName, localWallTime, WEEK_ORDER } from './scheduling-format.ts';
 import { useClosePoll, useCreatePoll, useGroupPolls, useVote } from './scheduling-queries.ts';

@@ -14,7 +14,7 @@ import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import type { User } from '../accounts/account-types.ts';
 import { groupPath } from '../groups/group-labels.ts';
 import type { Group } from '../groups/group-types.ts';
-import { LeaderGroupGate } from '../sessions/LeaderGroupGate.tsx';
+import { GroupGate } from '../groups/GroupGate.tsx';
 import { ModeFields, type ModeValues } from '../sessions/ModeFields.tsx';
 import { hasLink, hasPlace } from '../sessions/session-types.ts';
 import '../sessions/sessions.css';
@@ -393,5 +393,5 @@ function Finder({ group, user }: { group: Group; user: User }) {
 /** `/groups/:slug/time-finder`: leaders find the weekly time that leaves the fewest out. */
 export function TimeFinderPage() {
   const { slug = '' } = useParams();
-  return <RequireSignIn>{(user) => <LeaderGroupGate slug={slug}>{(group) => <Finder group={group} user={user} />}</LeaderGroupGate>}</RequireSignIn>;
+  return <RequireSignIn>{(user) => <GroupGate role="leader" slug={slug}>{(group) => <Finder group={group} user={user} />}</GroupGate>}</RequireSignIn>;
 }

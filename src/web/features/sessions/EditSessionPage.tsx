@@ -10,7 +10,7 @@ import { LoadError, Loading } from '../../components/QueryStates.tsx';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import { groupPath } from '../groups/group-labels.ts';
 import type { Group } from '../groups/group-types.ts';
-import { LeaderGroupGate } from './LeaderGroupGate.tsx';
+import { GroupGate } from '../groups/GroupGate.tsx';
 import { useWhen } from './session-format.ts';
 import { editSessionPath, occurrencePath, sessionPath } from './session-paths.ts';
 import { changedFields, draftFromSession, inputFromDraft } from './session-form.ts';
@@ -88,9 +88,9 @@ function LoadSession({ id, from }: { id: string; from: string | null }) {
   }
   const split = splitPoint(session.data, from);
   return (
-    <LeaderGroupGate slug={session.data.groupSlug}>
+    <GroupGate role="leader" slug={session.data.groupSlug}>
       {(group) => <Edit key={`${session.data.id}|${split ?? ''}`} group={group} session={session.data} from={split} />}
-    </LeaderGroupGate>
+    </GroupGate>
   );
 }
 

@@ -12,9 +12,9 @@ import { LoadError, Loading } from '../../components/QueryStates.tsx';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import { groupPath } from '../groups/group-labels.ts';
 import type { Group } from '../groups/group-types.ts';
+import { GroupGate } from '../groups/GroupGate.tsx';
 import { moveRow, templateRows, totalMinutes } from './agenda.ts';
 import { AgendaEditor, agendaLabels } from './AgendaEditor.tsx';
-import { LeaderGroupGate } from './LeaderGroupGate.tsx';
 import { copyAgenda, draftFromProgramme, inputFromProgrammeDraft, newPart, type PartDraft, type ProgrammeDraft } from './programme-form.ts';
 import { programmePaths } from './session-paths.ts';
 import { useCreateProgramme, useProgramme, useUpdateProgramme } from './session-queries.ts';
@@ -203,7 +203,7 @@ function EditExisting({ id }: { id: string }) {
     if (isApiError(programme.error, 404)) return <NotFoundPage title={t('programmes.notFoundTitle')} body={t('programmes.notFoundBody')} />;
     return <LoadError error={programme.error} onRetry={() => void programme.refetch()} />;
   }
-  return <LeaderGroupGate slug={programme.data.groupSlug}>{(group) => <Editor key={programme.data.id} group={group} programme={programme.data} />}</LeaderGroupGate>;
+  return <GroupGate role="leader" slug={programme.data.groupSlug}>{(group) => <Editor key={programme.data.id} group={group} programme={programme.data} />}</GroupGate>;
 }
 
 /** `/groups/:slug/programmes/new` writes a programme; `/programmes/:id/edit` changes one. */
@@ -211,7 +211,7 @@ export function ProgrammeEditorPage() {
   const { slug, id } = useParams();
   return (
     <RequireSignIn>
-      {() => (id ? <EditExisting id={id} /> : <LeaderGroupGate slug={slug ?? ''}>{(group) => <Editor group={group} programme={null} />}</LeaderGroupGate>)}
+      {() => (id ? <EditExisting id={id} /> : <GroupGate role="leader" slug={slug ?? ''}>{(group) => <Editor group={group} programme={null} />}</GroupGate>)}
     </RequireSignIn>
   );
 }

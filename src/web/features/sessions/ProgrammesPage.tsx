@@ -7,7 +7,7 @@ import { LoadError, Loading } from '../../components/QueryStates.tsx';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import { groupPath } from '../groups/group-labels.ts';
 import type { Group } from '../groups/group-types.ts';
-import { LeaderGroupGate } from './LeaderGroupGate.tsx';
+import { GroupGate } from '../groups/GroupGate.tsx';
 import { programmePaths } from './session-paths.ts';
 import { useDeleteProgramme, useProgrammes } from './session-queries.ts';
 import type { Programme } from './session-types.ts';
@@ -110,5 +110,5 @@ function Programmes({ group }: { group: Group }) {
 /** `/groups/:slug/programmes`: a group's reusable series of themed sessions (leaders). */
 export function ProgrammesPage() {
   const { slug = '' } = useParams();
-  return <RequireSignIn>{() => <LeaderGroupGate slug={slug}>{(group) => <Programmes group={group} />}</LeaderGroupGate>}</RequireSignIn>;
+  return <RequireSignIn>{() => <GroupGate role="leader" slug={slug}>{(group) => <Programmes group={group} />}</GroupGate>}</RequireSignIn>;
 }

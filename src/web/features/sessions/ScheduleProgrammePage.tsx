@@ -14,7 +14,7 @@ import { browserTimeZone } from '../../i18n/time-zones.ts';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import { groupPath } from '../groups/group-labels.ts';
 import type { Group } from '../groups/group-types.ts';
-import { LeaderGroupGate } from './LeaderGroupGate.tsx';
+import { GroupGate } from '../groups/GroupGate.tsx';
 import { ModeFields, type ModeValues } from './ModeFields.tsx';
 import { longestAgenda } from './programme-form.ts';
 import { programmePaths } from './session-paths.ts';
@@ -194,7 +194,7 @@ function LoadProgramme({ id }: { id: string }) {
     if (isApiError(programme.error, 404)) return <NotFoundPage title={t('programmes.notFoundTitle')} body={t('programmes.notFoundBody')} />;
     return <LoadError error={programme.error} onRetry={() => void programme.refetch()} />;
   }
-  return <LeaderGroupGate slug={programme.data.groupSlug}>{(group) => <Scheduler group={group} programme={programme.data} />}</LeaderGroupGate>;
+  return <GroupGate role="leader" slug={programme.data.groupSlug}>{(group) => <Scheduler group={group} programme={programme.data} />}</GroupGate>;
 }
 
 /** `/programmes/:id/schedule`: one session per part for a new cohort, every N weeks. */

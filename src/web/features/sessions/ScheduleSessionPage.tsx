@@ -8,8 +8,8 @@ import { browserTimeZone } from '../../i18n/time-zones.ts';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import { groupPath } from '../groups/group-labels.ts';
 import type { Group } from '../groups/group-types.ts';
+import { GroupGate } from '../groups/GroupGate.tsx';
 import { templateRows } from './agenda.ts';
-import { LeaderGroupGate } from './LeaderGroupGate.tsx';
 import { sessionPath } from './session-paths.ts';
 import { newSessionDraft } from './session-form.ts';
 import { useScheduleSession } from './session-queries.ts';
@@ -61,5 +61,5 @@ function Schedule({ group }: { group: Group }) {
 /** `/groups/:slug/sessions/new`: leaders schedule a one-off or recurring session. */
 export function ScheduleSessionPage() {
   const { slug = '' } = useParams();
-  return <RequireSignIn>{() => <LeaderGroupGate slug={slug}>{(group) => <Schedule group={group} />}</LeaderGroupGate>}</RequireSignIn>;
+  return <RequireSignIn>{() => <GroupGate role="leader" slug={slug}>{(group) => <Schedule group={group} />}</GroupGate>}</RequireSignIn>;
 }

@@ -12,7 +12,7 @@ import { RecapComments } from '../discussions/RecapComments.tsx';
 import { groupPath } from '../groups/group-labels.ts';
 import { useGroup } from '../groups/group-queries.ts';
 import type { Group } from '../groups/group-types.ts';
-import { isLeaderOf } from './LeaderGroupGate.tsx';
+import { isActiveMember, isLeaderOf } from '../groups/GroupGate.tsx';
 import { LeaderPeople } from './LeaderPeople.tsx';
 import { ManageOccurrence, SessionTools } from './ManageSession.tsx';
 import { OccurrenceList } from './OccurrenceList.tsx';
@@ -26,10 +26,6 @@ import { sessionPath } from './session-paths.ts';
 import { calendarLinks, useGroupOccurrences, useOccurrence, useSession } from './session-queries.ts';
 import type { OccurrenceDetail, Session } from './session-types.ts';
 import './sessions.css';
-
-function isActiveMember(group: Group): boolean {
-  return group.viewer.membership?.status === 'active';
-}
 
 function CalendarLink({ session }: { session: Session }) {
   const { t } = useTranslation();

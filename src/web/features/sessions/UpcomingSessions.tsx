@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
 import type { User } from '../accounts/account-types.ts';
 import type { Group } from '../groups/group-types.ts';
-import { isLeaderOf } from './LeaderGroupGate.tsx';
+import { isLeaderOf } from '../groups/GroupGate.tsx';
 import { OccurrenceList } from './OccurrenceList.tsx';
 import { MY_SESSIONS_PATH, newSessionPath, programmePaths } from './session-paths.ts';
 import { calendarLinks, useGroupOccurrences } from './session-queries.ts';
