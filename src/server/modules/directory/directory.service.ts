@@ -10,6 +10,7 @@
 import { parseNear, SEARCH_LIMITS, type Place } from '../../../shared/directory.ts';
 import type { Leadership, Mode } from '../../../shared/limits.ts';
 import { instantToLocal } from '../../../shared/zoned-time.ts';
+import { parseStringList } from '../../platform/db/json-list.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { EventName } from '../../platform/events.ts';
 import type { Actor } from '../../platform/http/actor.ts';
@@ -51,15 +52,6 @@ const REFRESHING_EVENTS: EventName[] = [
   'occurrence.changed',
 ];
 
-function parseList(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
 export function createDirectoryService(deps: ServiceDeps & { groups: GroupsService; sessions: SessionsService }) {
   const { db, groups, sessions } = deps;
 
@@ -99,11 +91,11 @@ export function createDirectoryService(deps: ServiceDeps & { groups: GroupsServi
       return;
     }
     const [leaderTypes, starts] = await Promise.all([groups.leaderTypesOf(groupId), upcomingStarts(groupId, now)]);
-    const topics = parseList(group.topics);
+    const topics = parseStringList(group.topics);
     const tags = new Map<string, repo.DirectoryTag>();
     const tag = (kind: repo.DirectoryTag['kind'], value: string) => tags.set(`${kind}\u0000${value}`, { kind, value });
-    for (const l of parseList(group.languages)) tag('language', languageKey(l));
-    for (const m of parseList(group.modes)) tag('mode', m);
+    for (const l of parseStringList(group.languages)) tag('language', languageKey(l));
+    for (const m of parseStringList(group.modes)) tag('mode', m);
     for (const t of topics) tag('topic', topicKey(t));
     for (const l of leaderTypes) tag('leader', l);
     const entry: repo.DirectoryEntry = {

@@ -19,6 +19,7 @@
  *   them (a hybrid session is listed as in person, without its online side).
  * - Types are only codes the spec defines (see meeting-guide-codes.ts).
  */
+import { parseStringList } from '../../platform/db/json-list.ts';
 import type { Schedule } from '../sessions/recurrence.ts';
 import { expandSchedule } from '../sessions/recurrence.ts';
 import { occurrencesOf, type ExceptionLike } from '../sessions/occurrences.ts';
@@ -80,15 +81,6 @@ export interface FeedSession {
 }
 
 export type FeedException = ExceptionLike & { session_id: string };
-
-function parseList(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
-}
 
 /** Day of the week (0 = Sunday) of a local date `YYYY-MM-DD…`, whatever the zone. */
 export function weekdayOf(local: string): number {
@@ -186,8 +178,8 @@ export function buildMeetingGuideFeed(
 
     const baseTypes = [
       ...(group.membership_policy === 'open' ? ['O'] : group.membership_policy === 'approval' || group.membership_policy === 'invite' ? ['C'] : []),
-      ...languageTypes(parseList(group.languages)),
-      ...topicTypes(parseList(group.topics)),
+      ...languageTypes(parseStringList(group.languages)),
+      ...topicTypes(parseStringList(group.topics)),
       ...(mentionsWheelchairAccess(s.accessibility) ? ['X'] : []),
     ];
     // The coming week's occurrence of each day: cancelled means "temporarily closed" (TC)

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { parseStringList } from '../../platform/db/json-list.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { GroupsService } from '../groups/groups.service.ts';
 import { occurrencesOf } from '../sessions/occurrences.ts';
@@ -9,15 +10,6 @@ const DAY = 86_400_000;
 /** Upcoming sessions described to search engines: the next few, not the whole year. */
 const EVENT_WINDOW_DAYS = 60;
 const MAX_EVENTS = 10;
-
-function parseList(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
-}
 
 export function createPublicPageService(deps: ServiceDeps & { groups: GroupsService; sessions: SessionsService }) {
   const { groups, sessions } = deps;
@@ -54,7 +46,7 @@ export function createPublicPageService(deps: ServiceDeps & { groups: GroupsServ
           .sort((a, b) => a.startsAt - b.startsAt || a.sessionId.localeCompare(b.sessionId))
           .slice(0, MAX_EVENTS);
         const head = buildGroupHead(
-          { slug: group.slug, name: group.name, purpose: group.purpose, languages: parseList(group.languages), placeName: group.place_name, countryCode: group.place_country_code },
+          { slug: group.slug, name: group.name, purpose: group.purpose, languages: parseStringList(group.languages), placeName: group.place_name, countryCode: group.place_country_code },
           events,
           { appUrl: deps.appUrl },
         );

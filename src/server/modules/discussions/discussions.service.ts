@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { isLocale, type Locale } from '../../../shared/locale.ts';
 import { localToInstant } from '../../../shared/zoned-time.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { parseStringList } from '../../platform/db/json-list.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/app-error.ts';
@@ -74,15 +75,6 @@ function formatDate(instant: number, locale: Locale, timeZone: string): string {
     dateFormats.set(key, format);
   }
   return format.format(instant);
-}
-
-function parseLanguages(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
 }
 
 const sourceOf = (s: string): PostSource => (s === 'email' ? 'email' : 'web');
@@ -433,7 +425,7 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
      */
     async commentOnRecap(actor: Actor, sessionId: string, instant: number, input: { body: string }): Promise<{ comment: CommentView; threadId: string }> {
       const { session, group, occurrence, access } = await loadRecap(actor, sessionId, instant);
-      const language = parseLanguages(group.languages).find((l) => isLocale(l));
+      const language = parseStringList(group.languages).find((l) => isLocale(l));
       const locale: Locale = language && isLocale(language) ? language : actor.locale;
       const date = formatDate(occurrence.startsAt, locale, group.time_zone ?? session.time_zone);
       const { thread, row } = await db.transaction().execute(async (trx) => {

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Delivery, Leadership } from '../../../shared/limits.ts';
 import { toSlug } from '../../../shared/slug.ts';
 import type { Locale } from '../../../shared/locale.ts';
+import { parseStringList } from '../../platform/db/json-list.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { AppError, forbidden, notFound, type Issue } from '../../platform/http/app-error.ts';
@@ -19,15 +20,6 @@ const RESERVED_SLUGS = new Set(['new', 'edit', 'search']);
 const REQUIRED_PARTS = ['purpose', 'reasons', 'structure', 'charter', 'leadership', 'modes', 'languages', 'timeZone', 'visibility'] as const;
 type RequiredPart = (typeof REQUIRED_PARTS)[number];
 
-function parseList<T extends string>(json: string): T[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? (value.filter((v) => typeof v === 'string') as T[]) : [];
-  } catch {
-    return [];
-  }
-}
-
 /** What is still missing before publication, as field names. */
 export function missingParts(g: repo.GroupRow): RequiredPart[] {
   const filled: Record<RequiredPart, boolean> = {
@@ -36,8 +28,8 @@ export function missingParts(g: repo.GroupRow): RequiredPart[] {
     structure: Boolean(g.membership_policy && g.format),
     charter: Boolean(g.charter),
     leadership: Boolean(g.leadership),
-    modes: parseList(g.modes).length > 0,
-    languages: parseList(g.languages).length > 0,
+    modes: parseStringList(g.modes).length > 0,
+    languages: parseStringList(g.languages).length > 0,
     timeZone: Boolean(g.time_zone),
     visibility: Boolean(g.visibility),
   };
@@ -98,11 +90,11 @@ export function toGroupSummary(g: repo.GroupRow, memberCount: number): GroupSumm
     name: g.name,
     purpose: g.purpose,
     leadership: g.leadership as Leadership | null,
-    modes: parseList(g.modes),
-    languages: parseList(g.languages),
+    modes: parseStringList(g.modes),
+    languages: parseStringList(g.languages),
     timeZone: g.time_zone,
     visibility: g.visibility as GroupSummary['visibility'],
-    topics: parseList(g.topics),
+    topics: parseStringList(g.topics),
     status: g.status === 'active' ? 'active' : 'draft',
     memberCount,
   };
