@@ -33,34 +33,7 @@ export const DEFAULT_MAX_ATTEMPTS = 5;
  * dedupeKey already exists (exactly-once enqueueing).
  */
 export async function enqueueJob(db: Db, job: NewJob, now: Date = new Date()): Promise<boolean> {
-  if (!job.kind) throw new RangeError('A job needs a kind');
-  const maxAttempts = job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError('maxAttempts must be a positive integer');
-  const stamp = now.toISOString();
-  // ON CONFLICT DO NOTHING rather than catching the unique violation: on PostgreSQL a failed
-  // statement aborts the caller's whole transaction, and the producer usually wants its own
-  // writes kept whether or not the job was already queued.
-  const result = await db
-    .insertInto('jobs')
-    .values({
-      id: randomUUID(),
-      kind: job.kind,
-      // `undefined` has no JSON form and the column is NOT NULL.
-      payload: JSON.stringify(job.payload ?? null),
-      dedupe_key: job.dedupeKey ?? null,
-      status: 'pending' satisfies JobStatus,
-      run_at: (job.runAt ?? now).toISOString(),
-      attempts: 0,
-      max_attempts: maxAttempts,
-      locked_by: null,
-      locked_until: null,
-      last_error: null,
-      created_at: stamp,
-      updated_at: stamp,
-    })
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  return (await enqueueJobs(db, [job], now)) === 1;
 }
 
 // Rows per INSERT in enqueueJobs: 13 parameters each stays far below SQLite's and
@@ -80,6 +53,7 @@ export async function enqueueJobs(db: Db, jobs: NewJob[], now: Date = new Date()
     return {
       id: randomUUID(),
       kind: job.kind,
+      // `undefined` has no JSON form and the column is NOT NULL.
       payload: JSON.stringify(job.payload ?? null),
       dedupe_key: job.dedupeKey ?? null,
       status: 'pending' satisfies JobStatus,
@@ -95,6 +69,9 @@ export async function enqueueJobs(db: Db, jobs: NewJob[], now: Date = new Date()
   });
   let inserted = 0;
   for (let start = 0; start < rows.length; start += ENQUEUE_BATCH) {
+    // ON CONFLICT DO NOTHING rather than catching the unique violation: on PostgreSQL a failed
+    // statement aborts the caller's whole transaction, and the producer usually wants its own
+    // writes kept whether or not the job was already queued.
     const result = await db
       .insertInto('jobs')
       .values(rows.slice(start, start + ENQUEUE_BATCH))
