@@ -20,7 +20,7 @@ async function freshSqlite(): Promise<TestDatabase> {
 // under one advisory lock keeps them from overlapping.
 const SCHEMA_LOCK = 724_242;
 
-async function underSchemaLock<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function underSchemaLock<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -4,8 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Migrator, type Migration } from 'kysely';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { underSchemaLock } from '../../../../tests/support/databases.ts';
 import { postgresUrl } from '../../../../tests/support/environment.ts';
 import { startTestApp, type TestClient } from '../../../../tests/support/http.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../platform/db/database.ts';
@@ -22,20 +22,6 @@ const before: Record<string, Migration> = {
   '0004-discussions': discussions,
   '0005-mail-delivery': mailDelivery,
 };
-
-// As tests/support/databases.ts: schema creation and migration under one advisory lock.
-const SCHEMA_LOCK = 724_242;
-async function underLock<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
-    return await work(client);
-  } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]).catch(() => undefined);
-    await client.end();
-  }
-}
 
 interface Engine {
   dialect: string;
@@ -62,7 +48,7 @@ if (postgresUrl) {
     async open(seed) {
       const schema = `t_${randomBytes(6).toString('hex')}`;
       const handle = openDatabase({ url, pgSchema: schema });
-      await underLock(url, async (client) => {
+      await underSchemaLock(url, async (client) => {
         await client.query(`CREATE SCHEMA ${schema}`);
         const error = (await new Migrator({ db: handle.db, provider: { getMigrations: async () => before }, migrationTableSchema: schema }).migrateToLatest()).error;
         if (error) throw error;
@@ -73,7 +59,7 @@ if (postgresUrl) {
         ...handle,
         async drop() {
           await handle.destroy();
-          await underLock(url, (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+          await underSchemaLock(url, (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
         },
       };
     },
