@@ -102,6 +102,18 @@ describe.each(testDialects())('the e-mail group on $dialect', ({ open }) => {
     expect(sink.messages.length).toBe(count);
   });
 
+  it('still mails a post whose fan-out was never queued (a crash right after the commit)', async () => {
+    await follow(w.pub, w.member, 'email-each');
+    await postThread(t, w.pub, w.leader, { title: 'Lost event', body: 'B' });
+    // As if the process had died before the listener queued the fan-out.
+    await t.db.db.deleteFrom('jobs').where('kind', '=', 'discussions.fanout').execute();
+    await drain();
+    expect(sentTo(w.member.email)).toHaveLength(1);
+    // The sweep comes back every few minutes; nobody is mailed twice.
+    await drain(new Date(Date.now() + 10 * 60_000));
+    expect(sentTo(w.member.email)).toHaveLength(1);
+  });
+
   it('writes to each member in their language, with times on their clock', async () => {
     const francophone = await t.signUp({ displayName: 'Amélie', locale: 'fr', timeZone: 'Asia/Kathmandu' });
     await t.call('POST', `/api/v1/groups/${w.pub}/join`, { as: francophone, body: { acceptCharter: true } });

@@ -118,3 +118,12 @@ export async function setDelivery(db: Db, groupId: string, userId: string, deliv
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** Threads and comments posted since `since` (ids only), for the fan-out sweep. */
+export async function listPostsSince(db: Db, since: string): Promise<{ threadId: string; commentId: string | null }[]> {
+  const [threads, comments] = await Promise.all([
+    db.selectFrom('threads').select('id').where('created_at', '>=', since).where('deleted_at', 'is', null).execute(),
+    db.selectFrom('comments').select(['id', 'thread_id']).where('created_at', '>=', since).where('deleted_at', 'is', null).execute(),
+  ]);
+  return [...threads.map((t) => ({ threadId: t.id, commentId: null })), ...comments.map((c) => ({ threadId: c.thread_id, commentId: c.id }))];
+}

@@ -22,7 +22,7 @@ import { POST_LIMITS } from '../../../shared/limits.ts';
 import { isLocale, type Locale } from '../../../shared/locale.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import { enqueueJob } from '../../platform/jobs/job-queue.ts';
+import { enqueueJob, enqueueJobs } from '../../platform/jobs/job-queue.ts';
 import { PermanentJobError, type JobHandler } from '../../platform/jobs/job-worker.ts';
 import type { InboundMail, InboundMailHandler } from '../../platform/mail/inbound-server.ts';
 import { mailingListHeaders } from '../../platform/mail/list-headers.ts';
@@ -37,6 +37,10 @@ import { renderDigestMail, renderPostMail, type DigestEntry } from './email-grou
 
 export const FAN_OUT = 'discussions.fanout';
 export const DIGEST = 'discussions.digest';
+export const FAN_OUT_SWEEP = 'discussions.fanout-sweep';
+/** How far back the sweep looks for posts whose fan-out was never queued. */
+const SWEEP_WINDOW_MS = 2 * 3_600_000;
+const SWEEP_EVERY_MS = 5 * 60_000;
 /** Digests leave at this hour on each member's own clock. */
 export const DIGEST_HOUR = 8;
 const HOUR = 3_600_000;
@@ -213,6 +217,18 @@ export function createEmailGroup(deps: EmailGroupDeps) {
     }
   };
 
+  const fanOutJob = (post: FanOutPayload) => ({ kind: FAN_OUT, payload: post, dedupeKey: `fanout:${post.commentId ?? post.threadId}` });
+
+  /**
+   * The event that queues a fan-out lives in memory: a crash between a post's commit and its
+   * listener would lose that post's mail. Every few minutes, recent posts are queued again;
+   * the dedupe key makes that a no-op for every post whose fan-out already exists.
+   */
+  const sweep: JobHandler = async (_payload, { now }) => {
+    const posts = await repo.listPostsSince(db, new Date(now.getTime() - SWEEP_WINDOW_MS).toISOString());
+    if (posts.length > 0) await enqueueJobs(db, posts.map(fanOutJob), now);
+  };
+
   /** Tells a member, in their language, why their mail was not posted (members only: no backscatter). */
   async function refuse(member: repo.MailMember, group: { slug: string; name: string }, mail: InboundMail, reason: 'locked' | 'empty' | 'invalid' | 'other') {
     const locale = localeOf(member.locale);
@@ -305,14 +321,17 @@ export function createEmailGroup(deps: EmailGroupDeps) {
   }
 
   return {
-    handlers: { [FAN_OUT]: fanOut, [DIGEST]: digest } as Record<string, JobHandler>,
-    every: [{ kind: DIGEST, everyMs: HOUR }],
+    handlers: { [FAN_OUT]: fanOut, [DIGEST]: digest, [FAN_OUT_SWEEP]: sweep } as Record<string, JobHandler>,
+    every: [
+      { kind: DIGEST, everyMs: HOUR },
+      { kind: FAN_OUT_SWEEP, everyMs: SWEEP_EVERY_MS },
+    ],
     inbound,
 
     /** Subscribes the fan-out to new posts: one durable job per post, enqueued after its commit. */
     listen(): void {
       deps.events.on('discussion.posted', async (e) => {
-        await enqueueJob(db, { kind: FAN_OUT, payload: { threadId: e.threadId, commentId: e.commentId }, dedupeKey: `fanout:${e.commentId ?? e.threadId}` });
+        await enqueueJob(db, fanOutJob({ threadId: e.threadId, commentId: e.commentId }));
       });
     },
 
