@@ -75,8 +75,8 @@ export function findReplyToken(db: Db, id: string) {
 
 /**
  * Each member's live reply token for the group, creating the missing ones in one batch.
- * Ids are 16 random bytes in base64url (22 characters), so `reply+<id>.<signature>` stays
- * well under the 64-octet limit of an address's local part.
+ * Ids are 10 random bytes in hex (20 lower-case characters): `reply+<id>.<20 hex>` is 47
+ * octets, under the 64 of an address's local part, and survives relays that lower-case it.
  */
 export async function replyTokensFor(db: Db, groupId: string, userIds: string[], now: string): Promise<Map<string, string>> {
   const tokens = new Map<string, string>();
@@ -90,7 +90,7 @@ export async function replyTokensFor(db: Db, groupId: string, userIds: string[],
       .where('revoked_at', 'is', null)
       .execute();
     for (const r of rows) if (!tokens.has(r.user_id)) tokens.set(r.user_id, r.id);
-    const missing = chunk.filter((u) => !tokens.has(u)).map((user_id) => ({ id: randomBytes(16).toString('base64url'), user_id, group_id: groupId, created_at: now, revoked_at: null }));
+    const missing = chunk.filter((u) => !tokens.has(u)).map((user_id) => ({ id: randomBytes(10).toString('hex'), user_id, group_id: groupId, created_at: now, revoked_at: null }));
     if (missing.length > 0) {
       await db.insertInto('reply_tokens').values(missing).execute();
       for (const m of missing) tokens.set(m.user_id, m.id);

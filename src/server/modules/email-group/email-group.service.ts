@@ -29,7 +29,7 @@ import { mailingListHeaders } from '../../platform/mail/list-headers.ts';
 import type { OutgoingMail } from '../../platform/mail/mailer.ts';
 import { renderMail } from '../../platform/mail/render.ts';
 import { extractReply, isAutomatic } from '../../platform/mail/reply-text.ts';
-import { signToken, verifyToken } from '../../platform/security/signed-tokens.ts';
+import { signAddressToken, signToken, verifyAddressToken, verifyToken } from '../../platform/security/signed-tokens.ts';
 import type { DiscussionsService } from '../discussions/discussions.service.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import * as repo from './email-group.repository.ts';
@@ -103,7 +103,7 @@ export function titleFromSubject(subject: string): string {
 export function createEmailGroup(deps: EmailGroupDeps) {
   const { db, mailer, discussions, mailDomain, appUrl } = deps;
   const groupAddress = (slug: string) => `${slug}@${mailDomain}`;
-  const replyAddress = (tokenId: string) => `${REPLY_PREFIX}${signToken(tokenId)}@${mailDomain}`;
+  const replyAddress = (tokenId: string) => `${REPLY_PREFIX}${signAddressToken(tokenId)}@${mailDomain}`;
   const unsubscribeUrl = (tokenId: string) => `${appUrl}/unsubscribe/${signToken(UNSUBSCRIBE_PREFIX + tokenId)}`;
   const threadUrl = (threadId: string) => `${appUrl}/threads/${threadId}`;
   const listHeaders = (group: { slug: string; name: string }, tokenId: string) =>
@@ -274,8 +274,8 @@ export function createEmailGroup(deps: EmailGroupDeps) {
 
   /** The member and group a personal reply address stands for, if still valid. */
   async function replyTarget(localPart: string) {
-    const tokenId = verifyToken(localPart.slice(REPLY_PREFIX.length));
-    if (!tokenId || tokenId.startsWith(UNSUBSCRIBE_PREFIX)) return null;
+    const tokenId = verifyAddressToken(localPart.slice(REPLY_PREFIX.length));
+    if (!tokenId) return null;
     const token = await repo.findReplyToken(db, tokenId);
     if (!token || token.revoked_at) return null;
     const group = await repo.findGroup(db, token.group_id);

@@ -23,10 +23,25 @@ export interface TokenSigner {
   signToken(id: string): string;
   /** The id when the signature is ours, else null (compared in constant time). */
   verifyToken(token: string): string | null;
+  /**
+   * For e-mail local parts, which some relays and address books lower-case: `${id}.${hex}`
+   * with a lower-case [a-z0-9] id (1–40) and a 10-byte signature in hex; verified whatever
+   * the case it comes back in.
+   */
+  signAddressToken(id: string): string;
+  verifyAddressToken(token: string): string | null;
 }
+
+const ADDRESS_ID_PATTERN = /^[a-z0-9]{1,40}$/;
+const ADDRESS_SIGNATURE_BYTES = 10;
 
 function signature(secret: Buffer, id: string): Buffer {
   return createHmac('sha256', secret).update(id, 'utf8').digest().subarray(0, SIGNATURE_BYTES);
+}
+
+// A separate purpose string keeps address signatures from ever standing for other tokens.
+function addressSignature(secret: Buffer, id: string): Buffer {
+  return createHmac('sha256', secret).update(`address:${id}`, 'utf8').digest().subarray(0, ADDRESS_SIGNATURE_BYTES);
 }
 
 /** A signer over one secret (tests, tools); the app uses the module-level functions below. */
@@ -51,6 +66,17 @@ export function createTokenSigner(secret: string): TokenSigner {
       if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return null;
       // base64url has several spellings of the last character's spare bits: accept only ours.
       return actual.toString('base64url') === given ? id : null;
+    },
+    signAddressToken(id) {
+      if (!ADDRESS_ID_PATTERN.test(id)) throw new RangeError('An address id is 1 to 40 characters of a-z and 0-9');
+      return `${id}.${addressSignature(key, id).toString('hex')}`;
+    },
+    verifyAddressToken(token) {
+      if (typeof token !== 'string' || token.length > 40 + 1 + ADDRESS_SIGNATURE_BYTES * 2) return null;
+      const [id, given, extra] = token.toLowerCase().split('.');
+      if (extra !== undefined || !id || !given || !ADDRESS_ID_PATTERN.test(id) || !/^[0-9a-f]+$/.test(given) || given.length !== ADDRESS_SIGNATURE_BYTES * 2) return null;
+      const expected = addressSignature(key, id);
+      return timingSafeEqual(Buffer.from(given, 'hex'), expected) ? id : null;
     },
   };
 }
@@ -94,4 +120,14 @@ export function signToken(id: string): string {
 /** The id of a token we signed, else null. */
 export function verifyToken(token: string): string | null {
   return signer().verifyToken(token);
+}
+
+/** `${id}.${hex(HMAC-SHA256(secret, "address:" + id)[0..10])}`, for reply addresses. */
+export function signAddressToken(id: string): string {
+  return signer().signAddressToken(id);
+}
+
+/** The id of an address token we signed, whatever its case, else null. */
+export function verifyAddressToken(token: string): string | null {
+  return signer().verifyAddressToken(token);
 }

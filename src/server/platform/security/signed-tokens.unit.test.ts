@@ -45,4 +45,21 @@ describe('signed tokens', () => {
     expect(() => signer.signToken('x'.repeat(129))).toThrow(RangeError);
     expect(() => createTokenSigner('short')).toThrow(RangeError);
   });
+
+  it('signs e-mail address tokens in lower-case hex and verifies them whatever their case', () => {
+    const token = signer.signAddressToken('0123456789abcdef0123');
+    expect(token).toMatch(/^0123456789abcdef0123\.[0-9a-f]{20}$/);
+    expect(`reply+${token}`.length).toBeLessThanOrEqual(64);
+    expect(signer.verifyAddressToken(token)).toBe('0123456789abcdef0123');
+    expect(signer.verifyAddressToken(token.toUpperCase())).toBe('0123456789abcdef0123');
+    const [id, sig] = token.split('.') as [string, string];
+    const flipped = `${sig[0] === '0' ? '1' : '0'}${sig.slice(1)}`;
+    for (const bad of [`${id}.${flipped}`, `${id}0.${sig}`, `${id}.${sig}0`, `${id}.${sig.slice(1)}`, `${id}`, `.${sig}`, `${id}.${sig}.x`, `${id}-.${sig}`, `${id}.${'g'.repeat(20)}`, '']) {
+      expect(signer.verifyAddressToken(bad), bad).toBeNull();
+    }
+    // An address token is never a general token, nor the reverse, nor valid under another secret.
+    expect(signer.verifyToken(token)).toBeNull();
+    expect(createTokenSigner(`${SECRET}!`).verifyAddressToken(token)).toBeNull();
+    expect(() => signer.signAddressToken('Upper')).toThrow(RangeError);
+  });
 });
