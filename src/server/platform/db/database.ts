@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type Migration, type MigrationProvider, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
 import * as foundation from './migrations/0001-foundation.ts';
 import * as sessions from './migrations/0002-sessions.ts';
@@ -46,6 +46,28 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/**
+ * SQLite transactions that take the write lock when they begin (BEGIN IMMEDIATE). A deferred
+ * transaction that reads, then writes while another process writes (`npm run demo` beside a
+ * running server, a migration) fails at once with SQLITE_BUSY, whatever busy_timeout says;
+ * an immediate one waits for the lock. Within one process Kysely already runs one
+ * transaction at a time over its single connection, so nothing is serialised that was not.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new (class extends SqliteDriver {
+      override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+        await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+      }
+    })(this.#config);
+  }
+}
+
 /** Opens SQLite (WAL, synchronous=FULL, foreign keys on) or PostgreSQL. */
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.url) {
@@ -64,7 +86,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', destroy: () => db.destroy() };
 }
 
