@@ -7,8 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import type { ModerationAction } from '../../../shared/moderation.ts';
 import type { Db, Dialect } from '../../platform/db/database.ts';
-import { lockForUpdate } from '../../platform/db/locks.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
+import { withdrawUpcomingAnswers, type Promotion } from '../sessions/sessions.hooks.ts';
 import * as repo from './moderation.repository.ts';
 
 export interface ModerationEntry {
@@ -73,13 +73,6 @@ export async function isBannedFrom(db: Db, groupId: string, userId: string): Pro
   return Boolean(await repo.findBan(db, groupId, userId));
 }
 
-/** Places handed to the wait-list because a departing member's "going" answers were withdrawn. */
-export interface PromotedPlaces {
-  sessionId: string;
-  occurrence: string;
-  userIds: string[];
-}
-
 /**
  * Takes away at once what a person keeps in a group once their membership is gone (they
  * left, were removed or were banned): their reply-by-mail addresses stop posting, mail
@@ -97,24 +90,12 @@ export async function revokeMemberAccess(
   groupId: string,
   userId: string,
   options: { mailer: Pick<Mailer, 'revokePending'>; dialect?: Dialect; now?: Date },
-): Promise<PromotedPlaces[]> {
+): Promise<Promotion[]> {
   const now = (options.now ?? new Date()).toISOString();
   await repo.revokeReplyTokens(trx, groupId, userId, now);
   await repo.deleteNotificationsOfMember(trx, groupId, userId);
   await options.mailer.revokePending({ recipientId: userId, groupId }, { db: trx });
-  const promoted: PromotedPlaces[] = [];
-  for (const rsvp of await repo.listUpcomingRsvps(trx, groupId, userId, now)) {
-    // The same lock the sessions module takes to answer, so a place is never given twice.
-    if (options.dialect) await lockForUpdate(trx, options.dialect, 'group_sessions', rsvp.session_id);
-    await repo.deleteRsvp(trx, rsvp.session_id, rsvp.occurrence, userId);
-    if (rsvp.status !== 'going') continue;
-    const waiting = await repo.listWaitlistedIds(trx, rsvp.session_id, rsvp.occurrence);
-    const free = rsvp.capacity == null ? waiting.length : rsvp.capacity - (await repo.countGoing(trx, rsvp.session_id, rsvp.occurrence));
-    const lucky = waiting.slice(0, Math.max(0, free));
-    await repo.updateRsvpsToGoing(trx, rsvp.session_id, rsvp.occurrence, lucky, now);
-    if (lucky.length > 0) promoted.push({ sessionId: rsvp.session_id, occurrence: rsvp.occurrence, userIds: lucky });
-  }
-  return promoted;
+  return withdrawUpcomingAnswers(trx, groupId, userId, { dialect: options.dialect, now });
 }
 
 /**

@@ -275,59 +275,6 @@ export async function revokeReplyTokens(db: Db, groupId: string, userId: string,
   await db.updateTable('reply_tokens').set({ revoked_at: now }).where('group_id', '=', groupId).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
 }
 
-/** The member's answers to occurrences of the group's sessions that have not started yet. */
-export function listUpcomingRsvps(db: Db, groupId: string, userId: string, now: string) {
-  return db
-    .selectFrom('rsvps')
-    .innerJoin('group_sessions', 'group_sessions.id', 'rsvps.session_id')
-    .select(['rsvps.session_id', 'rsvps.occurrence', 'rsvps.status', 'group_sessions.capacity'])
-    .where('group_sessions.group_id', '=', groupId)
-    .where('rsvps.user_id', '=', userId)
-    .where('rsvps.status', 'in', ['going', 'waitlisted'])
-    .where('rsvps.starts_at', '>', now)
-    .execute();
-}
-
-export async function deleteRsvp(db: Db, sessionId: string, occurrence: string, userId: string): Promise<void> {
-  await db.deleteFrom('rsvps').where('session_id', '=', sessionId).where('occurrence', '=', occurrence).where('user_id', '=', userId).execute();
-}
-
-export async function countGoing(db: Db, sessionId: string, occurrence: string): Promise<number> {
-  const row = await db
-    .selectFrom('rsvps')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('session_id', '=', sessionId)
-    .where('occurrence', '=', occurrence)
-    .where('status', '=', 'going')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/** The wait-list of one occurrence, first come first served (the sessions module's order). */
-export async function listWaitlistedIds(db: Db, sessionId: string, occurrence: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('rsvps')
-    .select('user_id')
-    .where('session_id', '=', sessionId)
-    .where('occurrence', '=', occurrence)
-    .where('status', '=', 'waitlisted')
-    .orderBy('queued_at')
-    .orderBy('user_id')
-    .execute();
-  return rows.map((r) => r.user_id);
-}
-
-export async function updateRsvpsToGoing(db: Db, sessionId: string, occurrence: string, userIds: string[], now: string): Promise<void> {
-  if (userIds.length === 0) return;
-  await db
-    .updateTable('rsvps')
-    .set({ status: 'going', updated_at: now })
-    .where('session_id', '=', sessionId)
-    .where('occurrence', '=', occurrence)
-    .where('user_id', 'in', userIds)
-    .execute();
-}
-
 /** Whether a thread (and, when given, one of its comments) is neither hidden nor deleted. */
 export async function findPostState(db: Db, threadId: string, commentId: string | null) {
   const thread = await db.selectFrom('threads').select(['hidden_at', 'deleted_at']).where('id', '=', threadId).executeTakeFirst();

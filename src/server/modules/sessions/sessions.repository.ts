@@ -102,6 +102,35 @@ export function listWaitlist(db: Db, sessionId: string, occurrence: string) {
     .execute();
 }
 
+/** Gives the named people on an occurrence's wait-list their place. */
+export async function updateRsvpsToGoing(db: Db, sessionId: string, occurrence: string, userIds: string[], now: string): Promise<void> {
+  if (userIds.length === 0) return;
+  await db
+    .updateTable('rsvps')
+    .set({ status: 'going', updated_at: now })
+    .where('session_id', '=', sessionId)
+    .where('occurrence', '=', occurrence)
+    .where('user_id', 'in', userIds)
+    .execute();
+}
+
+/** A member's "going" or wait-listed answers to the group's occurrences that have not started yet. */
+export function listUpcomingRsvpsInGroup(db: Db, groupId: string, userId: string, now: string) {
+  return db
+    .selectFrom('rsvps')
+    .innerJoin('group_sessions', 'group_sessions.id', 'rsvps.session_id')
+    .select(['rsvps.session_id', 'rsvps.occurrence', 'rsvps.status', 'group_sessions.capacity'])
+    .where('group_sessions.group_id', '=', groupId)
+    .where('rsvps.user_id', '=', userId)
+    .where('rsvps.status', 'in', ['going', 'waitlisted'])
+    .where('rsvps.starts_at', '>', now)
+    .execute();
+}
+
+export async function deleteRsvp(db: Db, sessionId: string, occurrence: string, userId: string): Promise<void> {
+  await db.deleteFrom('rsvps').where('session_id', '=', sessionId).where('occurrence', '=', occurrence).where('user_id', '=', userId).execute();
+}
+
 /** Who said what for one occurrence, with display names (never addresses). */
 export function listRsvpsWithNames(db: Db, sessionId: string, occurrence: string) {
   return db

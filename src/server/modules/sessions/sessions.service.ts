@@ -12,6 +12,7 @@ import { renderMail } from '../../platform/mail/render.ts';
 import * as groupPolicy from '../groups/groups.policy.ts';
 import type { GroupsService } from '../groups/groups.service.ts';
 import { occurrenceAt, occurrencesOf, type OccurrenceView } from './occurrences.ts';
+import { promoteWaitlist, type Promotion } from './sessions.hooks.ts';
 import { expandSchedule } from './recurrence.ts';
 import type { Schedule } from './recurrence.ts';
 import type { ScheduleSessionInput, SessionMode, UpdateSessionInput } from './sessions.schemas.ts';
@@ -36,13 +37,6 @@ function parseJson<T>(json: string, fallback: T): T {
 }
 
 type FacilitatorRow = { userId: string } | { guestName: string };
-
-/** Places given from an occurrence's wait-list: who got one. */
-export interface Promotion {
-  sessionId: string;
-  occurrence: string;
-  userIds: string[];
-}
 
 /** Reads the window of a listing: from now for 90 days unless given; at most 400 days. */
 export function resolveWindow(from: number | undefined, to: number | undefined, now: number): { from: number; to: number } {
@@ -249,20 +243,6 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
     }
   }
 
-  /** Gives freed places to the wait-list, first come first served; returns who was promoted. */
-  async function promoteWaitlist(trx: Db, session: repo.SessionRow, occurrence: string): Promise<string[]> {
-    if (session.capacity == null) {
-      const all = await repo.listWaitlist(trx, session.id, occurrence);
-      for (const r of all) await repo.upsertRsvp(trx, { ...r, status: 'going', updated_at: new Date().toISOString() });
-      return all.map((r) => r.user_id);
-    }
-    const free = session.capacity - (await repo.countGoing(trx, session.id, occurrence));
-    if (free <= 0) return [];
-    const promoted = (await repo.listWaitlist(trx, session.id, occurrence)).slice(0, free);
-    for (const r of promoted) await repo.upsertRsvp(trx, { ...r, status: 'going', updated_at: new Date().toISOString() });
-    return promoted.map((r) => r.user_id);
-  }
-
   function rowFromInput(input: ScheduleSessionInput | UpdateSessionInput): Partial<repo.SessionRow> {
     const c: Partial<repo.SessionRow> = {};
     if (input.title !== undefined) c.title = input.title;
@@ -362,7 +342,7 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
           if (input.capacity !== undefined) {
             // A larger room frees places for every upcoming occurrence's wait-list.
             for (const occurrence of await repo.listWaitlistedOccurrences(trx, id)) {
-              promoted.push({ sessionId: id, occurrence, userIds: await promoteWaitlist(trx, { ...session, ...changes } as repo.SessionRow, occurrence) });
+              promoted.push({ sessionId: id, occurrence, userIds: await promoteWaitlist(trx, next, occurrence) });
             }
           }
           return promoted;
