@@ -7,12 +7,13 @@ import type { Actor } from '../../platform/http/actor.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/app-error.ts';
 import { renderMail } from '../../platform/mail/render.ts';
 import { hashToken, newToken } from '../../platform/security/tokens.ts';
-import { isBannedFrom, recordModerationAction, revokeMemberAccess } from '../moderation/moderation.hooks.ts';
+import { isBannedFrom, recordModerationAction } from '../moderation/moderation.hooks.ts';
 import type { SessionsService } from '../sessions/sessions.service.ts';
 import * as policy from './groups.policy.ts';
 import * as groupsRepo from './groups.repository.ts';
 import type { GroupsService } from './groups.service.ts';
 import { toGroupSummary } from './groups.service.ts';
+import { endMembership } from './memberships.hooks.ts';
 import * as repo from './memberships.repository.ts';
 import { isDelivery } from './memberships.schemas.ts';
 
@@ -161,11 +162,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
       const group = found;
       const promoted = await db.transaction().execute(async (trx) => {
         await lockGroup(trx, group.id);
-        const membership = await groupsRepo.findMembership(trx, group.id, actor.id);
-        if (!membership) return [];
-        if (policy.isLeader(membership) && (await repo.countActiveLeaders(trx, group.id)) <= 1) throw new AppError('LAST_LEADER');
-        await repo.deleteMembership(trx, group.id, actor.id);
-        return revokeMemberAccess(trx, group.id, actor.id, { mailer: deps.mailer, dialect: deps.dialect });
+        return (await endMembership(trx, group.id, actor.id, { mailer: deps.mailer, dialect: deps.dialect })).promoted;
       });
       await deps.sessions.notifyPromoted(promoted);
       await deps.events.emit('member.left', { groupId: group.id, userId: actor.id, wasLeader: policy.isLeader(own) });
@@ -254,11 +251,8 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
       const target = await loadTarget(group.id, userId);
       const promoted = await db.transaction().execute(async (trx) => {
         await lockGroup(trx, group.id);
-        const current = await groupsRepo.findMembership(trx, group.id, userId);
-        if (!current) return [];
-        if (policy.isLeader(current) && (await repo.countActiveLeaders(trx, group.id)) <= 1) throw new AppError('LAST_LEADER');
-        await repo.deleteMembership(trx, group.id, userId);
-        const freed = await revokeMemberAccess(trx, group.id, userId, { mailer: deps.mailer, dialect: deps.dialect });
+        const { membership, promoted: freed } = await endMembership(trx, group.id, userId, { mailer: deps.mailer, dialect: deps.dialect });
+        if (!membership) return [];
         await recordModerationAction(trx, { groupId: group.id, actorId: actor.id, action: 'member.removed', targetUserId: userId });
         return freed;
       });

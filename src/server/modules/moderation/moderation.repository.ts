@@ -27,21 +27,6 @@ export function findMembership(db: Db, groupId: string, userId: string) {
   return db.selectFrom('memberships').selectAll().where('group_id', '=', groupId).where('user_id', '=', userId).executeTakeFirst();
 }
 
-export async function deleteMembership(db: Db, groupId: string, userId: string): Promise<void> {
-  await db.deleteFrom('memberships').where('group_id', '=', groupId).where('user_id', '=', userId).execute();
-}
-
-export async function countActiveLeaders(db: Db, groupId: string): Promise<number> {
-  const row = await db
-    .selectFrom('memberships')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('group_id', '=', groupId)
-    .where('status', '=', 'active')
-    .where('role', '=', 'leader')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 export async function listActiveLeaderIds(db: Db, groupId: string): Promise<string[]> {
   const rows = await db.selectFrom('memberships').select('user_id').where('group_id', '=', groupId).where('status', '=', 'active').where('role', '=', 'leader').execute();
   return rows.map((r) => r.user_id);

@@ -6,6 +6,7 @@ import type { ServiceDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/app-error.ts';
 import type { GroupRow } from '../groups/groups.repository.ts';
+import { endMembership } from '../groups/memberships.hooks.ts';
 import type { SessionsService } from '../sessions/sessions.service.ts';
 import { recordModerationAction, revokeMemberAccess, timeOrderedId } from './moderation.hooks.ts';
 import * as policy from './moderation.policy.ts';
@@ -344,11 +345,12 @@ export function createModerationService(deps: ServiceDeps & { sessions: Pick<Ses
         await lockGroup(trx, group.id);
         if (await repo.findBan(trx, group.id, input.userId)) return { created: false, removed: null, promoted: [] };
         const now = new Date().toISOString();
-        const membership = await repo.findMembership(trx, group.id, input.userId);
-        if (membership?.status === 'active' && membership.role === 'leader' && (await repo.countActiveLeaders(trx, group.id)) <= 1) throw new AppError('LAST_LEADER');
-        if (membership) await repo.deleteMembership(trx, group.id, input.userId);
+        const revoke = { mailer: deps.mailer, dialect: deps.dialect, now: new Date(now) };
+        const ended = await endMembership(trx, group.id, input.userId, revoke);
+        const { membership } = ended;
         await repo.insertBan(trx, { group_id: group.id, user_id: input.userId, banned_by: actor.id, reason: input.reason ?? null, created_at: now });
-        const promoted = await revokeMemberAccess(trx, group.id, input.userId, { mailer: deps.mailer, dialect: deps.dialect, now: new Date(now) });
+        // Without a membership to end, what the person may still hold of the group goes all the same.
+        const promoted = membership ? ended.promoted : await revokeMemberAccess(trx, group.id, input.userId, revoke);
         await recordModerationAction(trx, { groupId: group.id, actorId: actor.id, action: 'member.banned', targetUserId: input.userId, note: input.reason ?? null, now });
         return { created: true, removed: membership?.status === 'active' ? membership : null, promoted };
       });
