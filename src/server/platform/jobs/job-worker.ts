@@ -229,8 +229,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     while (stops === stopsAtStart) {
       const candidates = await selectDue(clock().toISOString());
       if (candidates.length === 0) break;
-      // `concurrency` lanes take the candidates in order from one shared cursor; with one
-      // lane this is a plain loop.
+      // `concurrency` lanes take the candidates in order from one shared cursor.
       let next = 0;
       const lane = async (): Promise<void> => {
         while (stops === stopsAtStart && next < candidates.length) {
@@ -244,14 +243,10 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
           settled += 1;
         }
       };
-      if (concurrency === 1) {
-        await lane();
-      } else {
-        // allSettled: a lane's database error must not leave the other lanes running unobserved.
-        const lanes = await Promise.allSettled(Array.from({ length: Math.min(concurrency, candidates.length) }, lane));
-        const failed = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
-        if (failed) throw failed.reason;
-      }
+      // allSettled: a lane's database error must not leave the other lanes running unobserved.
+      const lanes = await Promise.allSettled(Array.from({ length: Math.min(concurrency, candidates.length) }, lane));
+      const failed = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+      if (failed) throw failed.reason;
     }
     return settled;
   }
