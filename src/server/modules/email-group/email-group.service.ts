@@ -20,6 +20,7 @@
  */
 import { POST_LIMITS } from '../../../shared/limits.ts';
 import { isLocale, type Locale } from '../../../shared/locale.ts';
+import { instantToLocal } from '../../../shared/zoned-time.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { enqueueJob, enqueueJobs } from '../../platform/jobs/job-queue.ts';
@@ -72,20 +73,12 @@ function isFanOutPayload(p: unknown): p is FanOutPayload {
 
 const localeOf = (l: string): Locale => (isLocale(l) ? l : 'en');
 
-/** Hour of the day on a zone's clock (0–23); bad zones count as UTC. */
-function localHour(instant: Date, timeZone: string): number {
+/** `YYYY-MM-DDTHH:MM` on a zone's clock (the shared, cached conversion); bad zones count as UTC. */
+function localClock(instant: Date, timeZone: string): string {
   try {
-    return Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone }).format(instant));
+    return instantToLocal(instant.getTime(), timeZone);
   } catch {
-    return instant.getUTCHours();
-  }
-}
-
-function localDate(instant: Date, timeZone: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone }).format(instant);
-  } catch {
-    return instant.toISOString().slice(0, 10);
+    return instant.toISOString().slice(0, 16);
   }
 }
 
@@ -176,7 +169,8 @@ export function createEmailGroup(deps: EmailGroupDeps) {
       const since = m.digested_until ?? m.joined_at ?? until;
       // Due at 08:00 local, or whenever a digest is overdue (the worker was down at 08:00).
       const overdue = now.getTime() - Date.parse(since) > 26 * HOUR;
-      if (localHour(now, m.time_zone) !== DIGEST_HOUR && !overdue) continue;
+      const clock = localClock(now, m.time_zone);
+      if (Number(clock.slice(11, 13)) !== DIGEST_HOUR && !overdue) continue;
       if (now.getTime() - Date.parse(since) < 12 * HOUR && !overdue) continue;
       const group = await repo.findGroup(db, m.group_id);
       if (!group) continue;
@@ -204,7 +198,7 @@ export function createEmailGroup(deps: EmailGroupDeps) {
           ...rendered,
           to: m.email,
           kind: 'discussion.digest',
-          dedupeKey: `digest:${m.group_id}:${m.user_id}:${localDate(now, m.time_zone)}`,
+          dedupeKey: `digest:${m.group_id}:${m.user_id}:${clock.slice(0, 10)}`,
           fromAddress: groupAddress(group.slug),
           fromName: group.name,
           replyTo: replyAddress(tokenId!),
