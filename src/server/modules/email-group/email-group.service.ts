@@ -165,6 +165,8 @@ export function createEmailGroup(deps: EmailGroupDeps) {
   /** Hourly: members whose clock reads 08:xx get what was said since their last digest. */
   const digest: JobHandler = async (_payload, { now }) => {
     const until = now.toISOString();
+    // Many members follow the same group: read each group once per run, not once per member.
+    const groups = new Map<string, Awaited<ReturnType<typeof repo.findGroup>>>();
     for (const m of await repo.listDigestMembers(db)) {
       const since = m.digested_until ?? m.joined_at ?? until;
       // Due at 08:00 local, or whenever a digest is overdue (the worker was down at 08:00).
@@ -172,7 +174,8 @@ export function createEmailGroup(deps: EmailGroupDeps) {
       const clock = localClock(now, m.time_zone);
       if (Number(clock.slice(11, 13)) !== DIGEST_HOUR && !overdue) continue;
       if (now.getTime() - Date.parse(since) < 12 * HOUR && !overdue) continue;
-      const group = await repo.findGroup(db, m.group_id);
+      if (!groups.has(m.group_id)) groups.set(m.group_id, await repo.findGroup(db, m.group_id));
+      const group = groups.get(m.group_id);
       if (!group) continue;
       const posts = await discussions.listPostsBetween(m.group_id, since, until);
       const entries: DigestEntry[] = [
