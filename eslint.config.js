@@ -22,10 +22,16 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    files: ['src/server/**/*.ts'],
+    files: ['src/**/*.{ts,tsx}'],
     rules: {
-      // The server never builds HTML from strings except through escapeHtml in mail/render.ts.
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='innerHTML']", message: 'No innerHTML.' }],
+      // User text reaches a page only as text: HTML is built by the server's sanitizer
+      // (markdown.ts) and handed to React in one place (PostBody.tsx, which says why).
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]', message: 'No innerHTML: render text, or go through the sanitizer.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No insertAdjacentHTML.' },
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML outside PostBody.tsx.' },
+      ],
     },
   },
 );

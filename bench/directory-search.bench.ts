@@ -28,14 +28,77 @@ const PAGE = 20;
 const NOW = Date.parse('2027-03-01T00:00:00Z');
 
 const TOPICS_EN = [
-  'grief', 'anxiety', 'depression', 'cancer', 'addiction', 'alcohol', 'carers', 'dementia', 'autism', 'ADHD', 'diabetes', 'bereavement',
-  'loneliness', 'burnout', 'trauma', 'bipolar', 'chronic pain', 'infertility', 'divorce', 'eating disorders', 'parkinson', 'stroke', 'gambling',
-  'miscarriage', 'schizophrenia', 'fibromyalgia', 'multiple sclerosis', 'epilepsy', 'stuttering', 'tinnitus', 'veterans', 'widows', 'single parents', 'adoption', 'hearing loss',
+  'grief',
+  'anxiety',
+  'depression',
+  'cancer',
+  'addiction',
+  'alcohol',
+  'carers',
+  'dementia',
+  'autism',
+  'ADHD',
+  'diabetes',
+  'bereavement',
+  'loneliness',
+  'burnout',
+  'trauma',
+  'bipolar',
+  'chronic pain',
+  'infertility',
+  'divorce',
+  'eating disorders',
+  'parkinson',
+  'stroke',
+  'gambling',
+  'miscarriage',
+  'schizophrenia',
+  'fibromyalgia',
+  'multiple sclerosis',
+  'epilepsy',
+  'stuttering',
+  'tinnitus',
+  'veterans',
+  'widows',
+  'single parents',
+  'adoption',
+  'hearing loss',
 ];
 const TOPICS_FR = [
-  'deuil', 'anxiété', 'dépression', 'cancer', 'addiction', 'alcool', 'aidants', 'démence', 'autisme', 'TDAH', 'diabète', 'veuvage',
-  'solitude', 'épuisement', 'traumatisme', 'bipolarité', 'douleur chronique', 'infertilité', 'divorce', 'troubles alimentaires', 'parkinson', 'AVC', 'jeu',
-  'fausse couche', 'schizophrénie', 'fibromyalgie', 'sclérose en plaques', 'épilepsie', 'bégaiement', 'acouphènes', 'anciens combattants', 'parents solos', 'adoption', 'surdité',
+  'deuil',
+  'anxiété',
+  'dépression',
+  'cancer',
+  'addiction',
+  'alcool',
+  'aidants',
+  'démence',
+  'autisme',
+  'TDAH',
+  'diabète',
+  'veuvage',
+  'solitude',
+  'épuisement',
+  'traumatisme',
+  'bipolarité',
+  'douleur chronique',
+  'infertilité',
+  'divorce',
+  'troubles alimentaires',
+  'parkinson',
+  'AVC',
+  'jeu',
+  'fausse couche',
+  'schizophrénie',
+  'fibromyalgie',
+  'sclérose en plaques',
+  'épilepsie',
+  'bégaiement',
+  'acouphènes',
+  'anciens combattants',
+  'parents solos',
+  'adoption',
+  'surdité',
 ];
 const KINDS_EN = ['support group', 'peer circle', 'mutual aid group', 'recovery group', 'circle', 'meeting', 'network', 'café'];
 const KINDS_FR = ['Groupe de parole', 'Cercle d’entraide', 'Café', 'Groupe d’entraide', 'Rencontres', 'Réseau'];
@@ -52,10 +115,22 @@ const PURPOSES_FR = [
   'Accompagner un proche atteint de {t} peut isoler. Venez rencontrer d’autres aidants à {c}.',
 ];
 const CITIES = [
-  ['London', 51.50853, -0.12574], ['Manchester', 53.48095, -2.23743], ['Dublin', 53.33306, -6.24889], ['Toronto', 43.70011, -79.4163],
-  ['Boston', 42.35843, -71.05977], ['Chicago', 41.85003, -87.65005], ['Sydney', -33.86785, 151.20732], ['Paris', 48.85341, 2.3488],
-  ['Lyon', 45.74846, 4.84671], ['Marseille', 43.29695, 5.38107], ['Lille', 50.63297, 3.05858], ['Bordeaux', 44.84044, -0.5805],
-  ['Montréal', 45.50884, -73.58781], ['Québec', 46.81228, -71.21454], ['Bruxelles', 50.85045, 4.34878], ['Genève', 46.20222, 6.14569],
+  ['London', 51.50853, -0.12574],
+  ['Manchester', 53.48095, -2.23743],
+  ['Dublin', 53.33306, -6.24889],
+  ['Toronto', 43.70011, -79.4163],
+  ['Boston', 42.35843, -71.05977],
+  ['Chicago', 41.85003, -87.65005],
+  ['Sydney', -33.86785, 151.20732],
+  ['Paris', 48.85341, 2.3488],
+  ['Lyon', 45.74846, 4.84671],
+  ['Marseille', 43.29695, 5.38107],
+  ['Lille', 50.63297, 3.05858],
+  ['Bordeaux', 44.84044, -0.5805],
+  ['Montréal', 45.50884, -73.58781],
+  ['Québec', 46.81228, -71.21454],
+  ['Bruxelles', 50.85045, 4.34878],
+  ['Genève', 46.20222, 6.14569],
 ] as const;
 const MODES = ['in-person', 'online', 'email', 'post'];
 
@@ -88,7 +163,9 @@ function generate(): Generated {
     const t2 = pick(topics);
     const [city, lat, lng] = pick(CITIES, 1);
     const name = french ? `${pick(KINDS_FR, 1)} ${t1} ${city}` : `${t1[0]!.toUpperCase()}${t1.slice(1)} ${pick(KINDS_EN, 1)} ${city}`;
-    const purpose = pick(french ? PURPOSES_FR : PURPOSES_EN, 1).replace('{t}', t1).replace('{c}', city);
+    const purpose = pick(french ? PURPOSES_FR : PURPOSES_EN, 1)
+      .replace('{t}', t1)
+      .replace('{c}', city);
     const topicList = t1 === t2 ? [t1] : [t1, t2];
     const modes = MODES.filter(() => next() < 0.4);
     if (modes.length === 0) modes.push('online');
@@ -97,12 +174,44 @@ function generate(): Generated {
     const id = `g${String(i).padStart(6, '0')}`;
     const inPerson = modes.includes('in-person');
     out.groups.push({
-      id, slug: id, founder_id: null, name, purpose, reasons: 'r', charter: 'c', charter_version: 1, leadership: pick(['peer', 'professional', 'guest'], 1),
-      membership_policy: 'open', format: 'drop-in', max_members: null, rhythm: 'weekly', modes: JSON.stringify(modes), languages: JSON.stringify(languages),
-      time_zone: 'Europe/Paris', visibility: 'public', topics: JSON.stringify(topicList), status: 'active', created_at: published, updated_at: published, published_at: published,
-      place_name: inPerson ? city : null, place_country_code: null, place_admin1: null, place_latitude: inPerson ? lat : null, place_longitude: inPerson ? lng : null,
+      id,
+      slug: id,
+      founder_id: null,
+      name,
+      purpose,
+      reasons: 'r',
+      charter: 'c',
+      charter_version: 1,
+      leadership: pick(['peer', 'professional', 'guest'], 1),
+      membership_policy: 'open',
+      format: 'drop-in',
+      max_members: null,
+      rhythm: 'weekly',
+      modes: JSON.stringify(modes),
+      languages: JSON.stringify(languages),
+      time_zone: 'Europe/Paris',
+      visibility: 'public',
+      topics: JSON.stringify(topicList),
+      status: 'active',
+      created_at: published,
+      updated_at: published,
+      published_at: published,
+      place_name: inPerson ? city : null,
+      place_country_code: null,
+      place_admin1: null,
+      place_latitude: inPerson ? lat : null,
+      place_longitude: inPerson ? lng : null,
     });
-    out.directory.push({ group_id: id, name, purpose, topics: topicList.join(' ; '), latitude: inPerson ? lat : null, longitude: inPerson ? lng : null, published_at: published, expanded_at: published });
+    out.directory.push({
+      group_id: id,
+      name,
+      purpose,
+      topics: topicList.join(' ; '),
+      latitude: inPerson ? lat : null,
+      longitude: inPerson ? lng : null,
+      published_at: published,
+      expanded_at: published,
+    });
     for (const l of languages) out.tags.push({ group_id: id, kind: 'language', value: l });
     for (const m of modes) out.tags.push({ group_id: id, kind: 'mode', value: m });
   }
@@ -162,10 +271,17 @@ async function insertAll(handle: DatabaseHandle, data: Generated): Promise<void>
   // Building the GIN index once at the end is much cheaper than maintaining it row by row.
   if (handle.dialect === 'postgres') await sql`DROP INDEX group_directory_search`.execute(handle.db);
   await handle.db.transaction().execute(async (trx) => {
-    for (const [table, rows] of [['groups', data.groups], ['group_directory', data.directory], ['group_directory_tags', data.tags]] as const) {
+    for (const [table, rows] of [
+      ['groups', data.groups],
+      ['group_directory', data.directory],
+      ['group_directory_tags', data.tags],
+    ] as const) {
       for (let i = 0; i < rows.length; i += batch) {
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- generated rows of three tables
-        await trx.insertInto(table).values(rows.slice(i, i + batch) as any).execute();
+        await trx
+          .insertInto(table)
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any -- generated rows of three tables
+          .values(rows.slice(i, i + batch) as any)
+          .execute();
       }
     }
   });

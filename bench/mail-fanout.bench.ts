@@ -46,7 +46,16 @@ async function baseline(): Promise<number> {
   const sink = await startSmtpSink({ keep: false });
   // The same socket setting as the mailer's (TCP_NODELAY): without it both would wait ~40 ms
   // per message on delayed ACKs and measure the kernel, not the sink.
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true, pool: true, maxConnections: POOL, maxMessages: Infinity, getSocket: noDelaySocket });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: sink.port,
+    secure: false,
+    ignoreTLS: true,
+    pool: true,
+    maxConnections: POOL,
+    maxMessages: Infinity,
+    getSocket: noDelaySocket,
+  });
   const mails = Array.from({ length: RECIPIENTS }, (_, i) => postMail(i));
   const start = process.hrtime.bigint();
   await Promise.all(
@@ -89,7 +98,9 @@ async function throughFanOut(): Promise<{ seconds: number }> {
     await app.ready();
     const t = new TestClient(app, { ...database, drop: async () => {} }, null as never, jobs);
     const leader = await t.signUp({ displayName: 'Zoé' });
-    const slug = (await t.call('POST', '/api/v1/groups', { as: leader, body: completeGroup({ name: 'Carers', structure: { membership: 'open', format: 'drop-in' } }) })).json().group.slug as string;
+    const slug = (
+      await t.call('POST', '/api/v1/groups', { as: leader, body: completeGroup({ name: 'Carers', structure: { membership: 'open', format: 'drop-in' } }) })
+    ).json().group.slug as string;
     const group = await database.db.selectFrom('groups').select(['id', 'charter_version']).where('slug', '=', slug).executeTakeFirstOrThrow();
     // 10,000 members who follow by e-mail, written straight to the tables (signing each up
     // through argon2 would take an hour and measure nothing of the fan-out).
@@ -98,15 +109,48 @@ async function throughFanOut(): Promise<{ seconds: number }> {
       const ids = Array.from({ length: Math.min(500, RECIPIENTS - i) }, (_, k) => `bench-user-${i + k}`);
       await database.db
         .insertInto('users')
-        .values(ids.map((id, k) => ({ id, email: `member${i + k}@example.org`, password_hash: 'x', display_name: `Member ${i + k}`, time_zone: k % 2 ? 'Asia/Kathmandu' : 'America/St_Johns', locale: k % 3 ? 'en' : 'fr', is_admin: 0, is_moderator: 0, created_at: now, updated_at: now })))
+        .values(
+          ids.map((id, k) => ({
+            id,
+            email: `member${i + k}@example.org`,
+            password_hash: 'x',
+            display_name: `Member ${i + k}`,
+            time_zone: k % 2 ? 'Asia/Kathmandu' : 'America/St_Johns',
+            locale: k % 3 ? 'en' : 'fr',
+            is_admin: 0,
+            is_moderator: 0,
+            created_at: now,
+            updated_at: now,
+          })),
+        )
         .execute();
       await database.db
         .insertInto('memberships')
-        .values(ids.map((id) => ({ group_id: group.id, user_id: id, role: 'member', status: 'active', leader_type: null, profession: null, charter_version: group.charter_version, charter_accepted_at: now, created_at: now, joined_at: now, delivery: 'email-each' })))
+        .values(
+          ids.map((id) => ({
+            group_id: group.id,
+            user_id: id,
+            role: 'member',
+            status: 'active',
+            leader_type: null,
+            profession: null,
+            charter_version: group.charter_version,
+            charter_accepted_at: now,
+            created_at: now,
+            joined_at: now,
+            delivery: 'email-each',
+          })),
+        )
         .execute();
     }
     const start = process.hrtime.bigint();
-    const posted = await t.call('POST', `/api/v1/groups/${slug}/threads`, { as: leader, body: { title: 'After Thursday’s meeting', body: 'Thank you all for Thursday. What helped me this week: **ten minutes for myself** before visiting my father.' } });
+    const posted = await t.call('POST', `/api/v1/groups/${slug}/threads`, {
+      as: leader,
+      body: {
+        title: 'After Thursday’s meeting',
+        body: 'Thank you all for Thursday. What helped me this week: **ten minutes for myself** before visiting my father.',
+      },
+    });
     if (posted.statusCode !== 201) throw new Error(`post failed: ${posted.statusCode} ${posted.body}`);
     while (sink.accepted < RECIPIENTS) {
       const settled = await jobs.runDue();

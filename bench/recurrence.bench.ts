@@ -6,7 +6,18 @@ import { expandSchedule, type Schedule } from '../src/server/modules/sessions/re
 import type { BenchResult } from './harness.ts';
 import { measure } from './harness.ts';
 
-const ZONES = ['Europe/Paris', 'America/St_Johns', 'Asia/Kathmandu', 'Pacific/Chatham', 'America/Los_Angeles', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Africa/Lagos', 'America/Sao_Paulo', 'Asia/Tokyo'];
+const ZONES = [
+  'Europe/Paris',
+  'America/St_Johns',
+  'Asia/Kathmandu',
+  'Pacific/Chatham',
+  'America/Los_Angeles',
+  'Asia/Kolkata',
+  'Australia/Lord_Howe',
+  'Africa/Lagos',
+  'America/Sao_Paulo',
+  'Asia/Tokyo',
+];
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 const SESSIONS = 10_000;
 
@@ -19,7 +30,14 @@ function schedules(): Schedule[] {
   return Array.from({ length: SESSIONS }, (_, i) => {
     const kind = i % 4;
     const day = DAYS[next(7)]!;
-    const rule = kind === 0 ? `FREQ=WEEKLY;BYDAY=${day}` : kind === 1 ? `FREQ=WEEKLY;INTERVAL=2;BYDAY=${day}` : kind === 2 ? `FREQ=MONTHLY;BYDAY=${1 + next(4)}${day}` : `FREQ=WEEKLY;BYDAY=${day},${DAYS[(DAYS.indexOf(day) + 3) % 7]}`;
+    const rule =
+      kind === 0
+        ? `FREQ=WEEKLY;BYDAY=${day}`
+        : kind === 1
+          ? `FREQ=WEEKLY;INTERVAL=2;BYDAY=${day}`
+          : kind === 2
+            ? `FREQ=MONTHLY;BYDAY=${1 + next(4)}${day}`
+            : `FREQ=WEEKLY;BYDAY=${day},${DAYS[(DAYS.indexOf(day) + 3) % 7]}`;
     const hour = String(6 + next(16)).padStart(2, '0');
     const minute = ['00', '15', '30', '45'][next(4)];
     return { start: `2026-12-0${1 + next(7)}T${hour}:${minute}`, timeZone: ZONES[next(ZONES.length)]!, durationMinutes: 90, rule };

@@ -10,10 +10,15 @@ import type { BenchResult } from './harness.ts';
 
 const filter = process.argv[2] ?? '';
 const dir = path.dirname(new URL(import.meta.url).pathname);
-const files = fs.readdirSync(dir).filter((f) => f.endsWith('.bench.ts') && f.includes(filter)).sort();
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts') && f.includes(filter))
+  .sort();
 for (const file of files) {
   const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { run: () => Promise<BenchResult[]> };
   for (const r of await mod.run()) {
-    console.log(`${r.name}\n  ${r.figure}\n  baseline: ${r.baseline}\n  ratio: ${r.ratio >= 0.01 ? r.ratio.toFixed(2) : r.ratio.toExponential(2)}× the baseline\n`);
+    console.log(
+      `${r.name}\n  ${r.figure}\n  baseline: ${r.baseline}\n  ratio: ${r.ratio >= 0.01 ? r.ratio.toFixed(2) : r.ratio.toExponential(2)}× the baseline\n`,
+    );
   }
 }

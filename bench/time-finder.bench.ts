@@ -11,7 +11,8 @@
  */
 import { planWeeks, scoreMembers } from '../src/server/modules/scheduling/time-finder.ts';
 import { referenceWeeksAvailable, type ReferenceMember } from '../src/server/modules/scheduling/time-finder.reference.ts';
-import { formatClock, windowsToMask } from '../src/server/modules/scheduling/weekly-windows.ts';
+import { windowsToMask } from '../src/server/modules/scheduling/weekly-windows.ts';
+import { formatClock } from '../src/shared/clock-time.ts';
 import type { BenchResult } from './harness.ts';
 import { measure } from './harness.ts';
 

@@ -49,11 +49,31 @@ function summarize(): void {
   console.log('\n=== Summary ===');
   for (const line of lines) console.log(line);
   if (!process.env.TEST_DATABASE_URL) console.log('*** PostgreSQL tier SKIPPED: set TEST_DATABASE_URL to run it ***');
-  if (!fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium')) console.log('*** Browser tier SKIPPED: install chromium (apt-get install chromium) ***');
+  if (!fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium'))
+    console.log('*** Browser tier SKIPPED: install chromium (apt-get install chromium) ***');
 }
 
+/**
+ * A test file outside the three tiers would never run: vitest's projects pick files by their
+ * suffix. Fail before anything else rather than let it pass silently.
+ */
+function checkTierSuffixes(): void {
+  const tracked = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.test.ts', '*.test.tsx'], { encoding: 'utf8' });
+  const files = (tracked.stdout ?? '').split('\n').filter(Boolean);
+  const tiers = /\.(unit|int)\.test\.tsx?$|^tests\/e2e\/.*\.e2e\.test\.ts$/;
+  const strays = files.filter((f) => !tiers.test(f) || (f.includes('.e2e.') && !f.startsWith('tests/e2e/')));
+  if (strays.length > 0) {
+    console.error(
+      `\nThese test files have no tier suffix (.unit.test.ts, .int.test.ts, or tests/e2e/*.e2e.test.ts) and would never run:\n  ${strays.join('\n  ')}`,
+    );
+    console.log(`0 passed, ${strays.length} failed, 0 skipped`);
+    process.exit(1);
+  }
+}
+
+checkTierSuffixes();
 run('Type-check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
-run('Lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
+run('Lint', 'npm', ['run', '--silent', 'lint']);
 for (const zone of ['UTC', 'America/Los_Angeles', 'Pacific/Chatham', 'Asia/Kolkata', 'America/St_Johns', 'Asia/Kathmandu']) {
   vitest(`Unit tests (TZ=${zone})`, 'unit', { TZ: zone });
 }

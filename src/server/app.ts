@@ -9,6 +9,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { isDatabaseReachable, type DatabaseHandle } from './platform/db/database.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
 import type { ServiceDeps } from './platform/deps.ts';
 import { createEventBus } from './platform/events.ts';
 import { AppError } from './platform/http/app-error.ts';
@@ -75,7 +76,13 @@ export function appUrlOf(config: Config): string {
  * Builds the whole application without listening: tests drive it with `inject()`, `main.ts`
  * calls `listen()`. The database is opened (and migrated) by the caller.
  */
-export async function buildApp(config: Config, database: DatabaseHandle): Promise<BuiltApp> {
+export interface BuildOptions {
+  /** The time services see (tests set it); the system clock by default. */
+  clock?: Clock;
+}
+
+export async function buildApp(config: Config, database: DatabaseHandle, options: BuildOptions = {}): Promise<BuiltApp> {
+  const clock = options.clock ?? systemClock;
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -106,7 +113,7 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
   }
   const mailer = createMailer({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, domain: config.mailDomain, log: app.log, isDeliverable });
   const events = createEventBus({ log: app.log });
-  const deps: ServiceDeps = { db: database.db, dialect: database.dialect, mailer, appUrl: appUrlOf(config), events };
+  const deps: ServiceDeps = { db: database.db, dialect: database.dialect, mailer, appUrl: appUrlOf(config), events, clock };
   const groups = createGroupsService(deps);
   // Before memberships: leaving or removal tells whoever a freed place goes to.
   const sessions = createSessionsService({ ...deps, groups });
@@ -224,7 +231,18 @@ export async function buildApp(config: Config, database: DatabaseHandle): Promis
     },
   };
   // Several jobs at once: a fan-out's mail.deliver jobs wait on the SMTP relay, not the CPU.
-  const jobs = createJobWorker({ db: database.db, log: app.log, handlers, concurrency: MAIL_CONCURRENCY, every: [...reminders.every, ...emailGroup.every, { kind: 'jobs.prune', everyMs: DAY }, { kind: directory.refreshJob.kind, everyMs: directory.refreshJob.everyMs }] });
+  const jobs = createJobWorker({
+    db: database.db,
+    log: app.log,
+    handlers,
+    concurrency: MAIL_CONCURRENCY,
+    every: [
+      ...reminders.every,
+      ...emailGroup.every,
+      { kind: 'jobs.prune', everyMs: DAY },
+      { kind: directory.refreshJob.kind, everyMs: directory.refreshJob.everyMs },
+    ],
+  });
   // What the inbound SMTP server (INBOUND_SMTP_PORT, started by main.ts) does with mail: the e-mail group.
   const inboundMail: InboundMailHandler = emailGroup.inbound;
 

@@ -16,7 +16,9 @@ describe('mail configuration', () => {
   });
 
   it('refuses bad values, naming each variable', () => {
-    expect(() => loadConfig({ INBOUND_SMTP_PORT: 'smtp', INBOUND_MAX_BYTES: '-1', APP_SECRET: 'short' })).toThrow(/INBOUND_SMTP_PORT[\s\S]*INBOUND_MAX_BYTES[\s\S]*APP_SECRET/);
+    expect(() => loadConfig({ INBOUND_SMTP_PORT: 'smtp', INBOUND_MAX_BYTES: '-1', APP_SECRET: 'short' })).toThrow(
+      /INBOUND_SMTP_PORT[\s\S]*INBOUND_MAX_BYTES[\s\S]*APP_SECRET/,
+    );
     expect(() => loadConfig({ INBOUND_SMTP_PORT: '70000' })).toThrow(/INBOUND_SMTP_PORT/);
   });
 });

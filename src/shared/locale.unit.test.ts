@@ -16,7 +16,16 @@ describe('pickLocale', () => {
 
 describe('isValidTimeZone', () => {
   it('accepts IANA zones, odd offsets and legacy spellings', () => {
-    for (const zone of ['Europe/Paris', 'Asia/Kathmandu', 'America/St_Johns', 'Pacific/Chatham', 'Asia/Calcutta', 'Asia/Kolkata', 'UTC', 'America/Argentina/Buenos_Aires']) {
+    for (const zone of [
+      'Europe/Paris',
+      'Asia/Kathmandu',
+      'America/St_Johns',
+      'Pacific/Chatham',
+      'Asia/Calcutta',
+      'Asia/Kolkata',
+      'UTC',
+      'America/Argentina/Buenos_Aires',
+    ]) {
       expect(isValidTimeZone(zone), zone).toBe(true);
     }
   });

@@ -4,7 +4,9 @@ import { formatWhen, zoneCity } from './when.ts';
 describe('formatWhen', () => {
   const tuesday = Date.parse('2027-03-09T18:00:00Z');
   it('shows the group’s time, then the viewer’s when it differs', () => {
-    expect(formatWhen(tuesday, 'en', 'Europe/Paris', 'America/Montreal')).toMatch(/^Tuesday,? 9 March 2027,? (at )?19:00 \(Paris\) · 13:00 your time \(Montreal\)$/);
+    expect(formatWhen(tuesday, 'en', 'Europe/Paris', 'America/Montreal')).toMatch(
+      /^Tuesday,? 9 March 2027,? (at )?19:00 \(Paris\) · 13:00 your time \(Montreal\)$/,
+    );
     expect(formatWhen(tuesday, 'fr', 'Europe/Paris', 'America/Montreal')).toMatch(/^mardi 9 mars 2027 (à )?19:00 \(Paris\) · 13:00 votre heure \(Montreal\)$/);
   });
   it('says the viewer’s full date when it is another day for them', () => {
@@ -18,4 +20,3 @@ describe('formatWhen', () => {
     expect(zoneCity('UTC')).toBe('UTC');
   });
 });
-

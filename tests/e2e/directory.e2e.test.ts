@@ -40,7 +40,10 @@ describe.skipIf(!hasChromium)('finding a group in the browser', () => {
   const slugs: Record<string, string> = {};
 
   /** A published group; in-person ones meet in a town and hold one session in ten days. */
-  async function group(key: keyof typeof NAMES, fields: { purpose: string; languages: string[]; timeZone: string; place?: (typeof PLACES)[keyof typeof PLACES]; visibility?: string; sessionAt?: string }) {
+  async function group(
+    key: keyof typeof NAMES,
+    fields: { purpose: string; languages: string[]; timeZone: string; place?: (typeof PLACES)[keyof typeof PLACES]; visibility?: string; sessionAt?: string },
+  ) {
     const created = await platform.api(leader, 'POST', '/api/v1/groups', {
       name: NAMES[key],
       purpose: fields.purpose,
@@ -77,12 +80,40 @@ describe.skipIf(!hasChromium)('finding a group in the browser', () => {
     // The first account on a platform is its admin.
     admin = await platform.signedUp('Ada Admin', 'Europe/Paris');
     leader = await platform.signedUp('Léa Leader', 'Europe/Paris');
-    await group('montreal', { purpose: 'Quand l’épuisement des proches aidants pèse trop : en parler entre pairs.', languages: ['fr'], timeZone: 'America/Montreal', place: PLACES.montreal, sessionAt: '19:00' });
-    await group('paris', { purpose: 'Pour les aidants au bord de l’épuisement, un soir par semaine.', languages: ['fr'], timeZone: 'Europe/Paris', place: PLACES.paris, sessionAt: '18:30' });
-    await group('lyon', { purpose: 'English-speaking carers facing exhaustion (épuisement) in Lyon.', languages: ['en'], timeZone: 'Europe/Paris', place: PLACES.lyon });
-    await group('villeurbanne', { purpose: 'Prévenir l’épuisement des aidants, ensemble, près de Lyon.', languages: ['fr'], timeZone: 'Europe/Paris', place: PLACES.villeurbanne });
+    await group('montreal', {
+      purpose: 'Quand l’épuisement des proches aidants pèse trop : en parler entre pairs.',
+      languages: ['fr'],
+      timeZone: 'America/Montreal',
+      place: PLACES.montreal,
+      sessionAt: '19:00',
+    });
+    await group('paris', {
+      purpose: 'Pour les aidants au bord de l’épuisement, un soir par semaine.',
+      languages: ['fr'],
+      timeZone: 'Europe/Paris',
+      place: PLACES.paris,
+      sessionAt: '18:30',
+    });
+    await group('lyon', {
+      purpose: 'English-speaking carers facing exhaustion (épuisement) in Lyon.',
+      languages: ['en'],
+      timeZone: 'Europe/Paris',
+      place: PLACES.lyon,
+    });
+    await group('villeurbanne', {
+      purpose: 'Prévenir l’épuisement des aidants, ensemble, près de Lyon.',
+      languages: ['fr'],
+      timeZone: 'Europe/Paris',
+      place: PLACES.villeurbanne,
+    });
     await group('online', { purpose: 'Carers who are worn out, meeting online from anywhere.', languages: ['en'], timeZone: 'Europe/London' });
-    await group('private', { purpose: 'Épuisement des aidants, en petit comité confidentiel.', languages: ['fr'], timeZone: 'Europe/Paris', place: PLACES.lyon, visibility: 'private' });
+    await group('private', {
+      purpose: 'Épuisement des aidants, en petit comité confidentiel.',
+      languages: ['fr'],
+      timeZone: 'Europe/Paris',
+      place: PLACES.lyon,
+      visibility: 'private',
+    });
   });
 
   afterAll(async () => {
@@ -235,7 +266,12 @@ describe.skipIf(!hasChromium)('finding a group in the browser', () => {
   });
 
   it('lets a founder pick the town where the group meets', async () => {
-    const created = await platform.api(leader, 'POST', '/api/v1/groups', { name: 'Mardis des aidants', modes: ['in-person'], languages: ['fr'], timeZone: 'America/Montreal' });
+    const created = await platform.api(leader, 'POST', '/api/v1/groups', {
+      name: 'Mardis des aidants',
+      modes: ['in-person'],
+      languages: ['fr'],
+      timeZone: 'America/Montreal',
+    });
     expect(created.status).toBe(201);
     const slug = (created.body.group as { slug: string }).slug;
     const page = await leader.newPage();
@@ -243,7 +279,15 @@ describe.skipIf(!hasChromium)('finding a group in the browser', () => {
     await page.goto(`/groups/${slug}/edit?step=6`);
     const town = page.getByRole('combobox', { name: /Town where the group meets/ });
     await town.fill('Montr');
-    await expect.poll(() => page.getByRole('listbox', { name: /Town where the group meets/ }).getByRole('option').first().textContent()).toMatch(/^Montréal, Canada/);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('listbox', { name: /Town where the group meets/ })
+          .getByRole('option')
+          .first()
+          .textContent(),
+      )
+      .toMatch(/^Montréal, Canada/);
     await town.press('ArrowDown');
     await town.press('Enter');
     expect(await town.inputValue()).toBe('Montréal, Canada');
@@ -261,7 +305,16 @@ describe.skipIf(!hasChromium)('finding a group in the browser', () => {
 
   it('lets the admin import a Meeting Guide file and read what was skipped and why', async () => {
     const feed = [
-      { name: 'Tuesday Serenity', slug: 'tuesday-serenity', day: 2, time: '19:00', end_time: '20:00', timezone: 'America/New_York', formatted_address: '123 Main St, Springfield, MA 01101, USA', types: ['O'] },
+      {
+        name: 'Tuesday Serenity',
+        slug: 'tuesday-serenity',
+        day: 2,
+        time: '19:00',
+        end_time: '20:00',
+        timezone: 'America/New_York',
+        formatted_address: '123 Main St, Springfield, MA 01101, USA',
+        types: ['O'],
+      },
       { name: 'Never on time', slug: 'never-on-time', day: 1 },
     ];
     const page = await admin.newPage();
@@ -319,7 +372,15 @@ describe.skipIf(!hasChromium)('finding a group in the browser', () => {
 
     const town = page.getByRole('combobox', { name: /Près d’une ville/ });
     await town.fill('Par');
-    await expect.poll(() => page.getByRole('listbox', { name: /Près d’une ville/ }).getByRole('option').first().textContent()).toMatch(/^Paris, France/);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('listbox', { name: /Près d’une ville/ })
+          .getByRole('option')
+          .first()
+          .textContent(),
+      )
+      .toMatch(/^Paris, France/);
     expect(await overflow(), 'town list at 390 px').toBeLessThanOrEqual(0);
     await page.getByRole('listbox', { name: /Près d’une ville/ }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/directory-town-390.png' });

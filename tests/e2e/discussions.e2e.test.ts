@@ -123,7 +123,13 @@ describe.skipIf(!hasChromium)('discussions and moderation in the browser', () =>
     expect(await heading(memberPage)).toBe(HOSTILE_TITLE);
     const opening = memberPage.getByTestId('thread-post');
     const shown = (await opening.locator('.post-body').innerText()).normalize('NFC');
-    for (const words of ['<script>window.__xss = 3; alert(3)</script>', '<img src=x onerror="window.__xss=4;alert(4)">', '[click me](javascript:window.__xss=5)', 'שלום', LONG_WORD]) {
+    for (const words of [
+      '<script>window.__xss = 3; alert(3)</script>',
+      '<img src=x onerror="window.__xss=4;alert(4)">',
+      '[click me](javascript:window.__xss=5)',
+      'שלום',
+      LONG_WORD,
+    ]) {
       expect(shown).toContain(words.normalize('NFC'));
     }
     // A remote image is never loaded: at most a link to it.
@@ -352,7 +358,14 @@ describe.skipIf(!hasChromium)('discussions and moderation in the browser', () =>
     expect(session.status).toBe(201);
     const sessionId = (session.body.session as { id: string }).id;
     const startsAt = '2026-03-07T09:00:00.000Z';
-    expect((await platform.api(leader, 'PUT', `/api/v1/sessions/${sessionId}/recap`, { occurrenceStart: startsAt, body: 'Six of us walked; we talked about first anniversaries.' })).status).toBe(200);
+    expect(
+      (
+        await platform.api(leader, 'PUT', `/api/v1/sessions/${sessionId}/recap`, {
+          occurrenceStart: startsAt,
+          body: 'Six of us walked; we talked about first anniversaries.',
+        })
+      ).status,
+    ).toBe(200);
     await page.goto(`/sessions/${sessionId}?occurrence=${encodeURIComponent(startsAt)}`);
     const recap = page.getByTestId('recap-comments');
     await recap.getByText('No comment yet.', { exact: false }).waitFor();

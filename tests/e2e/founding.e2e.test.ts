@@ -153,7 +153,10 @@ describe.skipIf(!hasChromium)('founding a group and joining it, in the browser',
     await page.getByRole('button', { name: 'Enregistrer et quitter' }).click();
     await page.waitForURL((url) => !url.pathname.includes('/edit') && !url.pathname.endsWith('/new'));
     await page.goto('/');
-    await page.getByRole('link', { name: /Parents endeuillés/ }).first().click();
+    await page
+      .getByRole('link', { name: /Parents endeuillés/ })
+      .first()
+      .click();
     await expect.poll(() => page.getByText('Ce groupe est un brouillon').first().isVisible()).toBe(true);
     await expectAccessible(page, 'draft page, fr');
     expect(trouble.dialogs).toEqual([]);

@@ -27,8 +27,6 @@ describe.skipIf(!hasChromium)('sessions in the browser', () => {
     await platform?.stop();
   });
 
-
-
   /** A published open group led from Paris, and members living in Montréal. */
   async function groupWithMembers(name: string, memberNames: string[]) {
     const leader = await platform.signedUp(`Leader of ${name}`, 'Europe/Paris');
@@ -201,7 +199,12 @@ describe.skipIf(!hasChromium)('sessions in the browser', () => {
     await memberPage.goto(`/groups/${slug}`);
     const rows = memberPage.getByTestId('upcoming-sessions').getByTestId('occurrence-row');
     await rows.first().waitFor();
-    expect(await rows.evaluateAll((els) => els.slice(0, 4).map((e) => e.getAttribute('data-status')))).toEqual(['scheduled', 'cancelled', 'moved', 'scheduled']);
+    expect(await rows.evaluateAll((els) => els.slice(0, 4).map((e) => e.getAttribute('data-status')))).toEqual([
+      'scheduled',
+      'cancelled',
+      'moved',
+      'scheduled',
+    ]);
     expect(await rows.nth(0).textContent()).toMatch(/18:00 \(Paris\) · 12:00 your time \(Montreal\)/);
     expect(await rows.nth(1).textContent()).toContain('Cancelled');
     expect(await rows.nth(2).textContent()).toMatch(/Moved from .*21 January 2027 at 18:00 \(Paris\)/);
@@ -244,7 +247,9 @@ describe.skipIf(!hasChromium)('sessions in the browser', () => {
     await page.waitForURL(new RegExp(`/groups/${slug}$`));
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'The programme’s sessions are scheduled.' }).count()).toBe(1);
     const programme = await platform.api(leader, 'GET', `/api/v1/groups/${slug}/occurrences?from=2027-03-01T00:00:00Z&to=2027-03-20T00:00:00Z`);
-    expect((programme.body.occurrences as { title: string; localStart: string }[]).filter((o) => o.title !== 'Thursday circle').map((o) => [o.title, o.localStart])).toEqual([
+    expect(
+      (programme.body.occurrences as { title: string; localStart: string }[]).filter((o) => o.title !== 'Thursday circle').map((o) => [o.title, o.localStart]),
+    ).toEqual([
       ['Sleep', '2027-03-02T19:00'],
       ['Asking for help', '2027-03-09T19:00'],
     ]);

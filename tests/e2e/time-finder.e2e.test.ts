@@ -37,10 +37,13 @@ describe.skipIf(!hasChromium)('time finder in the browser', () => {
     await platform?.stop();
   });
 
-
-
   async function setAvailability(context: BrowserContext, timeZone: string, start: string, end: string) {
-    const res = await platform.api(context, 'PUT', '/api/v1/me/availability', { timeZone, windows: WEEKDAYS.map((day) => ({ day, start, end })), languages: ['en'], modes: ['online'] });
+    const res = await platform.api(context, 'PUT', '/api/v1/me/availability', {
+      timeZone,
+      windows: WEEKDAYS.map((day) => ({ day, start, end })),
+      languages: ['en'],
+      modes: ['online'],
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
   }
 
@@ -176,7 +179,6 @@ describe.skipIf(!hasChromium)('time finder in the browser', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await heat.screenshot({ path: 'test-results/heat-map-390.png' });
     await page.setViewportSize({ width: 1280, height: 900 });
-
 
     // In another member's zone, the times read on their clock.
     await page.getByLabel('Show times in').selectOption('Asia/Kolkata');

@@ -11,7 +11,16 @@ import { chromiumPath } from './environment.ts';
 import { testConfig } from './http.ts';
 
 // Chromium as this machine allows it: no sandbox as root, and no calls home.
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -34,7 +43,12 @@ export interface RunningPlatform {
   /** A profile signed up through the API (its context keeps the session cookie). */
   signedUp(displayName: string, timeZone: string): Promise<BrowserContext>;
   /** A same-origin API call from a profile, for setting the scene quickly. */
-  api(context: BrowserContext, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, data?: unknown): Promise<{ status: number; body: Record<string, unknown> }>;
+  api(
+    context: BrowserContext,
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    path: string,
+    data?: unknown,
+  ): Promise<{ status: number; body: Record<string, unknown> }>;
   stop(): Promise<void>;
 }
 
@@ -55,11 +69,11 @@ export async function startPlatform(): Promise<RunningPlatform> {
   let people = 0;
   const newContext: RunningPlatform['newContext'] = (options = {}) =>
     browser.newContext({
-        baseURL: url,
-        locale: options.locale ?? 'en-GB',
-        timezoneId: options.timezoneId ?? 'Europe/Paris',
-        ...(options.mobile ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } }),
-      });
+      baseURL: url,
+      locale: options.locale ?? 'en-GB',
+      timezoneId: options.timezoneId ?? 'Europe/Paris',
+      ...(options.mobile ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } }),
+    });
   return {
     url,
     app,
@@ -95,7 +109,13 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    );
 }
 
 /** Collects anything that would show a script ran or the page broke. */

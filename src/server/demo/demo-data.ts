@@ -175,7 +175,8 @@ export const DEMO_GROUPS: DemoGroup[] = [
     members: ['quentin', 'chloe', 'xavier', 'marc'],
     fields: {
       name: 'Proches aidants de Montréal',
-      purpose: 'S’occuper d’un parent, d’un conjoint ou d’un enfant malade ou en perte d’autonomie, sans s’oublier soi-même. On partage ce qui aide, ce qui pèse, et les ressources du quartier.',
+      purpose:
+        'S’occuper d’un parent, d’un conjoint ou d’un enfant malade ou en perte d’autonomie, sans s’oublier soi-même. On partage ce qui aide, ce qui pèse, et les ressources du quartier.',
       reasons: 'Les groupes existants se réunissent en journée, quand les proches aidants qui travaillent ne peuvent pas venir.',
       charter: charter('fr', 'Les personnes aidées ne sont jamais nommées en dehors du groupe.'),
       leadership: 'peer',
@@ -219,7 +220,8 @@ export const DEMO_GROUPS: DemoGroup[] = [
     members: ['claire', 'zoe', 'ines'],
     fields: {
       name: 'Deuil périnatal — Paris',
-      purpose: 'Un lieu pour les parents qui ont perdu un bébé pendant la grossesse ou peu après la naissance, pour parler de cet enfant et de ce deuil que l’entourage comprend mal.',
+      purpose:
+        'Un lieu pour les parents qui ont perdu un bébé pendant la grossesse ou peu après la naissance, pour parler de cet enfant et de ce deuil que l’entourage comprend mal.',
       reasons: 'Peu de groupes parisiens accueillent aussi les pères et les couples ; nous voulions un groupe mensuel, à un rythme qui laisse respirer.',
       charter: charter('fr', 'Les prénoms des bébés sont les bienvenus.', 'On peut venir seul·e ou en couple.'),
       leadership: 'professional',

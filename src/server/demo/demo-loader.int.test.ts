@@ -27,7 +27,14 @@ describe.each(testDialects())('demo data on $dialect', ({ open }) => {
   async function counts() {
     const db = t.db.db;
     const count = async (table: 'users' | 'groups' | 'group_sessions' | 'memberships' | 'threads' | 'comments' | 'rsvps') =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     return {
       users: await count('users'),
       groups: await count('groups'),
@@ -88,7 +95,12 @@ describe.each(testDialects())('demo data on $dialect', ({ open }) => {
     const marker = await t.db.db.selectFrom('groups').select('id').where('slug', '=', toSlug(DEMO_MARKER.fields.name, 'group')).executeTakeFirstOrThrow();
     await t.db.db.deleteFrom('groups').where('id', '=', marker.id).execute();
     const resumed = await loadDemo(t.app);
-    expect(resumed).toMatchObject({ alreadyLoaded: false, accounts: { created: 0, existing: DEMO_PEOPLE.length }, groups: { created: 1, existing: DEMO_GROUPS.length - 1 }, sessions: DEMO_MARKER.sessions.length });
+    expect(resumed).toMatchObject({
+      alreadyLoaded: false,
+      accounts: { created: 0, existing: DEMO_PEOPLE.length },
+      groups: { created: 1, existing: DEMO_GROUPS.length - 1 },
+      sessions: DEMO_MARKER.sessions.length,
+    });
     expect(await counts()).toEqual(after);
   });
 });

@@ -115,7 +115,9 @@ export async function loadDemo(app: FastifyInstance, options: { now?: number } =
   const people = new Map<string, { cookie: string; userId: string }>();
   for (const person of DEMO_PEOPLE) {
     const email = demoEmail(person.key);
-    let res = await call('POST', '/auth/signup', { body: { email, password: DEMO_PASSWORD, displayName: person.displayName, timeZone: person.timeZone, locale: person.locale } });
+    let res = await call('POST', '/auth/signup', {
+      body: { email, password: DEMO_PASSWORD, displayName: person.displayName, timeZone: person.timeZone, locale: person.locale },
+    });
     if (res.statusCode === 409) {
       res = await call('POST', '/auth/signin', { body: { email, password: DEMO_PASSWORD } });
       if (res.statusCode !== 200) throw new Error(`Demo: ${email} exists with another password; sign-in answered ${res.statusCode}`);
@@ -159,7 +161,10 @@ export async function loadDemo(app: FastifyInstance, options: { now?: number } =
 
     for (const key of group.members) await admit(slug, group, key);
     for (const co of group.coLeaders ?? []) {
-      await ok('POST', `/groups/${slug}/members/${who(co.key).userId}/promote`, { cookie: leader.cookie, body: { leaderType: co.leaderType, ...(co.profession ? { profession: co.profession } : {}) } });
+      await ok('POST', `/groups/${slug}/members/${who(co.key).userId}/promote`, {
+        cookie: leader.cookie,
+        body: { leaderType: co.leaderType, ...(co.profession ? { profession: co.profession } : {}) },
+      });
     }
 
     const existingSessions = (await ok('GET', `/groups/${slug}/sessions`, { cookie: leader.cookie })).sessions as unknown[];
@@ -171,7 +176,10 @@ export async function loadDemo(app: FastifyInstance, options: { now?: number } =
       }
       // A few people say they are coming to the first session: the pages look lived in.
       if (ids[0]) {
-        const occurrences = (await ok('GET', `/groups/${slug}/occurrences`, { cookie: leader.cookie })).occurrences as { sessionId: string; startsAt: string }[];
+        const occurrences = (await ok('GET', `/groups/${slug}/occurrences`, { cookie: leader.cookie })).occurrences as {
+          sessionId: string;
+          startsAt: string;
+        }[];
         const first = occurrences.find((o) => o.sessionId === ids[0]);
         if (first) {
           for (const key of group.members.slice(0, 3)) {
@@ -186,7 +194,8 @@ export async function loadDemo(app: FastifyInstance, options: { now?: number } =
       const existing = (await ok('GET', `/groups/${slug}/threads`, { cookie: leader.cookie })).threads as unknown[];
       if (existing.length > 0) return;
       for (const thread of group.threads) {
-        const created = (await ok('POST', `/groups/${slug}/threads`, { cookie: who(thread.author).cookie, body: { title: thread.title, body: thread.body } })).thread as { id: string };
+        const created = (await ok('POST', `/groups/${slug}/threads`, { cookie: who(thread.author).cookie, body: { title: thread.title, body: thread.body } }))
+          .thread as { id: string };
         summary.threads += 1;
         for (const comment of thread.comments) {
           await ok('POST', `/threads/${created.id}/comments`, { cookie: who(comment.author).cookie, body: { body: comment.body } });
@@ -216,7 +225,10 @@ export async function loadDemo(app: FastifyInstance, options: { now?: number } =
 /** What `npm run demo` prints: what was loaded and how to sign in. */
 export function describeDemo(summary: DemoSummary, appUrl: string): string {
   if (summary.alreadyLoaded) {
-    return [`The demo data is already loaded: nothing was added.`, `Sign in at ${appUrl}/signin with any demo account, e.g. ${summary.emails[1]}, password: ${summary.password}`].join('\n');
+    return [
+      `The demo data is already loaded: nothing was added.`,
+      `Sign in at ${appUrl}/signin with any demo account, e.g. ${summary.emails[1]}, password: ${summary.password}`,
+    ].join('\n');
   }
   const lines = [
     `Demo data loaded into ${appUrl}:`,

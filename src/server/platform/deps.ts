@@ -1,3 +1,4 @@
+import type { Clock } from './clock.ts';
 import type { Db, Dialect } from './db/database.ts';
 import type { EventBus } from './events.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -11,4 +12,6 @@ export interface ServiceDeps {
   appUrl: string;
   /** Emitted after a transaction commits; see events.ts. */
   events: EventBus;
+  /** The time; never `new Date()` in a service (see clock.ts). */
+  clock: Clock;
 }

@@ -83,12 +83,7 @@ function Header() {
         </div>
         <div className="header-tools">
           {user ? (
-            <button
-              type="button"
-              className="button button-quiet"
-              disabled={signOut.isPending}
-              onClick={() => signOut.mutate()}
-            >
+            <button type="button" className="button button-quiet" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
               {t('nav.signOut')}
             </button>
           ) : (

@@ -30,9 +30,7 @@ export function ErrorSummary({ errors }: { errors: FormErrors }) {
   if (!visible) return null;
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref}>
-      <h2 className="error-summary-title">
-        {errors.title ?? t('errors.summaryTitle')}
-      </h2>
+      <h2 className="error-summary-title">{errors.title ?? t('errors.summaryTitle')}</h2>
       {errors.items.length > 0 && (
         <ul>
           {errors.items.map((item, i) => (

@@ -43,13 +43,7 @@ type InputProps = FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>
 export function TextField({ id, label, hint, error, optional, ...input }: InputProps) {
   return (
     <Frame id={id} label={label} hint={hint} error={error} optional={optional}>
-      <input
-        id={id}
-        type="text"
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-        {...input}
-      />
+      <input id={id} type="text" aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined} {...input} />
     </Frame>
   );
 }

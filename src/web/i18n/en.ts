@@ -316,7 +316,8 @@ export const en = {
     changePassword: 'Change the password',
     passwordChanged: 'Your password is changed. Your other devices were signed out.',
     deleteTitle: 'Delete my account',
-    deleteExplain: 'This erases your account for good: your display name, e-mail address, password, settings and your membership of every group. It cannot be undone.',
+    deleteExplain:
+      'This erases your account for good: your display name, e-mail address, password, settings and your membership of every group. It cannot be undone.',
     deleteLeaders: 'If you are the last leader of a group that has other members, first make someone else a leader.',
     deletePassword: 'Your password, to confirm',
     deleteSubmit: 'Delete my account',
@@ -325,7 +326,8 @@ export const en = {
     newTitle: 'Start a group',
     editTitle: 'Edit “{{name}}”',
     foundTitle: 'Found “{{name}}”',
-    intro: 'Before planning the first meeting, take time to think through the group’s need, reasons, structure, spirit and leaders. You can save and come back at any time.',
+    intro:
+      'Before planning the first meeting, take time to think through the group’s need, reasons, structure, spirit and leaders. You can save and come back at any time.',
     stepsLabel: 'Founding steps',
     progress: 'Step {{current}} of {{total}}',
     notLeader: 'Only the group’s leaders can change it.',
@@ -348,7 +350,8 @@ export const en = {
       },
       spirit: {
         title: 'Spirit',
-        intro: 'Each group has its own spirit, and it is precious to its members. The charter puts it into words: ground rules, confidentiality, how you listen to each other.',
+        intro:
+          'Each group has its own spirit, and it is precious to its members. The charter puts it into words: ground rules, confidentiality, how you listen to each other.',
       },
       leaders: {
         title: 'Leaders',
@@ -621,7 +624,8 @@ export const en = {
     rotate: {
       open: 'Replace the online link',
       title: 'Replace the online link',
-      intro: 'If the link went beyond the group, replace it: members will see the new one on every coming session. Close the old room on your video service too.',
+      intro:
+        'If the link went beyond the group, replace it: members will see the new one on every coming session. Close the old room on your video service too.',
       newLink: 'New video link',
       hint: 'Starting with https://. Leave empty to remove the link.',
       submit: 'Replace the link',
@@ -766,8 +770,10 @@ export const en = {
     },
     feed: {
       title: 'Personal calendar feed',
-      intro: 'Subscribe to your sessions from your calendar app (phone, Outlook, Google, Thunderbird…): every session of all your groups appears there and stays up to date.',
-      warning: 'This address is secret: anyone who has it sees your sessions, including those of private groups. Do not share it. If it went further than you, replace it.',
+      intro:
+        'Subscribe to your sessions from your calendar app (phone, Outlook, Google, Thunderbird…): every session of all your groups appears there and stays up to date.',
+      warning:
+        'This address is secret: anyone who has it sees your sessions, including those of private groups. Do not share it. If it went further than you, replace it.',
       create: 'Create my feed address',
       createHint: 'The address is shown once, when it is made. Lost it? Make a new one: the old one stops working.',
       url: 'Your feed address',
@@ -788,7 +794,8 @@ export const en = {
   },
   programmes: {
     title: 'Programmes',
-    intro: 'A programme is a series of sessions with a theme each, such as an 8-week course for a cohort. Write it once, then schedule it for every new cohort.',
+    intro:
+      'A programme is a series of sessions with a theme each, such as an 8-week course for a cohort. Write it once, then schedule it for every new cohort.',
     listTitle: 'This group’s programmes',
     create: 'Write a programme',
     empty: 'No programme yet.',
@@ -848,7 +855,8 @@ export const en = {
   scheduling: {
     availability: {
       title: 'My availability',
-      intro: 'Say when you can usually take part, on your own clock. Leaders of your groups use it to find times that leave no one out. They see your windows and languages, never your address.',
+      intro:
+        'Say when you can usually take part, on your own clock. Leaders of your groups use it to find times that leave no one out. They see your windows and languages, never your address.',
       timeZone: 'My time zone',
       timeZoneHint: 'Your windows are read on this clock. It starts as your account’s zone.',
       windows: 'When I can take part each week',
@@ -914,7 +922,8 @@ export const en = {
       moreExcluded: 'and {{count}} more',
       choose: 'Choose this time',
       rotationTitle: 'A fair rotation',
-      rotationIntro: 'When no single time suits everyone: these times take turns, one a week, so that each member has at least one inside their windows, with the early and late hours shared out.',
+      rotationIntro:
+        'When no single time suits everyone: these times take turns, one a week, so that each member has at least one inside their windows, with the early and late hours shared out.',
       rotationEmpty: 'No rotation needed or possible with these options.',
       rotationCovers: 'Suits: {{names}}',
       rotationBad: 'Early or late for: {{names}}',
@@ -938,7 +947,8 @@ export const en = {
     },
     polls: {
       title: 'Time polls',
-      intro: 'Leaders propose a few weekly times; each member says yes, if need be, or no, seeing the times on their own clock. Results update as people answer.',
+      intro:
+        'Leaders propose a few weekly times; each member says yes, if need be, or no, seeing the times on their own clock. Results update as people answer.',
       empty: 'No poll yet.',
       membersOnly: 'Only the group’s members can see its polls.',
       open: 'Open',

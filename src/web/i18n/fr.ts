@@ -314,7 +314,8 @@ export const fr: Catalogue = {
     changePassword: 'Changer le mot de passe',
     passwordChanged: 'Votre mot de passe est changé. Vos autres appareils ont été déconnectés.',
     deleteTitle: 'Supprimer mon compte',
-    deleteExplain: 'Ceci efface définitivement votre compte : votre nom affiché, votre adresse e-mail, votre mot de passe, vos réglages et votre adhésion à chaque groupe. C’est irréversible.',
+    deleteExplain:
+      'Ceci efface définitivement votre compte : votre nom affiché, votre adresse e-mail, votre mot de passe, vos réglages et votre adhésion à chaque groupe. C’est irréversible.',
     deleteLeaders: 'Si vous êtes la dernière personne à animer un groupe qui a d’autres membres, nommez d’abord quelqu’un d’autre.',
     deletePassword: 'Votre mot de passe, pour confirmer',
     deleteSubmit: 'Supprimer mon compte',
@@ -323,7 +324,8 @@ export const fr: Catalogue = {
     newTitle: 'Fonder un groupe',
     editTitle: 'Modifier « {{name}} »',
     foundTitle: 'Fonder « {{name}} »',
-    intro: 'Avant de planifier la première rencontre, prenez le temps de réfléchir au besoin du groupe, à ses raisons d’être, à sa structure, à son esprit et à son animation. Vous pouvez enregistrer et revenir à tout moment.',
+    intro:
+      'Avant de planifier la première rencontre, prenez le temps de réfléchir au besoin du groupe, à ses raisons d’être, à sa structure, à son esprit et à son animation. Vous pouvez enregistrer et revenir à tout moment.',
     stepsLabel: 'Étapes de la fondation',
     progress: 'Étape {{current}} sur {{total}}',
     notLeader: 'Seules les personnes qui animent le groupe peuvent le modifier.',
@@ -346,7 +348,8 @@ export const fr: Catalogue = {
       },
       spirit: {
         title: 'L’esprit',
-        intro: 'Chaque groupe a son propre esprit, précieux pour ses membres. La charte le met en mots : règles de base, confidentialité, manière de s’écouter.',
+        intro:
+          'Chaque groupe a son propre esprit, précieux pour ses membres. La charte le met en mots : règles de base, confidentialité, manière de s’écouter.',
       },
       leaders: {
         title: 'L’animation',
@@ -417,7 +420,8 @@ export const fr: Catalogue = {
     },
     contact: {
       modes: 'Comment les membres participeront-ils ?',
-      modesHint: 'Choisissez toutes les façons qui conviennent. Se rencontrer en personne est particulièrement encourageant ; en ligne, par e-mail ou par courrier, on peut participer de loin.',
+      modesHint:
+        'Choisissez toutes les façons qui conviennent. Se rencontrer en personne est particulièrement encourageant ; en ligne, par e-mail ou par courrier, on peut participer de loin.',
       languages: 'Langues du groupe',
       languagesHint: 'Des membres dans plusieurs pays ? Choisissez toutes les langues utilisables, pour que personne ne soit laissé de côté.',
       otherLanguage: 'Autre langue (code comme pt-BR)',
@@ -608,7 +612,8 @@ export const fr: Catalogue = {
       deleteSeries: 'Supprimer la série',
       deleteTitle: 'Supprimer « {{title}} » ?',
       deleteBody: 'La séance, ses réponses et son compte rendu seront effacés.',
-      deleteSeriesBody: 'Toutes les dates de la série seront effacées, avec leurs réponses et comptes rendus. Pour supprimer une seule date, annulez-la plutôt.',
+      deleteSeriesBody:
+        'Toutes les dates de la série seront effacées, avec leurs réponses et comptes rendus. Pour supprimer une seule date, annulez-la plutôt.',
       deleteConfirm: 'Oui, supprimer',
     },
     move: {
@@ -621,7 +626,8 @@ export const fr: Catalogue = {
     rotate: {
       open: 'Remplacer le lien en ligne',
       title: 'Remplacer le lien en ligne',
-      intro: 'Si le lien a circulé hors du groupe, remplacez-le : les membres verront le nouveau sur toutes les séances à venir. Fermez aussi l’ancienne salle sur votre service de visio.',
+      intro:
+        'Si le lien a circulé hors du groupe, remplacez-le : les membres verront le nouveau sur toutes les séances à venir. Fermez aussi l’ancienne salle sur votre service de visio.',
       newLink: 'Nouveau lien vidéo',
       hint: 'Commence par https://. Laissez vide pour retirer le lien.',
       submit: 'Remplacer le lien',
@@ -629,7 +635,8 @@ export const fr: Catalogue = {
     },
     schedule: {
       title: 'Planifier une séance',
-      intro: 'Une rencontre unique, ou une série qui se répète. Les heures sont fixées sur l’horloge de la séance ; chaque membre les voit aussi dans son propre fuseau.',
+      intro:
+        'Une rencontre unique, ou une série qui se répète. Les heures sont fixées sur l’horloge de la séance ; chaque membre les voit aussi dans son propre fuseau.',
       submit: 'Planifier la séance',
       notPublished: 'Publiez le groupe avant de planifier ses séances.',
     },
@@ -662,7 +669,8 @@ export const fr: Catalogue = {
       locationHint: 'Par exemple « Maison des associations, salle 2 ».',
       address: 'Adresse',
       accessibility: 'Accessibilité',
-      accessibilityHint: 'Pour que chacun puisse venir : accès de plain-pied ou en fauteuil roulant, ascenseur, toilettes adaptées, boucle magnétique, stationnement, transports.',
+      accessibilityHint:
+        'Pour que chacun puisse venir : accès de plain-pied ou en fauteuil roulant, ascenseur, toilettes adaptées, boucle magnétique, stationnement, transports.',
       onlineUrl: 'Lien vidéo',
       onlineUrlHint: 'Visible des seuls membres du groupe, jamais sur la page publique. Commence par https://.',
       dialIn: 'Accès par téléphone',
@@ -766,8 +774,10 @@ export const fr: Catalogue = {
     },
     feed: {
       title: 'Agenda personnel',
-      intro: 'Abonnez-vous à vos séances depuis votre application d’agenda (téléphone, Outlook, Google, Thunderbird…) : toutes les séances de vos groupes y apparaissent et restent à jour.',
-      warning: 'Cette adresse est secrète : quiconque la possède voit vos séances, y compris celles des groupes privés. Ne la partagez pas. Si elle a circulé, remplacez-la.',
+      intro:
+        'Abonnez-vous à vos séances depuis votre application d’agenda (téléphone, Outlook, Google, Thunderbird…) : toutes les séances de vos groupes y apparaissent et restent à jour.',
+      warning:
+        'Cette adresse est secrète : quiconque la possède voit vos séances, y compris celles des groupes privés. Ne la partagez pas. Si elle a circulé, remplacez-la.',
       create: 'Créer mon adresse d’agenda',
       createHint: 'L’adresse ne s’affiche qu’une fois, à sa création. Perdue ? Créez-en une nouvelle : l’ancienne cesse de fonctionner.',
       url: 'Votre adresse d’agenda',
@@ -781,14 +791,16 @@ export const fr: Catalogue = {
       rotateConfirm: 'Oui, créer une nouvelle adresse',
       revoke: 'Désactiver l’agenda',
       revokeTitle: 'Désactiver l’agenda ?',
-      revokeBody: 'Votre adresse d’agenda cesse de fonctionner : les agendas abonnés avec elle ne se mettent plus à jour. Vous pourrez en créer une nouvelle plus tard.',
+      revokeBody:
+        'Votre adresse d’agenda cesse de fonctionner : les agendas abonnés avec elle ne se mettent plus à jour. Vous pourrez en créer une nouvelle plus tard.',
       revokeConfirm: 'Oui, désactiver',
       revoked: 'Votre agenda personnel est désactivé.',
     },
   },
   programmes: {
     title: 'Programmes',
-    intro: 'Un programme est une suite de séances avec chacune son thème, comme un parcours de 8 semaines pour une cohorte. Écrivez-le une fois, puis planifiez-le pour chaque nouvelle cohorte.',
+    intro:
+      'Un programme est une suite de séances avec chacune son thème, comme un parcours de 8 semaines pour une cohorte. Écrivez-le une fois, puis planifiez-le pour chaque nouvelle cohorte.',
     listTitle: 'Les programmes de ce groupe',
     create: 'Écrire un programme',
     empty: 'Aucun programme pour l’instant.',
@@ -848,7 +860,8 @@ export const fr: Catalogue = {
   scheduling: {
     availability: {
       title: 'Mes disponibilités',
-      intro: 'Dites quand vous pouvez participer d’habitude, à votre propre heure. Les responsables de vos groupes s’en servent pour trouver des horaires qui n’excluent personne. Ils voient vos créneaux et vos langues, jamais votre adresse.',
+      intro:
+        'Dites quand vous pouvez participer d’habitude, à votre propre heure. Les responsables de vos groupes s’en servent pour trouver des horaires qui n’excluent personne. Ils voient vos créneaux et vos langues, jamais votre adresse.',
       timeZone: 'Mon fuseau horaire',
       timeZoneHint: 'Vos créneaux sont lus à cette heure-là. Par défaut, le fuseau de votre compte.',
       windows: 'Quand je peux participer chaque semaine',
@@ -873,7 +886,8 @@ export const fr: Catalogue = {
     },
     finder: {
       title: 'Trouver un horaire',
-      intro: 'Note chaque quart d’heure de la semaine selon le nombre de membres qui peuvent assister à toute la séance, sur les semaines à venir, changements d’heure compris.',
+      intro:
+        'Note chaque quart d’heure de la semaine selon le nombre de membres qui peuvent assister à toute la séance, sur les semaines à venir, changements d’heure compris.',
       options: 'Options',
       duration: 'Durée de la séance',
       from: 'À partir du',
@@ -893,7 +907,8 @@ export const fr: Catalogue = {
       without: 'Pas encore indiqué : {{names}}.',
       mustHaveWithout: 'Personnes indispensables sans disponibilités : {{names}}.',
       heatTitle: 'La semaine en un coup d’œil',
-      heatHint: 'Chaque heure montre ses quatre quarts d’heure ; plus c’est foncé, plus de membres peuvent assister à une séance qui commence alors. Heures de {{zone}}.',
+      heatHint:
+        'Chaque heure montre ses quatre quarts d’heure ; plus c’est foncé, plus de membres peuvent assister à une séance qui commence alors. Heures de {{zone}}.',
       heatCaption: 'Combien peuvent venir, heure par heure, en {{zone}}',
       heatCell: '{{day}} {{hour}} : jusqu’à {{count}} sur {{total}}',
       heatCellBlocked: '{{day}} {{hour}} : une personne indispensable ne peut pas venir',
@@ -914,7 +929,8 @@ export const fr: Catalogue = {
       moreExcluded: 'et {{count}} autres',
       choose: 'Choisir cet horaire',
       rotationTitle: 'Une rotation équitable',
-      rotationIntro: 'Quand aucun horaire ne convient à tous : ces horaires alternent, un par semaine, pour que chaque membre en ait au moins un dans ses créneaux, en partageant les heures matinales et tardives.',
+      rotationIntro:
+        'Quand aucun horaire ne convient à tous : ces horaires alternent, un par semaine, pour que chaque membre en ait au moins un dans ses créneaux, en partageant les heures matinales et tardives.',
       rotationEmpty: 'Pas de rotation nécessaire ou possible avec ces options.',
       rotationCovers: 'Convient à : {{names}}',
       rotationBad: 'Tôt ou tard pour : {{names}}',
@@ -938,7 +954,8 @@ export const fr: Catalogue = {
     },
     polls: {
       title: 'Sondages d’horaires',
-      intro: 'Les responsables proposent quelques horaires hebdomadaires ; chaque membre répond oui, si besoin, ou non, en voyant les horaires à sa propre heure. Les résultats se mettent à jour au fil des réponses.',
+      intro:
+        'Les responsables proposent quelques horaires hebdomadaires ; chaque membre répond oui, si besoin, ou non, en voyant les horaires à sa propre heure. Les résultats se mettent à jour au fil des réponses.',
       empty: 'Aucun sondage pour le moment.',
       membersOnly: 'Seuls les membres du groupe peuvent voir ses sondages.',
       open: 'Ouvert',

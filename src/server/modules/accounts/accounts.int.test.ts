@@ -21,7 +21,13 @@ describe.each(testDialects())('accounts on $dialect', ({ open }) => {
       body: { email: ' Ana@Example.ORG ', password: PASSWORD, displayName: 'Ana (pseudonym)', timeZone: 'America/St_Johns', locale: 'fr' },
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json().user).toMatchObject({ email: 'ana@example.org', displayName: 'Ana (pseudonym)', timeZone: 'America/St_Johns', locale: 'fr', isAdmin: true });
+    expect(res.json().user).toMatchObject({
+      email: 'ana@example.org',
+      displayName: 'Ana (pseudonym)',
+      timeZone: 'America/St_Johns',
+      locale: 'fr',
+      isAdmin: true,
+    });
     const cookie = res.cookies.find((c) => c.name === 'entraide_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(cookie.secure).toBeFalsy();
@@ -66,13 +72,21 @@ describe.each(testDialects())('accounts on $dialect', ({ open }) => {
     const en = await t.call('POST', '/api/v1/auth/signup', { body });
     expect(en.statusCode).toBe(400);
     expect(en.json().error.code).toBe('VALIDATION');
-    expect(en.json().error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['displayName', 'email', 'locale', 'password', 'timeZone']);
+    expect(
+      en
+        .json()
+        .error.issues.map((i: { path: string }) => i.path)
+        .sort(),
+    ).toEqual(['displayName', 'email', 'locale', 'password', 'timeZone']);
     const fr = await t.call('POST', '/api/v1/auth/signup', { body, headers: { 'accept-language': 'fr-CA,fr;q=0.9' } });
     expect(fr.json().error.message).toBe('Certains champs demandent votre attention.');
     expect(fr.json().error.issues.find((i: { path: string }) => i.path === 'timeZone').message).toMatch(/fuseau horaire/);
     const missing = await t.call('POST', '/api/v1/auth/signup', { body: {} });
     expect(missing.json().error.issues).toEqual(
-      expect.arrayContaining([{ path: 'email', message: 'This is required.' }, { path: 'password', message: 'This is required.' }]),
+      expect.arrayContaining([
+        { path: 'email', message: 'This is required.' },
+        { path: 'password', message: 'This is required.' },
+      ]),
     );
   });
 
@@ -133,11 +147,24 @@ describe.each(testDialects())('accounts on $dialect', ({ open }) => {
     const foreign = await t.call('PATCH', '/api/v1/me', { as: person, body: { displayName: 'Hacked' }, headers: { origin: 'https://evil.example' } });
     expect(foreign.statusCode).toBe(403);
     expect(foreign.json().error.code).toBe('CSRF');
-    const missing = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie: person.cookie!, 'content-type': 'application/json' }, payload: '{"displayName":"Hacked"}' });
+    const missing = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: { cookie: person.cookie!, 'content-type': 'application/json' },
+      payload: '{"displayName":"Hacked"}',
+    });
     expect(missing.statusCode).toBe(403);
-    const signinCsrf = await t.call('POST', '/api/v1/auth/signin', { body: { email: person.email, password: PASSWORD }, headers: { origin: 'https://evil.example' } });
+    const signinCsrf = await t.call('POST', '/api/v1/auth/signin', {
+      body: { email: person.email, password: PASSWORD },
+      headers: { origin: 'https://evil.example' },
+    });
     expect(signinCsrf.statusCode).toBe(403);
-    const scripted = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signin', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: person.email, password: PASSWORD }) });
+    const scripted = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/signin',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: person.email, password: PASSWORD }),
+    });
     expect(scripted.statusCode).toBe(200);
     expect((await t.call('GET', '/api/v1/me', { as: person })).json().user.displayName).not.toBe('Hacked');
   });
@@ -169,7 +196,21 @@ describe.each(testDialects())('accounts on $dialect', ({ open }) => {
     expect((await t.call('GET', '/healthz')).statusCode).toBe(200);
     const doc = (await t.call('GET', '/api/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ['/api/v1/auth/signup', '/api/v1/auth/signin', '/api/v1/auth/signout', '/api/v1/me', '/api/v1/groups', '/api/v1/groups/{slug}', '/api/v1/groups/{slug}/join', '/api/v1/groups/{slug}/leave', '/api/v1/groups/{slug}/members', '/api/v1/groups/{slug}/members/{userId}/approve', '/api/v1/groups/{slug}/invitations', '/api/v1/invitations/{token}/accept', '/api/v1/groups/{slug}/publish']) {
+    for (const path of [
+      '/api/v1/auth/signup',
+      '/api/v1/auth/signin',
+      '/api/v1/auth/signout',
+      '/api/v1/me',
+      '/api/v1/groups',
+      '/api/v1/groups/{slug}',
+      '/api/v1/groups/{slug}/join',
+      '/api/v1/groups/{slug}/leave',
+      '/api/v1/groups/{slug}/members',
+      '/api/v1/groups/{slug}/members/{userId}/approve',
+      '/api/v1/groups/{slug}/invitations',
+      '/api/v1/invitations/{token}/accept',
+      '/api/v1/groups/{slug}/publish',
+    ]) {
       expect(doc.paths, path).toHaveProperty([path]);
     }
     const unknown = await t.call('GET', '/api/v1/nothing-here');

@@ -13,7 +13,10 @@ export function findUserById(db: Db, id: string) {
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -53,17 +56,14 @@ export async function deleteAuthSessionsOfUser(db: Db, userId: string): Promise<
 }
 
 export async function insertPasswordReset(db: Db, row: { id: string; user_id: string; created_at: string; expires_at: string }) {
-  await db.insertInto('password_resets').values({ ...row, used_at: null }).execute();
+  await db
+    .insertInto('password_resets')
+    .values({ ...row, used_at: null })
+    .execute();
 }
 
 export function findUsablePasswordReset(db: Db, id: string, now: string) {
-  return db
-    .selectFrom('password_resets')
-    .selectAll()
-    .where('id', '=', id)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
+  return db.selectFrom('password_resets').selectAll().where('id', '=', id).where('used_at', 'is', null).where('expires_at', '>', now).executeTakeFirst();
 }
 
 /** Marks every open reset of the user used: one reset ends the others. */

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../platform/http/actor.ts';
 import { requestLocale } from '../../platform/http/request-locale.ts';
-import { ErrorResponse } from '../../platform/http/error-schema.ts';
+import { ErrorResponse } from '../../../shared/api/error.schemas.ts';
 import {
   ChangePasswordBody,
   DeleteAccountBody,
@@ -13,7 +13,7 @@ import {
   SignUpBody,
   UpdateProfileBody,
   UserResponse,
-} from './accounts.schemas.ts';
+} from '../../../shared/api/accounts.schemas.ts';
 import type { AccountsService, SignedIn } from './accounts.service.ts';
 
 export const SESSION_COOKIE = 'entraide_session';
@@ -51,72 +51,118 @@ export function accountsRoutes(accounts: AccountsService) {
     const tags = ['accounts'];
     const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse };
 
-    app.post('/auth/signup', {
-      schema: { tags, summary: 'Create an account and sign in', body: SignUpBody, response: { 201: UserResponse, ...errors } },
-      config: { rateLimit: LIMITS.signUp },
-    }, async (request, reply) => {
-      const signedIn = await accounts.signUp(request.body, { locale: requestLocale(request) });
-      setSessionCookie(request, reply, signedIn);
-      return reply.status(201).send({ user: signedIn.user });
-    });
+    app.post(
+      '/auth/signup',
+      {
+        schema: { tags, summary: 'Create an account and sign in', body: SignUpBody, response: { 201: UserResponse, ...errors } },
+        config: { rateLimit: LIMITS.signUp },
+      },
+      async (request, reply) => {
+        const signedIn = await accounts.signUp(request.body, { locale: requestLocale(request) });
+        setSessionCookie(request, reply, signedIn);
+        return reply.status(201).send({ user: signedIn.user });
+      },
+    );
 
-    app.post('/auth/signin', {
-      schema: { tags, summary: 'Sign in', body: SignInBody, response: { 200: UserResponse, ...errors } },
-      config: { rateLimit: LIMITS.signIn },
-    }, async (request, reply) => {
-      const signedIn = await accounts.signIn(request.body.email, request.body.password);
-      setSessionCookie(request, reply, signedIn);
-      return { user: signedIn.user };
-    });
+    app.post(
+      '/auth/signin',
+      {
+        schema: { tags, summary: 'Sign in', body: SignInBody, response: { 200: UserResponse, ...errors } },
+        config: { rateLimit: LIMITS.signIn },
+      },
+      async (request, reply) => {
+        const signedIn = await accounts.signIn(request.body.email, request.body.password);
+        setSessionCookie(request, reply, signedIn);
+        return { user: signedIn.user };
+      },
+    );
 
-    app.post('/auth/signout', {
-      schema: { tags, summary: 'Sign out', response: { 204: z.null(), 403: ErrorResponse } },
-    }, async (request, reply) => {
-      const token = request.cookies[SESSION_COOKIE];
-      if (token) await accounts.signOut(token);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send(null);
-    });
+    app.post(
+      '/auth/signout',
+      {
+        schema: { tags, summary: 'Sign out', response: { 204: z.null(), 403: ErrorResponse } },
+      },
+      async (request, reply) => {
+        const token = request.cookies[SESSION_COOKIE];
+        if (token) await accounts.signOut(token);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.status(204).send(null);
+      },
+    );
 
-    app.post('/auth/password-reset', {
-      schema: { tags, summary: 'Mail a password reset link (answers 202 whether or not the account exists)', body: PasswordResetRequestBody, response: { 202: z.object({ ok: z.literal(true) }), ...errors } },
-      config: { rateLimit: LIMITS.reset },
-    }, async (request, reply) => {
-      await accounts.requestPasswordReset(request.body.email);
-      return reply.status(202).send({ ok: true });
-    });
+    app.post(
+      '/auth/password-reset',
+      {
+        schema: {
+          tags,
+          summary: 'Mail a password reset link (answers 202 whether or not the account exists)',
+          body: PasswordResetRequestBody,
+          response: { 202: z.object({ ok: z.literal(true) }), ...errors },
+        },
+        config: { rateLimit: LIMITS.reset },
+      },
+      async (request, reply) => {
+        await accounts.requestPasswordReset(request.body.email);
+        return reply.status(202).send({ ok: true });
+      },
+    );
 
-    app.post('/auth/password-reset/confirm', {
-      schema: { tags, summary: 'Choose a new password from a reset link; signs in', body: PasswordResetConfirmBody, response: { 200: UserResponse, ...errors } },
-      config: { rateLimit: LIMITS.reset },
-    }, async (request, reply) => {
-      const signedIn = await accounts.resetPassword(request.body.token, request.body.password);
-      setSessionCookie(request, reply, signedIn);
-      return { user: signedIn.user };
-    });
+    app.post(
+      '/auth/password-reset/confirm',
+      {
+        schema: {
+          tags,
+          summary: 'Choose a new password from a reset link; signs in',
+          body: PasswordResetConfirmBody,
+          response: { 200: UserResponse, ...errors },
+        },
+        config: { rateLimit: LIMITS.reset },
+      },
+      async (request, reply) => {
+        const signedIn = await accounts.resetPassword(request.body.token, request.body.password);
+        setSessionCookie(request, reply, signedIn);
+        return { user: signedIn.user };
+      },
+    );
 
-    app.get('/me', {
-      schema: { tags, summary: 'The signed-in account', response: { 200: UserResponse, 401: ErrorResponse } },
-    }, async (request) => ({ user: await accounts.getOwnAccount(requireActor(request.actor)) }));
+    app.get(
+      '/me',
+      {
+        schema: { tags, summary: 'The signed-in account', response: { 200: UserResponse, 401: ErrorResponse } },
+      },
+      async (request) => ({ user: await accounts.getOwnAccount(requireActor(request.actor)) }),
+    );
 
-    app.patch('/me', {
-      schema: { tags, summary: 'Change display name, time zone or language', body: UpdateProfileBody, response: { 200: UserResponse, ...errors } },
-    }, async (request) => ({ user: await accounts.updateProfile(requireActor(request.actor), request.body) }));
+    app.patch(
+      '/me',
+      {
+        schema: { tags, summary: 'Change display name, time zone or language', body: UpdateProfileBody, response: { 200: UserResponse, ...errors } },
+      },
+      async (request) => ({ user: await accounts.updateProfile(requireActor(request.actor), request.body) }),
+    );
 
-    app.put('/me/password', {
-      schema: { tags, summary: 'Change password (signs out other devices)', body: ChangePasswordBody, response: { 200: UserResponse, ...errors } },
-    }, async (request, reply) => {
-      const signedIn = await accounts.changePassword(requireActor(request.actor), request.body.currentPassword, request.body.newPassword);
-      setSessionCookie(request, reply, signedIn);
-      return { user: signedIn.user };
-    });
+    app.put(
+      '/me/password',
+      {
+        schema: { tags, summary: 'Change password (signs out other devices)', body: ChangePasswordBody, response: { 200: UserResponse, ...errors } },
+      },
+      async (request, reply) => {
+        const signedIn = await accounts.changePassword(requireActor(request.actor), request.body.currentPassword, request.body.newPassword);
+        setSessionCookie(request, reply, signedIn);
+        return { user: signedIn.user };
+      },
+    );
 
-    app.delete('/me', {
-      schema: { tags, summary: 'Delete one’s account and personal data', body: DeleteAccountBody, response: { 204: z.null(), ...errors } },
-    }, async (request, reply) => {
-      await accounts.deleteAccount(requireActor(request.actor), request.body.password);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send(null);
-    });
+    app.delete(
+      '/me',
+      {
+        schema: { tags, summary: 'Delete one’s account and personal data', body: DeleteAccountBody, response: { 204: z.null(), ...errors } },
+      },
+      async (request, reply) => {
+        await accounts.deleteAccount(requireActor(request.actor), request.body.password);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.status(204).send(null);
+      },
+    );
   };
 }

@@ -8,7 +8,7 @@ import { hashPassword, verifyPassword } from '../../platform/security/passwords.
 import { hashToken, newToken } from '../../platform/security/tokens.ts';
 import type { MembershipsService } from '../groups/memberships.service.ts';
 import * as repo from './accounts.repository.ts';
-import type { SignUpInput, UpdateProfileInput, User } from './accounts.schemas.ts';
+import type { SignUpInput, UpdateProfileInput, User } from '../../../shared/api/accounts.schemas.ts';
 
 const SESSION_DAYS = 30;
 const RESET_MINUTES = 60;

@@ -60,7 +60,11 @@ describe.each(testDialects())('calendars on $dialect', ({ open }) => {
   async function apiOccurrences(from: string, to: string, group = slug) {
     const res = await t.call('GET', `/api/v1/groups/${group}/occurrences?from=${from}&to=${to}`, { as: leader });
     expect(res.statusCode, res.body).toBe(200);
-    return (res.json().occurrences as ApiOccurrence[]).map((o) => ({ uid: `${o.sessionId}@entraide`, start: Date.parse(o.startsAt), end: Date.parse(o.endsAt) }));
+    return (res.json().occurrences as ApiOccurrence[]).map((o) => ({
+      uid: `${o.sessionId}@entraide`,
+      start: Date.parse(o.startsAt),
+      end: Date.parse(o.endsAt),
+    }));
   }
 
   async function newFeed(as: Caller) {
@@ -74,15 +78,41 @@ describe.each(testDialects())('calendars on $dialect', ({ open }) => {
   it('serves a public group’s calendar that ical.js expands to our own occurrences, in Paris across DST, Kathmandu and St John’s', async () => {
     const paris = await schedule();
     // St John's moves its clocks on 14 March 2027, at 02:00, half an hour off the hour.
-    const stJohns = await schedule({ title: 'Saturday evening', start: '2027-03-06T20:30', timeZone: 'America/St_Johns', durationMinutes: 60, recurrence: 'FREQ=WEEKLY;BYDAY=SA', mode: 'online' });
-    const kathmandu = await schedule({ title: 'Second Wednesday', start: '2027-01-13T18:15', timeZone: 'Asia/Kathmandu', durationMinutes: 75, recurrence: 'FREQ=MONTHLY;BYDAY=2WE', mode: 'online' });
-    const once = await schedule({ title: 'Open evening', start: '2027-04-22T18:00', timeZone: 'Europe/Paris', durationMinutes: 120, mode: 'in-person', location: 'Town hall' });
+    const stJohns = await schedule({
+      title: 'Saturday evening',
+      start: '2027-03-06T20:30',
+      timeZone: 'America/St_Johns',
+      durationMinutes: 60,
+      recurrence: 'FREQ=WEEKLY;BYDAY=SA',
+      mode: 'online',
+    });
+    const kathmandu = await schedule({
+      title: 'Second Wednesday',
+      start: '2027-01-13T18:15',
+      timeZone: 'Asia/Kathmandu',
+      durationMinutes: 75,
+      recurrence: 'FREQ=MONTHLY;BYDAY=2WE',
+      mode: 'online',
+    });
+    const once = await schedule({
+      title: 'Open evening',
+      start: '2027-04-22T18:00',
+      timeZone: 'Europe/Paris',
+      durationMinutes: 120,
+      mode: 'in-person',
+      location: 'Town hall',
+    });
 
     const text = await groupCalendar();
     const calendar = readCalendar(text);
     checkEvents(calendar);
     expect(calendar.getFirstPropertyValue('prodid')).toBe('-//Entraide//Sessions//EN');
-    expect(calendar.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid')).sort()).toEqual(['America/St_Johns', 'Asia/Kathmandu', 'Europe/Paris']);
+    expect(
+      calendar
+        .getAllSubcomponents('vtimezone')
+        .map((z) => z.getFirstPropertyValue('tzid'))
+        .sort(),
+    ).toEqual(['America/St_Johns', 'Asia/Kathmandu', 'Europe/Paris']);
     expect(text).toContain('DTSTART;TZID=Europe/Paris:20270302T190000\r\n');
     expect(text).toContain('DTEND;TZID=Europe/Paris:20270302T203000\r\n');
     expect(text).toContain('DTSTART;TZID=America/St_Johns:20270306T203000\r\n');
@@ -107,8 +137,13 @@ describe.each(testDialects())('calendars on $dialect', ({ open }) => {
 
   it('writes a cancelled occurrence as an EXDATE and a moved one as an override, in the group’s and the session’s calendars', async () => {
     const session = await schedule();
-    expect((await t.call('POST', `/api/v1/sessions/${session.id}/occurrences/cancel`, { as: leader, body: { occurrenceStart: '2027-03-09T18:00:00Z' } })).statusCode).toBe(204);
-    const moved = await t.call('POST', `/api/v1/sessions/${session.id}/occurrences/move`, { as: leader, body: { occurrenceStart: '2027-03-16T18:00:00Z', start: '2027-03-17T20:00', durationMinutes: 60 } });
+    expect(
+      (await t.call('POST', `/api/v1/sessions/${session.id}/occurrences/cancel`, { as: leader, body: { occurrenceStart: '2027-03-09T18:00:00Z' } })).statusCode,
+    ).toBe(204);
+    const moved = await t.call('POST', `/api/v1/sessions/${session.id}/occurrences/move`, {
+      as: leader,
+      body: { occurrenceStart: '2027-03-16T18:00:00Z', start: '2027-03-17T20:00', durationMinutes: 60 },
+    });
     expect(moved.statusCode, moved.body).toBe(200);
 
     const sessionFile = await t.call('GET', `/api/v1/sessions/${session.id}/calendar.ics`, { as: member });
@@ -119,7 +154,11 @@ describe.each(testDialects())('calendars on $dialect', ({ open }) => {
     const from = '2027-03-01T00:00:00Z';
     const to = '2027-05-01T00:00:00Z';
     const ours = await apiOccurrences(from, to);
-    expect(ours.map((o) => new Date(o.start).toISOString()).slice(0, 3)).toEqual(['2027-03-02T18:00:00.000Z', '2027-03-17T19:00:00.000Z', '2027-03-23T18:00:00.000Z']);
+    expect(ours.map((o) => new Date(o.start).toISOString()).slice(0, 3)).toEqual([
+      '2027-03-02T18:00:00.000Z',
+      '2027-03-17T19:00:00.000Z',
+      '2027-03-23T18:00:00.000Z',
+    ]);
     for (const text of [await groupCalendar(), sessionFile.body]) {
       const calendar = readCalendar(text);
       checkEvents(calendar);
@@ -155,7 +194,9 @@ describe.each(testDialects())('calendars on $dialect', ({ open }) => {
     const calendar = readCalendar(feed.body);
     checkEvents(calendar);
     // In the member's language.
-    expect(eventValues(calendar, `${session.id}@entraide`, 'description')[0]).toContain('Rejoindre en ligne : https://meet.example.org/tuesday\nPar téléphone : +33 1 23 45 67 89');
+    expect(eventValues(calendar, `${session.id}@entraide`, 'description')[0]).toContain(
+      'Rejoindre en ligne : https://meet.example.org/tuesday\nPar téléphone : +33 1 23 45 67 89',
+    );
     expect(unescapeText(String(calendar.getFirstPropertyValue('x-wr-calname')))).toBe('Entraide : mes séances');
   });
 
@@ -167,7 +208,11 @@ describe.each(testDialects())('calendars on $dialect', ({ open }) => {
       (await t.call('POST', '/api/v1/groups', { as: leader, body: completeGroup({ name: 'Link only', visibility: 'unlisted' }) })).json().group,
       (await t.call('POST', '/api/v1/groups', { as: leader, body: completeGroup({ name: 'Not yet', reasons: undefined }) })).json().group,
     ];
-    expect(hidden.map((g: { status: string; visibility: string }) => `${g.status} ${g.visibility}`)).toEqual(['active private', 'active unlisted', 'draft public']);
+    expect(hidden.map((g: { status: string; visibility: string }) => `${g.status} ${g.visibility}`)).toEqual([
+      'active private',
+      'active unlisted',
+      'draft public',
+    ]);
     for (const group of hidden as { slug: string; status: string }[]) {
       if (group.status === 'active') await schedule({ ...weekly, title: 'Hidden' }, group.slug);
       // Even their leader: the file would travel beyond the group.
@@ -181,7 +226,8 @@ describe.each(testDialects())('calendars on $dialect', ({ open }) => {
   });
 
   it('gives a session’s file to whoever may see the session, and a 404 like a missing one otherwise', async () => {
-    const priv = (await t.call('POST', '/api/v1/groups', { as: leader, body: completeGroup({ name: 'Private circle', visibility: 'private' }) })).json().group.slug;
+    const priv = (await t.call('POST', '/api/v1/groups', { as: leader, body: completeGroup({ name: 'Private circle', visibility: 'private' }) })).json().group
+      .slug;
     const session = await schedule(weekly, priv);
     for (const as of [null, stranger, member]) {
       const missing = await t.call('GET', '/api/v1/sessions/00000000-0000-4000-8000-000000000000/calendar.ics', { as });
@@ -262,7 +308,9 @@ describe.each(testDialects())('calendars on $dialect', ({ open }) => {
     const description = 'First line\nSecond; line, with \\ and \r\nWindows line\n\n<img src=x onerror=alert(1)>';
     const ids: string[] = [];
     for (const title of titles) {
-      ids.push((await schedule({ ...weekly, title, description, location: 'Salle 3; 2e, porte B', agenda: [{ title: 'Tour; de, table \\', minutes: 20 }] }, group)).id);
+      ids.push(
+        (await schedule({ ...weekly, title, description, location: 'Salle 3; 2e, porte B', agenda: [{ title: 'Tour; de, table \\', minutes: 20 }] }, group)).id,
+      );
     }
     // A title is one line: the API refuses line breaks before any calendar sees them.
     expect((await t.call('POST', `/api/v1/groups/${group}/sessions`, { as: leader, body: { ...weekly, title: 'Two\nlines' } })).statusCode).toBe(400);
@@ -282,6 +330,13 @@ describe.each(testDialects())('calendars on $dialect', ({ open }) => {
 
   it('documents the calendar routes in OpenAPI', async () => {
     const paths = Object.keys((await t.call('GET', '/api/openapi.json')).json().paths);
-    expect(paths).toEqual(expect.arrayContaining(['/api/v1/groups/{slug}/calendar.ics', '/api/v1/sessions/{id}/calendar.ics', '/api/v1/me/calendar-feed', '/feeds/calendar/{token}.ics']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/v1/groups/{slug}/calendar.ics',
+        '/api/v1/sessions/{id}/calendar.ics',
+        '/api/v1/me/calendar-feed',
+        '/feeds/calendar/{token}.ics',
+      ]),
+    );
   });
 });

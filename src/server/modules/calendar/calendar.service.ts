@@ -96,7 +96,13 @@ export function createCalendarService(deps: ServiceDeps & { groups: GroupsServic
       if (!owner) throw notFound();
       const locale = isLocale(owner.locale) ? owner.locale : 'en';
       const { sessions: rows, exceptions } = await sessions.sessionsWithExceptions(await groups.activeGroupIdsOf(owner.user_id));
-      return buildCalendar(rows, exceptions, { appUrl: deps.appUrl, includeMembersOnly: true, locale, name: PERSONAL_NAME[locale], refreshSeconds: REFRESH_SECONDS });
+      return buildCalendar(rows, exceptions, {
+        appUrl: deps.appUrl,
+        includeMembersOnly: true,
+        locale,
+        name: PERSONAL_NAME[locale],
+        refreshSeconds: REFRESH_SECONDS,
+      });
     },
   };
 }

@@ -116,9 +116,13 @@ function firstOccurrence(schedule: Schedule): Occurrence | null {
 export function ruleForCalendar(rule: string, timeZone: string): string {
   return rule.replace(/(^|;)UNTIL=([0-9T]+)(?=;|$)/, (_match, separator: string, until: string) => {
     const date = `${until.slice(0, 4)}-${until.slice(4, 6)}-${until.slice(6, 8)}`;
-    const floating = until.length === 8 ? Date.parse(`${date}T23:59:59Z`) : Date.parse(`${date}T${until.slice(9, 11)}:${until.slice(11, 13)}:${until.slice(13, 15)}Z`);
+    const floating =
+      until.length === 8 ? Date.parse(`${date}T23:59:59Z`) : Date.parse(`${date}T${until.slice(9, 11)}:${until.slice(11, 13)}:${until.slice(13, 15)}Z`);
     const instant = floatingToInstant(floating, timeZone);
-    return `${separator}UNTIL=${new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`;
+    return `${separator}UNTIL=${new Date(instant)
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '')}`;
   });
 }
 
@@ -247,7 +251,10 @@ export function buildCalendar(sessions: CalendarSession[], exceptions: CalendarE
     const from = localToInstant(s.start_local, s.time_zone);
     earliest.set(s.time_zone, Math.min(earliest.get(s.time_zone) ?? from, from));
   }
-  const zones = zoneDefinitions([...earliest].map(([zone, from]) => ({ zone, from })), now);
+  const zones = zoneDefinitions(
+    [...earliest].map(([zone, from]) => ({ zone, from })),
+    now,
+  );
   const calendar = newCalendar(options, zones.vtimezones);
   const byId = new Map<string, CalendarException[]>();
   for (const e of exceptions) byId.set(e.session_id, [...(byId.get(e.session_id) ?? []), e]);
@@ -284,7 +291,10 @@ export function buildCalendar(sessions: CalendarSession[], exceptions: CalendarE
     const first = firstOccurrence(schedule);
     if (!first) continue;
     const cancelled = own.filter((e) => e.status === 'cancelled' && parseLocal(e.occurrence) !== null).map((e) => compact(e.occurrence));
-    const repeating = [`RRULE:${ruleForCalendar(session.rrule, zone)}`, ...(cancelled.length > 0 ? [`EXDATE;TZID=${tzid}:${cancelled.sort().join(',')}`] : [])].join('\n');
+    const repeating = [
+      `RRULE:${ruleForCalendar(session.rrule, zone)}`,
+      ...(cancelled.length > 0 ? [`EXDATE;TZID=${tzid}:${cancelled.sort().join(',')}`] : []),
+    ].join('\n');
     addEvent(
       calendar,
       { session, startLocal: first.ruleLocalStart, url },

@@ -46,7 +46,10 @@ const exception = (occurrence: string, status: 'cancelled' | 'moved', start_loca
 
 /** What our own pages list for the same rows. */
 function ours(s: CalendarSession, exceptions: CalendarException[], from: number, to: number) {
-  return occurrencesOf({ start: s.start_local, timeZone: s.time_zone, durationMinutes: s.duration_minutes, rule: s.rrule }, exceptions, from, to).map((o) => [o.startsAt, o.endsAt]);
+  return occurrencesOf({ start: s.start_local, timeZone: s.time_zone, durationMinutes: s.duration_minutes, rule: s.rrule }, exceptions, from, to).map((o) => [
+    o.startsAt,
+    o.endsAt,
+  ]);
 }
 
 const theirs = (text: string, from: number, to: number) => expandCalendar(readCalendar(text), from, to).map((o) => [o.start, o.end]);
@@ -70,7 +73,11 @@ describe('calendar', () => {
 
   it('expands, read by ical.js, to exactly our occurrences, with cancellations and moves', () => {
     const s = session();
-    const exceptions = [exception('2027-03-09T19:00', 'cancelled'), exception('2027-03-30T19:00', 'moved', '2027-03-31T20:30'), exception('2027-05-04T19:00', 'moved', '2027-04-26T18:00')];
+    const exceptions = [
+      exception('2027-03-09T19:00', 'cancelled'),
+      exception('2027-03-30T19:00', 'moved', '2027-03-31T20:30'),
+      exception('2027-05-04T19:00', 'moved', '2027-04-26T18:00'),
+    ];
     const text = buildCalendar([s], exceptions, options);
     checkEvents(readCalendar(text));
     const from = Date.UTC(2027, 1, 1);
@@ -94,7 +101,12 @@ describe('calendar', () => {
     expect(ruleForCalendar('FREQ=WEEKLY;UNTIL=20270601;BYDAY=TU', 'Europe/Paris')).toBe('FREQ=WEEKLY;UNTIL=20270601T215959Z;BYDAY=TU');
     expect(ruleForCalendar('FREQ=WEEKLY;BYDAY=TU;UNTIL=20270601T190000', 'Europe/Paris')).toBe('FREQ=WEEKLY;BYDAY=TU;UNTIL=20270601T170000Z');
     expect(ruleForCalendar('FREQ=WEEKLY;BYDAY=TU;UNTIL=20270601T170000Z', 'Europe/Paris')).toBe('FREQ=WEEKLY;BYDAY=TU;UNTIL=20270601T170000Z');
-    for (const rule of ['FREQ=WEEKLY;BYDAY=TU;UNTIL=20270601', 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20270601T190000', 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20270601T165959Z', 'FREQ=MONTHLY;BYDAY=2TU;COUNT=4']) {
+    for (const rule of [
+      'FREQ=WEEKLY;BYDAY=TU;UNTIL=20270601',
+      'FREQ=WEEKLY;BYDAY=TU;UNTIL=20270601T190000',
+      'FREQ=WEEKLY;BYDAY=TU;UNTIL=20270601T165959Z',
+      'FREQ=MONTHLY;BYDAY=2TU;COUNT=4',
+    ]) {
       const s = session({ rrule: rule });
       const window = [Date.UTC(2027, 0, 1), Date.UTC(2028, 0, 1)] as const;
       expect(theirs(buildCalendar([s], [], options), ...window), rule).toEqual(ours(s, [], ...window));
@@ -106,14 +118,22 @@ describe('calendar', () => {
     const s = session({ rrule: null, start_local: '2027-03-28T02:30' });
     const text = buildCalendar([s], [], options);
     expect(text).toContain('DTSTART;TZID=Europe/Paris:20270328T033000\r\n');
-    expect(theirs(text, 0, Date.UTC(2030, 0, 1))).toEqual([[localToInstant('2027-03-28T02:30', 'Europe/Paris'), localToInstant('2027-03-28T02:30', 'Europe/Paris') + 90 * 60_000]]);
+    expect(theirs(text, 0, Date.UTC(2030, 0, 1))).toEqual([
+      [localToInstant('2027-03-28T02:30', 'Europe/Paris'), localToInstant('2027-03-28T02:30', 'Europe/Paris') + 90 * 60_000],
+    ]);
     const cancelled = readCalendar(buildCalendar([s], [exception('2027-03-28T02:30', 'cancelled')], options));
     expect(eventValues(cancelled, `${s.id}@entraide`, 'status')).toEqual(['CANCELLED']);
   });
 
   it('escapes whatever people type, so it comes back exactly', () => {
     const title = 'Evening; circle, with \\ backslash <script>alert(1)</script> 🧡👩🏽‍🤝‍👩🏻\nsecond line\r\nthird' + ' long'.repeat(40);
-    const s = session({ title, description: 'Line one\nLine two; with, punctuation \\n literal', location: 'Salle 3; 2e étage, porte B', address: '1 rue X\n75001 Paris', group_name: 'Groupe « entraide », Paris; 12e' });
+    const s = session({
+      title,
+      description: 'Line one\nLine two; with, punctuation \\n literal',
+      location: 'Salle 3; 2e étage, porte B',
+      address: '1 rue X\n75001 Paris',
+      group_name: 'Groupe « entraide », Paris; 12e',
+    });
     const calendar = readCalendar(buildCalendar([s], [], { ...options, name: s.group_name }));
     const uid = `${s.id}@entraide`;
     expect(eventValues(calendar, uid, 'summary')).toEqual([`${title.replace(/\r\n/g, '\n')} (${s.group_name})`]);
@@ -130,13 +150,22 @@ describe('calendar', () => {
     expect(closed).not.toContain('meet.example.org');
     expect(closed).not.toContain('+33 1 23');
     const open = readCalendar(buildCalendar([hybrid, online], [], { ...options, includeMembersOnly: true }));
-    expect(eventValues(open, `${hybrid.id}@entraide`, 'description')[0]).toContain('Join online: https://meet.example.org/tuesday\nBy phone: +33 1 23 45 67 89');
+    expect(eventValues(open, `${hybrid.id}@entraide`, 'description')[0]).toContain(
+      'Join online: https://meet.example.org/tuesday\nBy phone: +33 1 23 45 67 89',
+    );
     expect(eventValues(open, '2@entraide', 'location')).toEqual(['https://meet.example.org/tuesday']);
     expect(eventValues(readCalendar(closed), '2@entraide', 'location')).toEqual(['']);
   });
 
   it('lays the agenda out on the clock, in the reader’s language', () => {
-    const s = session({ start_local: '2027-03-02T23:40', agenda: JSON.stringify([{ title: 'Welcome', minutes: 10 }, { title: 'Round', minutes: 30 }, { title: 'Close', minutes: 5 }]) });
+    const s = session({
+      start_local: '2027-03-02T23:40',
+      agenda: JSON.stringify([
+        { title: 'Welcome', minutes: 10 },
+        { title: 'Round', minutes: 30 },
+        { title: 'Close', minutes: 5 },
+      ]),
+    });
     const fr = readCalendar(buildCalendar([s], [], { ...options, locale: 'fr', includeMembersOnly: true }));
     expect(eventValues(fr, `${s.id}@entraide`, 'description')[0]).toBe(
       'Déroulé :\n23:40 Welcome (10 min)\n23:50 Round (30 min)\n00:20 Close (5 min)\n\nRejoindre en ligne : https://meet.example.org/tuesday\nPar téléphone : +33 1 23 45 67 89\n\nhttps://entraide.test/sessions/00000000-0000-4000-8000-000000000001',
@@ -145,7 +174,12 @@ describe('calendar', () => {
 
   it('puts one occurrence in a calendar of its own, at its actual time, with the link, for reminders', () => {
     const s = session();
-    const text = occurrenceCalendar(s, { occurrence: '2027-03-30T19:00', startsAt: Date.UTC(2027, 2, 31, 18, 30), endsAt: Date.UTC(2027, 2, 31, 20) }, 'Carers', { appUrl: options.appUrl, locale: 'en', now: NOW });
+    const text = occurrenceCalendar(
+      s,
+      { occurrence: '2027-03-30T19:00', startsAt: Date.UTC(2027, 2, 31, 18, 30), endsAt: Date.UTC(2027, 2, 31, 20) },
+      'Carers',
+      { appUrl: options.appUrl, locale: 'en', now: NOW },
+    );
     const calendar = readCalendar(text);
     checkEvents(calendar);
     expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH');

@@ -37,7 +37,8 @@ function libraryBlock(zone: string): { tzid: string; vtimezone: string } | null 
   if (libraryBlocks.has(zone)) return libraryBlocks.get(zone)!;
   libraryZones ??= new Set(tzlib_get_timezones() as string[]);
   const block = libraryZones.has(zone) ? tzlib_get_ical_block(zone) : null;
-  const found = Array.isArray(block) && block[0] && block[1] ? { tzid: block[1].replace(/^TZID=/, ''), vtimezone: block[0].replace(/\r?\n/g, '\r\n').trim() } : null;
+  const found =
+    Array.isArray(block) && block[0] && block[1] ? { tzid: block[1].replace(/^TZID=/, ''), vtimezone: block[0].replace(/\r?\n/g, '\r\n').trim() } : null;
   libraryBlocks.set(zone, found);
   return found;
 }
@@ -170,8 +171,13 @@ function formatStamp(floating: number): string {
 
 /** A VTIMEZONE written from our own offsets: the offset at `from`, then each change until `to`. */
 function runtimeVtimezone(zone: string, tzid: string, from: number, to: number): string {
-  const observance = (kind: 'STANDARD' | 'DAYLIGHT', at: number, before: number, after: number) =>
-    [`BEGIN:${kind}`, `TZOFFSETFROM:${formatOffset(before)}`, `TZOFFSETTO:${formatOffset(after)}`, `DTSTART:${formatStamp(at + before * MINUTE)}`, `END:${kind}`];
+  const observance = (kind: 'STANDARD' | 'DAYLIGHT', at: number, before: number, after: number) => [
+    `BEGIN:${kind}`,
+    `TZOFFSETFROM:${formatOffset(before)}`,
+    `TZOFFSETTO:${formatOffset(after)}`,
+    `DTSTART:${formatStamp(at + before * MINUTE)}`,
+    `END:${kind}`,
+  ];
   const initial = offsetAt(zone, from);
   const lines = ['BEGIN:VTIMEZONE', `TZID:${tzid}`, ...observance('STANDARD', from, initial, initial)];
   // Which side is "daylight" only matters to people reading the file; clients use the offsets.

@@ -18,7 +18,10 @@ function icalZone(vtimezone: string): ICAL.Timezone {
 /** The instant ical.js gives a floating wall time read on `zone`'s definition. */
 function icalInstant(zone: ICAL.Timezone, floating: number): number {
   const d = new Date(floating);
-  const time = new ICAL.Time({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: 0, isDate: false }, zone);
+  const time = new ICAL.Time(
+    { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: 0, isDate: false },
+    zone,
+  );
   return time.toUnixTime() * 1000;
 }
 

@@ -50,7 +50,8 @@ if (postgresUrl) {
       const handle = openDatabase({ url, pgSchema: schema });
       await underSchemaLock(url, async (client) => {
         await client.query(`CREATE SCHEMA ${schema}`);
-        const error = (await new Migrator({ db: handle.db, provider: { getMigrations: async () => before }, migrationTableSchema: schema }).migrateToLatest()).error;
+        const error = (await new Migrator({ db: handle.db, provider: { getMigrations: async () => before }, migrationTableSchema: schema }).migrateToLatest())
+          .error;
         if (error) throw error;
         await seed(handle);
         await migrateToLatest(handle);
@@ -72,7 +73,17 @@ async function seed(handle: DatabaseHandle): Promise<void> {
   const db = handle.db;
   await db
     .insertInto('users')
-    .values({ id: 'u1', email: 'founder@example.org', password_hash: 'x', display_name: 'Founder', time_zone: 'Europe/Paris', locale: 'fr', is_admin: 0, created_at: NOW, updated_at: NOW })
+    .values({
+      id: 'u1',
+      email: 'founder@example.org',
+      password_hash: 'x',
+      display_name: 'Founder',
+      time_zone: 'Europe/Paris',
+      locale: 'fr',
+      is_admin: 0,
+      created_at: NOW,
+      updated_at: NOW,
+    })
     .execute();
   const base = {
     founder_id: 'u1',
@@ -105,7 +116,18 @@ async function seed(handle: DatabaseHandle): Promise<void> {
       .execute();
     await db
       .insertInto('memberships')
-      .values({ group_id: id, user_id: 'u1', role: 'leader', status: 'active', leader_type: null, profession: null, charter_version: 1, charter_accepted_at: NOW, created_at: NOW, joined_at: NOW })
+      .values({
+        group_id: id,
+        user_id: 'u1',
+        role: 'leader',
+        status: 'active',
+        leader_type: null,
+        profession: null,
+        charter_version: 1,
+        charter_accepted_at: NOW,
+        created_at: NOW,
+        joined_at: NOW,
+      })
       .execute();
   }
 }
@@ -121,8 +143,14 @@ describe.each(engines)('migration 0006 on $dialect', ({ open }) => {
     const handle = await open(seed);
     t = await startTestApp(handle);
     const db = handle.db;
-    expect((await db.selectFrom('group_directory').select(['group_id', 'expanded_at']).execute())).toEqual([{ group_id: 'g-public', expanded_at: null }]);
-    const tags = await db.selectFrom('group_directory_tags').select(['kind', 'value']).where('group_id', '=', 'g-public').orderBy('kind').orderBy('value').execute();
+    expect(await db.selectFrom('group_directory').select(['group_id', 'expanded_at']).execute()).toEqual([{ group_id: 'g-public', expanded_at: null }]);
+    const tags = await db
+      .selectFrom('group_directory_tags')
+      .select(['kind', 'value'])
+      .where('group_id', '=', 'g-public')
+      .orderBy('kind')
+      .orderBy('value')
+      .execute();
     expect(tags).toEqual([
       { kind: 'language', value: 'en' },
       { kind: 'language', value: 'fr' },

@@ -10,6 +10,7 @@ import { testDialects } from '../../../../tests/support/databases.ts';
 import { completeGroup, ORIGIN, startTestApp, type Caller, type TestClient } from '../../../../tests/support/http.ts';
 import { createEventBus } from '../../platform/events.ts';
 import { createGroupsService, type GroupsService } from '../groups/groups.service.ts';
+import { systemClock } from '../../platform/clock.ts';
 
 const PARIS = { name: 'Paris', countryCode: 'FR', latitude: 48.85341, longitude: 2.3488 };
 const PARIS_ID = '2988507';
@@ -25,7 +26,7 @@ describe.each(testDialects())('directory privacy on $dialect', ({ open }) => {
 
   beforeEach(async () => {
     t = await startTestApp(await open());
-    groups = createGroupsService({ db: t.db.db, dialect: t.db.dialect, mailer: t.mailer, appUrl: ORIGIN, events: createEventBus() });
+    groups = createGroupsService({ db: t.db.db, dialect: t.db.dialect, mailer: t.mailer, appUrl: ORIGIN, events: createEventBus(), clock: systemClock });
     founder = await t.signUp({ displayName: 'Founder' });
     created.length = 0;
   });
@@ -117,7 +118,18 @@ describe.each(testDialects())('directory privacy on $dialect', ({ open }) => {
       { sort: 'newest' },
       { q: 'hope', sort: 'relevance' },
       { near: PARIS_ID, sort: 'distance' },
-      { q: 'hope', language: 'fr', mode: 'in-person', leaderType: 'professional', topic: 'hope', tz: 'UTC', from: '11:00', to: '13:00', near: PARIS_ID, sort: 'next' },
+      {
+        q: 'hope',
+        language: 'fr',
+        mode: 'in-person',
+        leaderType: 'professional',
+        topic: 'hope',
+        tz: 'UTC',
+        from: '11:00',
+        to: '13:00',
+        near: PARIS_ID,
+        sort: 'next',
+      },
     ];
     for (const filter of filters) {
       const { slugs, totals } = await everyPage(filter);

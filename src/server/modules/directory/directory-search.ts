@@ -137,7 +137,8 @@ export async function searchGroups(db: Db, dialect: Dialect, query: DirectoryQue
   const distance = query.near ? distanceExpression(engine, query.near.latitude, query.near.longitude) : null;
   if (query.near) conditions.push(boundingBox(query.near));
 
-  const nextAt = sort === 'next' ? sql`(SELECT min(s.starts_at) FROM group_directory_starts s WHERE s.group_id = d.group_id AND s.starts_at >= ${nowIso})` : sql`NULL`;
+  const nextAt =
+    sort === 'next' ? sql`(SELECT min(s.starts_at) FROM group_directory_starts s WHERE s.group_id = d.group_id AND s.starts_at >= ${nowIso})` : sql`NULL`;
   const inner = sql`
     SELECT d.group_id, d.published_at, ${text ? text.rank : sql`NULL`} AS rank, ${distance ?? sql`NULL`} AS distance_km, ${nextAt} AS next_at
     FROM ${text ? text.from : sql`group_directory d`}
@@ -162,7 +163,11 @@ export async function searchGroups(db: Db, dialect: Dialect, query: DirectoryQue
 
   // Past the last page the window count has no row to ride on: count on its own.
   const total =
-    rows.length > 0 ? Number(rows[0]!.total) : offset === 0 ? 0 : Number((await sql<{ n: number | string }>`SELECT count(*) AS n FROM (${inner}) x ${outerWhere}`.execute(db)).rows[0]?.n ?? 0);
+    rows.length > 0
+      ? Number(rows[0]!.total)
+      : offset === 0
+        ? 0
+        : Number((await sql<{ n: number | string }>`SELECT count(*) AS n FROM (${inner}) x ${outerWhere}`.execute(db)).rows[0]?.n ?? 0);
   return {
     total,
     windows,

@@ -10,8 +10,9 @@ import { completeGroup, ORIGIN, startTestApp, type Caller, type TestClient } fro
 import { createEventBus } from '../../platform/events.ts';
 import { createGroupsService } from '../groups/groups.service.ts';
 import { createSessionsService } from '../sessions/sessions.service.ts';
-import { SearchGroupsQuery } from './directory.schemas.ts';
+import { SearchGroupsQuery } from '../../../shared/api/directory.schemas.ts';
 import { createDirectoryService, type DirectoryService } from './directory.service.ts';
+import { systemClock } from '../../platform/clock.ts';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -25,7 +26,7 @@ describe.each(testDialects())('time fit on $dialect', ({ open }) => {
   beforeEach(async () => {
     t = await startTestApp(await open());
     leader = await t.signUp({ displayName: 'Leader' });
-    const deps = { db: t.db.db, dialect: t.db.dialect, mailer: t.mailer, appUrl: ORIGIN, events: createEventBus() };
+    const deps = { db: t.db.db, dialect: t.db.dialect, mailer: t.mailer, appUrl: ORIGIN, events: createEventBus(), clock: systemClock };
     const groups = createGroupsService(deps);
     const sessions = createSessionsService({ ...deps, groups });
     directory = createDirectoryService({ ...deps, groups, sessions });
@@ -35,7 +36,14 @@ describe.each(testDialects())('time fit on $dialect', ({ open }) => {
     // Tuesdays 19:00 in Paris: 18:00 UTC in winter, 17:00 UTC from 28 March 2027.
     const res = await t.call('POST', `/api/v1/groups/${paris.slug}/sessions`, {
       as: leader,
-      body: { title: 'Tuesday circle', start: '2027-01-05T19:00', timeZone: 'Europe/Paris', durationMinutes: 90, recurrence: 'FREQ=WEEKLY;BYDAY=TU', mode: 'online' },
+      body: {
+        title: 'Tuesday circle',
+        start: '2027-01-05T19:00',
+        timeZone: 'Europe/Paris',
+        durationMinutes: 90,
+        recurrence: 'FREQ=WEEKLY;BYDAY=TU',
+        mode: 'online',
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
   });
@@ -85,7 +93,11 @@ describe.each(testDialects())('time fit on $dialect', ({ open }) => {
     expect(slugsOf(await fit(now, { tz: 'Pacific/Chatham', day: '2' }))).toEqual([]);
     // Both clocks move within ten days: 06:45 for one week, 05:45 after.
     expect(localsOf(await fit(now, { tz: 'Pacific/Chatham', day: '3', from: '06:30', to: '07:00' }))).toEqual(['2027-03-31T06:45']);
-    expect(localsOf(await fit(now, { tz: 'Pacific/Chatham', day: '3', from: '05:30', to: '06:00' }))).toEqual(['2027-04-07T05:45', '2027-04-14T05:45', '2027-04-21T05:45']);
+    expect(localsOf(await fit(now, { tz: 'Pacific/Chatham', day: '3', from: '05:30', to: '06:00' }))).toEqual([
+      '2027-04-07T05:45',
+      '2027-04-14T05:45',
+      '2027-04-21T05:45',
+    ]);
     // The 07:45 weeks (both in winter time) are before "now".
     expect(slugsOf(await fit(now, { tz: 'Pacific/Chatham', from: '07:30', to: '08:00' }))).toEqual([]);
   });
@@ -101,9 +113,15 @@ describe.each(testDialects())('time fit on $dialect', ({ open }) => {
 
   it('leaves out cancelled occurrences and follows moved ones', async () => {
     const sessionId = (await t.call('GET', `/api/v1/groups/${paris.slug}/sessions`)).json().sessions[0].id;
-    const cancel = await t.call('POST', `/api/v1/sessions/${sessionId}/occurrences/cancel`, { as: leader, body: { occurrenceStart: '2027-03-16T18:00:00.000Z' } });
+    const cancel = await t.call('POST', `/api/v1/sessions/${sessionId}/occurrences/cancel`, {
+      as: leader,
+      body: { occurrenceStart: '2027-03-16T18:00:00.000Z' },
+    });
     expect(cancel.statusCode, cancel.body).toBe(204);
-    const move = await t.call('POST', `/api/v1/sessions/${sessionId}/occurrences/move`, { as: leader, body: { occurrenceStart: '2027-03-23T18:00:00.000Z', start: '2027-03-24T10:00' } });
+    const move = await t.call('POST', `/api/v1/sessions/${sessionId}/occurrences/move`, {
+      as: leader,
+      body: { occurrenceStart: '2027-03-23T18:00:00.000Z', start: '2027-03-24T10:00' },
+    });
     expect(move.statusCode, move.body).toBe(200);
     const result = await fit('2027-03-13T00:00:00Z', { tz: 'Europe/Paris', from: '09:00', to: '20:00' });
     expect(localsOf(result)).toEqual(['2027-03-24T10:00', '2027-03-30T19:00', '2027-04-06T19:00']);

@@ -1,10 +1,10 @@
-import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { instantToLocal } from '../../../shared/zoned-time.ts';
 import { testDialects } from '../../../../tests/support/databases.ts';
 import { completeGroup, startTestApp, type Caller, type TestClient } from '../../../../tests/support/http.ts';
+import { HOSTILE_STRINGS } from '../../../../tests/support/hostile-strings.ts';
 
-const BLNS: string[] = JSON.parse(fs.readFileSync(new URL('../../../../../shared/data/blns.json', import.meta.url), 'utf8'));
+const BLNS = HOSTILE_STRINGS;
 
 const PARIS = { name: 'Paris', countryCode: 'FR', admin1: '11', latitude: 48.85341, longitude: 2.3488 };
 const LYON = { name: 'Lyon', countryCode: 'FR', admin1: '84', latitude: 45.74846, longitude: 4.84671 };
@@ -121,7 +121,10 @@ describe.each(testDialects())('directory search on $dialect', ({ dialect, open }
     // A professional co-leader makes the peer group match "professional" too, until demoted.
     const counsellor = await t.signUp({ displayName: 'Counsellor' });
     await t.call('POST', `/api/v1/groups/${fr.slug}/join`, { as: counsellor, body: { acceptCharter: true } });
-    const promoted = await t.call('POST', `/api/v1/groups/${fr.slug}/members/${counsellor.userId}/promote`, { as: founder, body: { leaderType: 'professional', profession: 'Psychologue' } });
+    const promoted = await t.call('POST', `/api/v1/groups/${fr.slug}/members/${counsellor.userId}/promote`, {
+      as: founder,
+      body: { leaderType: 'professional', profession: 'Psychologue' },
+    });
     expect(promoted.statusCode, promoted.body).toBe(200);
     expect(sorted(await slugs({ leaderType: 'professional' }))).toEqual(sorted([en.slug, fr.slug]));
     expect(sorted(await slugs({ leaderType: 'peer' }))).toEqual([fr.slug]);
@@ -184,10 +187,29 @@ describe.each(testDialects())('directory search on $dialect', ({ dialect, open }
   });
 
   it('refuses unreadable parameters, naming each one, in the caller’s language', async () => {
-    const res = await search('mode=bogus&leaderType=boss&day=7&from=25:00&to=9&tz=Mars/Base&near=somewhere&pageSize=51&page=0&radiusKm=-1&language=!!&sort=best', null);
+    const res = await search(
+      'mode=bogus&leaderType=boss&day=7&from=25:00&to=9&tz=Mars/Base&near=somewhere&pageSize=51&page=0&radiusKm=-1&language=!!&sort=best',
+      null,
+    );
     expect(res.statusCode).toBe(400);
-    const paths = res.json().error.issues.map((i: { path: string }) => i.path).sort();
-    expect(paths).toEqual(['query.day.0', 'query.from', 'query.language.0', 'query.leaderType.0', 'query.mode.0', 'query.near', 'query.page', 'query.pageSize', 'query.radiusKm', 'query.sort', 'query.to', 'query.tz']);
+    const paths = res
+      .json()
+      .error.issues.map((i: { path: string }) => i.path)
+      .sort();
+    expect(paths).toEqual([
+      'query.day.0',
+      'query.from',
+      'query.language.0',
+      'query.leaderType.0',
+      'query.mode.0',
+      'query.near',
+      'query.page',
+      'query.pageSize',
+      'query.radiusKm',
+      'query.sort',
+      'query.to',
+      'query.tz',
+    ]);
     const fr = await t.call('GET', '/api/v1/search/groups?day=9', { headers: { 'accept-language': 'fr' } });
     expect(fr.json().error.issues).toEqual([{ path: 'query.day.0', message: 'Indiquez des jours de 0 (dimanche) à 6 (samedi), séparés par des virgules.' }]);
 
@@ -211,7 +233,20 @@ describe.each(testDialects())('directory search on $dialect', ({ dialect, open }
       }
     }
     // Full-text syntax is only ever words.
-    for (const q of ['"', '"unclosed', 'a OR', 'NEAR(a b)', 'name:ordinary', '*', '^ordinary', 'ordinary*', "o'rdinary", 'ordinary & | ! :*', '\\', 'ordinary)']) {
+    for (const q of [
+      '"',
+      '"unclosed',
+      'a OR',
+      'NEAR(a b)',
+      'name:ordinary',
+      '*',
+      '^ordinary',
+      'ordinary*',
+      "o'rdinary",
+      'ordinary & | ! :*',
+      '\\',
+      'ordinary)',
+    ]) {
       const res = await search({ q });
       expect(res.statusCode, `${q}: ${res.body}`).toBe(200);
     }
@@ -224,7 +259,10 @@ describe.each(testDialects())('directory search on $dialect', ({ dialect, open }
     const draft = await t.call('POST', '/api/v1/groups', { as: founder, body: { name: 'Cancer survivors circle', purpose: 'After treatment.' } });
     const draftSlug = draft.json().group.slug;
     expect(await slugs({ q: 'survivors' })).toEqual([]);
-    const completed = await t.call('PATCH', `/api/v1/groups/${draftSlug}`, { as: founder, body: { ...completeGroup({ name: 'Cancer survivors circle' }), name: undefined } });
+    const completed = await t.call('PATCH', `/api/v1/groups/${draftSlug}`, {
+      as: founder,
+      body: { ...completeGroup({ name: 'Cancer survivors circle' }), name: undefined },
+    });
     expect(completed.statusCode, completed.body).toBe(200);
     expect(await slugs({ q: 'survivors' })).toEqual([]);
     expect((await t.call('POST', `/api/v1/groups/${draftSlug}/publish`, { as: founder })).statusCode).toBe(200);
@@ -274,8 +312,14 @@ describe.each(testDialects())('directory search on $dialect', ({ dialect, open }
     const none = await found({ name: 'Quiet circle' });
     const sooner = await found({ name: 'Sooner circle' });
     const day = (n: number) => instantToLocal(Date.now() + n * 86_400_000, 'UTC').slice(0, 10);
-    for (const [group, n] of [[later, 9], [sooner, 2]] as const) {
-      const res = await t.call('POST', `/api/v1/groups/${group.slug}/sessions`, { as: founder, body: { title: 'Meeting', start: `${day(n)}T12:00`, timeZone: 'UTC', durationMinutes: 60, mode: 'online' } });
+    for (const [group, n] of [
+      [later, 9],
+      [sooner, 2],
+    ] as const) {
+      const res = await t.call('POST', `/api/v1/groups/${group.slug}/sessions`, {
+        as: founder,
+        body: { title: 'Meeting', start: `${day(n)}T12:00`, timeZone: 'UTC', durationMinutes: 60, mode: 'online' },
+      });
       expect(res.statusCode, res.body).toBe(201);
     }
     expect(await slugs({ q: 'circle', sort: 'next' })).toEqual([sooner.slug, later.slug, none.slug]);
@@ -305,9 +349,17 @@ describe.each(testDialects())('directory search on $dialect', ({ dialect, open }
     const group = await found({ name: 'Lyon readers', place: LYON });
     const seen = await t.call('GET', `/api/v1/groups/${group.slug}`);
     expect(seen.json().group.place).toEqual(LYON);
-    const bad = await t.call('PATCH', `/api/v1/groups/${group.slug}`, { as: founder, body: { place: { name: ' ', countryCode: 'fr', latitude: 91, longitude: 'east' } } });
+    const bad = await t.call('PATCH', `/api/v1/groups/${group.slug}`, {
+      as: founder,
+      body: { place: { name: ' ', countryCode: 'fr', latitude: 91, longitude: 'east' } },
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['place.countryCode', 'place.latitude', 'place.longitude', 'place.name']);
+    expect(
+      bad
+        .json()
+        .error.issues.map((i: { path: string }) => i.path)
+        .sort(),
+    ).toEqual(['place.countryCode', 'place.latitude', 'place.longitude', 'place.name']);
     const [hit] = (await search({ q: 'readers' })).json().groups;
     expect(hit.place).toEqual(LYON);
   });
@@ -323,7 +375,15 @@ describe.each(testDialects())('places on $dialect', ({ open }) => {
   it('suggests towns by the start of their name, accents and case aside, biggest first', async () => {
     const res = await t.call('GET', '/api/v1/places?q=montreal&limit=3');
     expect(res.statusCode).toBe(200);
-    expect(res.json().places[0]).toEqual({ id: 6077243, name: 'Montréal', countryCode: 'CA', admin1: '10', latitude: 45.50884, longitude: -73.58781, population: 1600000 });
+    expect(res.json().places[0]).toEqual({
+      id: 6077243,
+      name: 'Montréal',
+      countryCode: 'CA',
+      admin1: '10',
+      latitude: 45.50884,
+      longitude: -73.58781,
+      population: 1600000,
+    });
     expect(res.json().places).toHaveLength(3);
     expect((await t.call('GET', '/api/v1/places?q=LYO')).json().places[0]).toMatchObject({ name: 'Lyon', countryCode: 'FR' });
     expect((await t.call('GET', `/api/v1/places/${PARIS_ID}`)).json().place).toMatchObject({ name: 'Paris', countryCode: 'FR' });

@@ -22,7 +22,13 @@ export interface DirectoryTag {
  * is the one reader of `groups` outside its module, for this re-check only).
  */
 export async function isListable(db: Db, groupId: string): Promise<boolean> {
-  const row = await db.selectFrom('groups').select('id').where('id', '=', groupId).where('status', '=', 'active').where('visibility', '=', 'public').executeTakeFirst();
+  const row = await db
+    .selectFrom('groups')
+    .select('id')
+    .where('id', '=', groupId)
+    .where('status', '=', 'active')
+    .where('visibility', '=', 'public')
+    .executeTakeFirst();
   return Boolean(row);
 }
 
@@ -82,7 +88,9 @@ export async function listMissingEntries(db: Db, limit: number): Promise<string[
     .select('id')
     .where('status', '=', 'active')
     .where('visibility', '=', 'public')
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('group_directory').select('group_id').whereRef('group_directory.group_id', '=', 'groups.id'))))
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('group_directory').select('group_id').whereRef('group_directory.group_id', '=', 'groups.id'))),
+    )
     .limit(limit)
     .execute();
   return rows.map((r) => r.id);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ErrorResponse } from '../../platform/http/error-schema.ts';
-import { PlaceParams, PlaceResponse, PlacesQuery, PlacesResponse, SearchGroupsQuery, SearchGroupsResponse } from './directory.schemas.ts';
+import { ErrorResponse } from '../../../shared/api/error.schemas.ts';
+import { PlaceParams, PlaceResponse, PlacesQuery, PlacesResponse, SearchGroupsQuery, SearchGroupsResponse } from '../../../shared/api/directory.schemas.ts';
 import type { DirectoryService } from './directory.service.ts';
 
 /** Search and places are open to everyone: they only ever show public groups and towns. */
@@ -10,21 +10,38 @@ export function directoryRoutes(directory: DirectoryService) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['directory'];
 
-    app.get('/search/groups', {
-      schema: {
-        tags,
-        summary: 'Search public groups by words, language, mode, leader type, topic, day and hour in one’s zone, and distance',
-        querystring: SearchGroupsQuery,
-        response: { 200: SearchGroupsResponse, 400: ErrorResponse },
+    app.get(
+      '/search/groups',
+      {
+        schema: {
+          tags,
+          summary: 'Search public groups by words, language, mode, leader type, topic, day and hour in one’s zone, and distance',
+          querystring: SearchGroupsQuery,
+          response: { 200: SearchGroupsResponse, 400: ErrorResponse },
+        },
       },
-    }, async (request) => directory.searchDirectory(request.actor, request.query));
+      async (request) => directory.searchDirectory(request.actor, request.query),
+    );
 
-    app.get('/places', {
-      schema: { tags, summary: 'Towns (GeoNames, offline) whose name starts with q, biggest first', querystring: PlacesQuery, response: { 200: PlacesResponse, 400: ErrorResponse } },
-    }, async (request) => ({ places: directory.findPlaces(request.query.q, request.query.limit) }));
+    app.get(
+      '/places',
+      {
+        schema: {
+          tags,
+          summary: 'Towns (GeoNames, offline) whose name starts with q, biggest first',
+          querystring: PlacesQuery,
+          response: { 200: PlacesResponse, 400: ErrorResponse },
+        },
+      },
+      async (request) => ({ places: directory.findPlaces(request.query.q, request.query.limit) }),
+    );
 
-    app.get('/places/:id', {
-      schema: { tags, summary: 'One town by its GeoNames id', params: PlaceParams, response: { 200: PlaceResponse, 400: ErrorResponse, 404: ErrorResponse } },
-    }, async (request) => ({ place: directory.viewPlace(request.params.id) }));
+    app.get(
+      '/places/:id',
+      {
+        schema: { tags, summary: 'One town by its GeoNames id', params: PlaceParams, response: { 200: PlaceResponse, 400: ErrorResponse, 404: ErrorResponse } },
+      },
+      async (request) => ({ place: directory.viewPlace(request.params.id) }),
+    );
   };
 }

@@ -22,9 +22,10 @@ import { scheduleOf, type SessionsService } from '../sessions/sessions.service.t
 import { effectiveSort, searchGroups, type DirectoryQuery } from './directory-search.ts';
 import { languageKey, queryTokens, topicKey } from './directory-text.ts';
 import * as repo from './directory.repository.ts';
-import type { DirectoryGroup, SearchGroupsInput } from './directory.schemas.ts';
+import type { DirectoryGroup, SearchGroupsInput } from '../../../shared/api/directory.schemas.ts';
 import { findPlaceById, findPlaces } from './places.ts';
-import { isInWindows, isTimeFiltered, parseClock } from './time-windows.ts';
+import { isInWindows, isTimeFiltered } from './time-windows.ts';
+import { parseClock } from '../../../shared/clock-time.ts';
 
 const DAY = 86_400_000;
 /** Occurrence starts kept per group: far enough ahead for "next session" and the time fit. */
@@ -170,7 +171,12 @@ export function createDirectoryService(deps: ServiceDeps & { groups: GroupsServi
         groups.summariesOf(ids),
         repo.listNextStarts(db, ids, nowIso),
         filtered && result.windows.length > 0
-          ? repo.listStartsBetween(db, ids, new Date(result.windows[0]!.start).toISOString(), new Date(result.windows[result.windows.length - 1]!.end).toISOString())
+          ? repo.listStartsBetween(
+              db,
+              ids,
+              new Date(result.windows[0]!.start).toISOString(),
+              new Date(result.windows[result.windows.length - 1]!.end).toISOString(),
+            )
           : Promise.resolve([]),
       ]);
       const matches = new Map<string, { startsAt: string; localStart: string }[]>();

@@ -99,7 +99,12 @@ const TOPIC_CODES: Readonly<Record<string, string>> = {
 const NON_TOPIC_CODES = new Set(['O', 'C', 'X', 'XB', 'TC', 'ONL', ...Object.values(LANGUAGE_CODES)]);
 
 function fold(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim().replace(/\s+/g, ' ');
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim()
+    .replace(/\s+/g, ' ');
 }
 
 /** The language codes for a group's languages, in order, without repeats or unknowns. */

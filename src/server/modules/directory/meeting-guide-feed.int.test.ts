@@ -1,10 +1,10 @@
-import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../tests/support/databases.ts';
 import { completeGroup, startTestApp, type Caller, type TestClient } from '../../../../tests/support/http.ts';
 import { feedProblems, upcoming } from './meeting-guide.test-support.ts';
+import { HOSTILE_STRINGS } from '../../../../tests/support/hostile-strings.ts';
 
-const NAUGHTY: string[] = JSON.parse(fs.readFileSync(new URL('../../../../../shared/data/blns.json', import.meta.url), 'utf8'));
+const NAUGHTY = HOSTILE_STRINGS;
 const FEED = '/feeds/meeting-guide.json';
 const SECRET_LINK = 'https://meet.example.org/members-only-7f3a';
 const SECRET_PHONE = '+33 9 99 99 99 99';
@@ -54,22 +54,83 @@ describe.each(testDialects())('Meeting Guide feed on $dialect', ({ open }) => {
   }
 
   it('lists weekly sessions on their own clock in Kathmandu, St John’s and Chatham, valid for the spec and its consumers', async () => {
-    const kathmandu = await found({ name: 'Kathmandu carers', timeZone: 'Asia/Kathmandu', languages: ['ne', 'en'], structure: { membership: 'approval', format: 'drop-in' }, place: { name: 'Lalitpur', countryCode: 'NP', latitude: 27.6667, longitude: 85.3167 } });
+    const kathmandu = await found({
+      name: 'Kathmandu carers',
+      timeZone: 'Asia/Kathmandu',
+      languages: ['ne', 'en'],
+      structure: { membership: 'approval', format: 'drop-in' },
+      place: { name: 'Lalitpur', countryCode: 'NP', latitude: 27.6667, longitude: 85.3167 },
+    });
     const stJohns = await found({ name: 'St John’s grief circle', timeZone: 'America/St_Johns', languages: ['en'], topics: ['grief', 'Seniors'] });
-    const chatham = await found({ name: 'Chatham islanders', timeZone: 'Pacific/Chatham', languages: ['en'], structure: { membership: 'invite', format: 'cohort' } });
+    const chatham = await found({
+      name: 'Chatham islanders',
+      timeZone: 'Pacific/Chatham',
+      languages: ['en'],
+      structure: { membership: 'invite', format: 'cohort' },
+    });
 
     const ktm = upcoming('Asia/Kathmandu', 1, '18:15');
-    await schedule(kathmandu, { title: 'Monday and Thursday', start: ktm, timeZone: 'Asia/Kathmandu', recurrence: 'FREQ=WEEKLY;BYDAY=MO,TH', location: 'Community hall', address: 'Jhamsikhel Road 4\nLalitpur 44600\nNepal' });
+    await schedule(kathmandu, {
+      title: 'Monday and Thursday',
+      start: ktm,
+      timeZone: 'Asia/Kathmandu',
+      recurrence: 'FREQ=WEEKLY;BYDAY=MO,TH',
+      location: 'Community hall',
+      address: 'Jhamsikhel Road 4\nLalitpur 44600\nNepal',
+    });
     // 07:30 on a Monday in Chatham is still Sunday in UTC: the feed says Monday.
-    await schedule(chatham, { title: 'Early Monday', start: upcoming('Pacific/Chatham', 1, '07:30'), timeZone: 'Pacific/Chatham', durationMinutes: 60, recurrence: 'FREQ=WEEKLY;BYDAY=MO', address: '1 Waitangi Wharf Rd, Waitangi 8942', accessibility: 'Step-free access from the car park' });
+    await schedule(chatham, {
+      title: 'Early Monday',
+      start: upcoming('Pacific/Chatham', 1, '07:30'),
+      timeZone: 'Pacific/Chatham',
+      durationMinutes: 60,
+      recurrence: 'FREQ=WEEKLY;BYDAY=MO',
+      address: '1 Waitangi Wharf Rd, Waitangi 8942',
+      accessibility: 'Step-free access from the car park',
+    });
     // Hybrid: listed in person, its members-only link and dial-in nowhere.
-    await schedule(stJohns, { title: 'Saturday evening', start: upcoming('America/St_Johns', 6, '20:30'), timeZone: 'America/St_Johns', durationMinutes: 210, recurrence: 'FREQ=WEEKLY;BYDAY=SA', mode: 'hybrid', address: '50 Water Street\nSt. John’s, NL A1C 1A1', onlineUrl: SECRET_LINK, dialIn: SECRET_PHONE });
+    await schedule(stJohns, {
+      title: 'Saturday evening',
+      start: upcoming('America/St_Johns', 6, '20:30'),
+      timeZone: 'America/St_Johns',
+      durationMinutes: 210,
+      recurrence: 'FREQ=WEEKLY;BYDAY=SA',
+      mode: 'hybrid',
+      address: '50 Water Street\nSt. John’s, NL A1C 1A1',
+      onlineUrl: SECRET_LINK,
+      dialIn: SECRET_PHONE,
+    });
     // Not weekly meetings, or not somewhere one can walk in: left out.
-    await schedule(stJohns, { title: 'Online only', start: upcoming('America/St_Johns', 2, '19:00'), timeZone: 'America/St_Johns', recurrence: 'FREQ=WEEKLY;BYDAY=TU', mode: 'online', onlineUrl: SECRET_LINK });
-    await schedule(stJohns, { title: 'Monthly', start: upcoming('America/St_Johns', 3, '19:00'), timeZone: 'America/St_Johns', recurrence: 'FREQ=MONTHLY', address: '50 Water Street' });
+    await schedule(stJohns, {
+      title: 'Online only',
+      start: upcoming('America/St_Johns', 2, '19:00'),
+      timeZone: 'America/St_Johns',
+      recurrence: 'FREQ=WEEKLY;BYDAY=TU',
+      mode: 'online',
+      onlineUrl: SECRET_LINK,
+    });
+    await schedule(stJohns, {
+      title: 'Monthly',
+      start: upcoming('America/St_Johns', 3, '19:00'),
+      timeZone: 'America/St_Johns',
+      recurrence: 'FREQ=MONTHLY',
+      address: '50 Water Street',
+    });
     await schedule(stJohns, { title: 'Once', start: upcoming('America/St_Johns', 4, '19:00'), timeZone: 'America/St_Johns', address: '50 Water Street' });
-    await schedule(stJohns, { title: 'Fortnightly', start: upcoming('America/St_Johns', 5, '19:00'), timeZone: 'America/St_Johns', recurrence: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=FR', address: '50 Water Street' });
-    await schedule(kathmandu, { title: 'No address given', start: upcoming('Asia/Kathmandu', 3, '10:00'), timeZone: 'Asia/Kathmandu', recurrence: 'FREQ=WEEKLY;BYDAY=WE', location: 'Somewhere' });
+    await schedule(stJohns, {
+      title: 'Fortnightly',
+      start: upcoming('America/St_Johns', 5, '19:00'),
+      timeZone: 'America/St_Johns',
+      recurrence: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=FR',
+      address: '50 Water Street',
+    });
+    await schedule(kathmandu, {
+      title: 'No address given',
+      start: upcoming('Asia/Kathmandu', 3, '10:00'),
+      timeZone: 'Asia/Kathmandu',
+      recurrence: 'FREQ=WEEKLY;BYDAY=WE',
+      location: 'Somewhere',
+    });
 
     const res = await t.call('GET', FEED);
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
@@ -89,7 +150,12 @@ describe.each(testDialects())('Meeting Guide feed on $dialect', ({ open }) => {
     );
     const byGroup = (name: string) => entries.filter((e) => e.group === name);
     expect(byGroup('Kathmandu carers')[0]!.types).toEqual(['C', 'NE', 'EN']);
-    expect(byGroup('Kathmandu carers')[0]!).toMatchObject({ formatted_address: 'Jhamsikhel Road 4, Lalitpur 44600, Nepal', location: 'Community hall', region: 'Lalitpur', url: `http://127.0.0.1:3000/groups/${kathmandu}` });
+    expect(byGroup('Kathmandu carers')[0]!).toMatchObject({
+      formatted_address: 'Jhamsikhel Road 4, Lalitpur 44600, Nepal',
+      location: 'Community hall',
+      region: 'Lalitpur',
+      url: `http://127.0.0.1:3000/groups/${kathmandu}`,
+    });
     expect(byGroup('Chatham islanders')[0]!.region).toBeUndefined();
     expect(byGroup('Chatham islanders')[0]!.types).toEqual(['C', 'EN', 'X']);
     expect(byGroup('St John’s grief circle')[0]!.types).toEqual(['O', 'EN', 'SEN']);
@@ -98,7 +164,13 @@ describe.each(testDialects())('Meeting Guide feed on $dialect', ({ open }) => {
 
   it('never lists private, unlisted or draft groups, and agrees with what a stranger can open', async () => {
     const address = '12 rue des Tanneurs\n69005 Lyon';
-    const weekly = (zone = 'Europe/Paris') => ({ title: 'Weekly', start: upcoming(zone, 2, '19:00'), timeZone: zone, recurrence: 'FREQ=WEEKLY;BYDAY=TU', address });
+    const weekly = (zone = 'Europe/Paris') => ({
+      title: 'Weekly',
+      start: upcoming(zone, 2, '19:00'),
+      timeZone: zone,
+      recurrence: 'FREQ=WEEKLY;BYDAY=TU',
+      address,
+    });
     const publicSlug = await found({ name: 'Public one' });
     const privateSlug = await found({ name: 'Private one', visibility: 'private' });
     const unlistedSlug = await found({ name: 'Unlisted one', visibility: 'unlisted' });
@@ -144,7 +216,13 @@ describe.each(testDialects())('Meeting Guide feed on $dialect', ({ open }) => {
     const again = await t.call('GET', FEED, { headers: { 'if-none-match': etag } });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
-    await schedule(slug, { title: 'New', start: upcoming('Europe/Paris', 3, '19:00'), timeZone: 'Europe/Paris', recurrence: 'FREQ=WEEKLY;BYDAY=WE', address: '1 place Bellecour, Lyon' });
+    await schedule(slug, {
+      title: 'New',
+      start: upcoming('Europe/Paris', 3, '19:00'),
+      timeZone: 'Europe/Paris',
+      recurrence: 'FREQ=WEEKLY;BYDAY=WE',
+      address: '1 place Bellecour, Lyon',
+    });
     const changed = await t.call('GET', FEED, { headers: { 'if-none-match': etag } });
     expect(changed.statusCode).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
@@ -162,7 +240,16 @@ describe.each(testDialects())('Meeting Guide feed on $dialect', ({ open }) => {
       const zone = ['Asia/Kathmandu', 'America/St_Johns', 'Pacific/Chatham'][i % 3]!;
       const session = await t.call('POST', `/api/v1/groups/${slug}/sessions`, {
         as: leader,
-        body: { title: 'Weekly', start: upcoming(zone, 4, '19:45'), timeZone: zone, durationMinutes: 60, recurrence: 'FREQ=WEEKLY;BYDAY=TH', mode: 'in-person', location: s, address: `${s}\n1 Main Street` },
+        body: {
+          title: 'Weekly',
+          start: upcoming(zone, 4, '19:45'),
+          timeZone: zone,
+          durationMinutes: 60,
+          recurrence: 'FREQ=WEEKLY;BYDAY=TH',
+          mode: 'in-person',
+          location: s,
+          address: `${s}\n1 Main Street`,
+        },
       });
       if (session.statusCode === 201) listed += 1;
     }

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -6,16 +5,50 @@ import { testDialects } from '../../../../tests/support/databases.ts';
 import { completeGroup, startTestApp, type Caller, type TestClient } from '../../../../tests/support/http.ts';
 import { FeedFetchError, fetchFeed } from './meeting-guide-fetch.ts';
 import { feedProblems } from './meeting-guide.test-support.ts';
+import { HOSTILE_STRINGS } from '../../../../tests/support/hostile-strings.ts';
 
-const NAUGHTY: string[] = JSON.parse(fs.readFileSync(new URL('../../../../../shared/data/blns.json', import.meta.url), 'utf8'));
+const NAUGHTY = HOSTILE_STRINGS;
 const IMPORT = '/api/v1/admin/imports/meeting-guide';
 
 /** A feed like an intergroup's, with a few entries no importer could take. */
 function sampleFeed(overrides: { time?: string } = {}) {
   return [
-    { name: 'Sunday Serenity', slug: 'sunday-serenity-14', day: 0, time: overrides.time ?? '18:00', end_time: '19:30', timezone: 'America/St_Johns', location: 'Alano Club', formatted_address: '123 Water Street, St. John’s, NL A1C 1A1, Canada', types: ['O', 'EN', 'X'], notes: 'Ring buzzer.', updated: '2024-05-31 14:32:23' },
-    { name: 'Lunes y jueves', slug: 'lunes-jueves', day: [1, 4], time: '07:05', timezone: 'Asia/Kathmandu', conference_url: 'https://zoom.example/j/123', types: ['C', 'S'] },
-    { name: 'Chatham dawn', slug: 42, day: 2, time: '06:45:00', end_time: '07:45', timezone: 'Pacific/Chatham', address: '1 Waitangi Wharf Rd', city: 'Waitangi', postal_code: '8942', country: 'NZ', conference_phone: '+6431234567', types: ['FR', 'W'] },
+    {
+      name: 'Sunday Serenity',
+      slug: 'sunday-serenity-14',
+      day: 0,
+      time: overrides.time ?? '18:00',
+      end_time: '19:30',
+      timezone: 'America/St_Johns',
+      location: 'Alano Club',
+      formatted_address: '123 Water Street, St. John’s, NL A1C 1A1, Canada',
+      types: ['O', 'EN', 'X'],
+      notes: 'Ring buzzer.',
+      updated: '2024-05-31 14:32:23',
+    },
+    {
+      name: 'Lunes y jueves',
+      slug: 'lunes-jueves',
+      day: [1, 4],
+      time: '07:05',
+      timezone: 'Asia/Kathmandu',
+      conference_url: 'https://zoom.example/j/123',
+      types: ['C', 'S'],
+    },
+    {
+      name: 'Chatham dawn',
+      slug: 42,
+      day: 2,
+      time: '06:45:00',
+      end_time: '07:45',
+      timezone: 'Pacific/Chatham',
+      address: '1 Waitangi Wharf Rd',
+      city: 'Waitangi',
+      postal_code: '8942',
+      country: 'NZ',
+      conference_phone: '+6431234567',
+      types: ['FR', 'W'],
+    },
     { name: 'No day', slug: 'no-day', time: '19:00', timezone: 'Europe/Paris', formatted_address: '1 place Bellecour, Lyon' },
     { name: 'Bad zone', slug: 'bad-zone', day: 3, time: '19:00', timezone: 'Mars/Olympus', formatted_address: '1 place Bellecour, Lyon' },
     { name: 'Nowhere', slug: 'nowhere', day: 3, time: '19:00', timezone: 'Europe/Paris', formatted_address: 'Lyon, France', approximate: 'yes' },
@@ -75,7 +108,11 @@ afterAll(async () => {
 
 describe('fetching a feed', () => {
   const limits = { timeoutMs: 500, maxBytes: 1024 * 1024, maxRedirects: 3 };
-  const problem = (url: string) => fetchFeed(url, limits).then(() => 'fetched', (e: unknown) => (e instanceof FeedFetchError ? e.problem : String(e)));
+  const problem = (url: string) =>
+    fetchFeed(url, limits).then(
+      () => 'fetched',
+      (e: unknown) => (e instanceof FeedFetchError ? e.problem : String(e)),
+    );
 
   it('follows web redirects only, within bounds of time and size', async () => {
     expect(await fetchFeed(`${base}/moved`, limits)).toEqual(served);
@@ -122,7 +159,12 @@ describe.each(testDialects())('Meeting Guide import on $dialect', ({ open }) => 
     expect((await t.call('POST', IMPORT, { as: member, body: { nonsense: true } })).statusCode).toBe(403);
     const invalid = await t.call('POST', IMPORT, { as: admin, body: { url: 'ftp://example.org/feed', feed: 3 } });
     expect(invalid.statusCode).toBe(400);
-    expect(invalid.json().error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['feed', 'url']);
+    expect(
+      invalid
+        .json()
+        .error.issues.map((i: { path: string }) => i.path)
+        .sort(),
+    ).toEqual(['feed', 'url']);
     const neither = await t.call('POST', IMPORT, { as: admin, body: {} });
     expect(neither.json().error.issues).toEqual([{ path: 'url', message: 'Give either the address of a feed (url) or the feed itself (feed), not both.' }]);
     expect(await publicTotal()).toBe(0);
@@ -145,11 +187,26 @@ describe.each(testDialects())('Meeting Guide import on $dialect', ({ open }) => 
     ]);
 
     const serenity = (await t.call('GET', `/api/v1/groups/${report.groups[0]!.groupSlug}`, { as: admin })).json().group;
-    expect(serenity).toMatchObject({ name: 'Sunday Serenity', status: 'active', visibility: 'public', timeZone: 'America/St_Johns', languages: ['en'], modes: ['in-person'], structure: { membership: 'open' } });
+    expect(serenity).toMatchObject({
+      name: 'Sunday Serenity',
+      status: 'active',
+      visibility: 'public',
+      timeZone: 'America/St_Johns',
+      languages: ['en'],
+      modes: ['in-person'],
+      structure: { membership: 'open' },
+    });
     expect(serenity.leaders.map((l: { userId: string }) => l.userId)).toEqual([admin.userId]);
     const sessions = (await t.call('GET', `/api/v1/groups/${serenity.slug}/sessions`, { as: admin })).json().sessions;
     expect(sessions).toHaveLength(1);
-    expect(sessions[0]).toMatchObject({ recurrence: 'FREQ=WEEKLY;BYDAY=SU', timeZone: 'America/St_Johns', durationMinutes: 90, mode: 'in-person', location: 'Alano Club', accessibility: 'Wheelchair Access' });
+    expect(sessions[0]).toMatchObject({
+      recurrence: 'FREQ=WEEKLY;BYDAY=SU',
+      timeZone: 'America/St_Johns',
+      durationMinutes: 90,
+      mode: 'in-person',
+      location: 'Alano Club',
+      accessibility: 'Wheelchair Access',
+    });
     expect(sessions[0].start).toMatch(/T18:00$/);
 
     const online = (await t.call('GET', `/api/v1/groups/${report.groups[1]!.groupSlug}/sessions`, { as: admin })).json().sessions[0];
@@ -189,14 +246,24 @@ describe.each(testDialects())('Meeting Guide import on $dialect', ({ open }) => 
   it('takes the feed itself in the body, up to 5 MB, named by its source', { timeout: 60_000 }, async () => {
     // Over the API's usual 256 kB body limit.
     const padding = 'x'.repeat(3000);
-    const feed = Array.from({ length: 120 }, (_, i) => ({ name: `Meeting ${i}`, slug: `m-${i}`, day: i % 7, time: '19:00', formatted_address: `${i} Main Street, Lyon`, notes: padding }));
+    const feed = Array.from({ length: 120 }, (_, i) => ({
+      name: `Meeting ${i}`,
+      slug: `m-${i}`,
+      day: i % 7,
+      time: '19:00',
+      formatted_address: `${i} Main Street, Lyon`,
+      notes: padding,
+    }));
     const report = await runImport({ feed, source: 'district-9.json', defaultTimeZone: 'Europe/Paris', defaultLanguage: 'fr' });
     expect(report).toMatchObject({ source: 'district-9.json', created: 120, skipped: [] });
     const group = (await t.call('GET', `/api/v1/groups/${report.groups[0]!.groupSlug}`)).json().group;
     expect(group).toMatchObject({ timeZone: 'Europe/Paris', languages: ['fr'] });
     // The same slugs from another source are other meetings.
     expect(await runImport({ feed: feed.slice(0, 2), source: 'district-10.json', defaultTimeZone: 'Europe/Paris' })).toMatchObject({ created: 2 });
-    expect(await runImport({ feed: feed.slice(0, 2), source: 'district-9.json', defaultTimeZone: 'Europe/Paris', defaultLanguage: 'fr' })).toMatchObject({ created: 0, unchanged: 2 });
+    expect(await runImport({ feed: feed.slice(0, 2), source: 'district-9.json', defaultTimeZone: 'Europe/Paris', defaultLanguage: 'fr' })).toMatchObject({
+      created: 0,
+      unchanged: 2,
+    });
 
     const tooBig = await t.call('POST', IMPORT, { as: admin, body: { feed: [{ notes: 'x'.repeat(5 * 1024 * 1024) }] } });
     expect(tooBig.statusCode).toBe(413);
@@ -223,7 +290,17 @@ describe.each(testDialects())('Meeting Guide import on $dialect', ({ open }) => 
   it('imports hostile names as text or skips them with a reason, never failing', { timeout: 120_000 }, async () => {
     // Every string goes through the reader in the unit tests; a third of them all the way here.
     const sample = NAUGHTY.filter((_, i) => i % 3 === 0);
-    const feed = sample.map((s, i) => ({ name: s, slug: `n-${i}`, day: i % 7, time: '20:00', timezone: 'Pacific/Chatham', location: s, formatted_address: `${s}, 1 Main Street`, notes: s, types: [s, 'O'] }));
+    const feed = sample.map((s, i) => ({
+      name: s,
+      slug: `n-${i}`,
+      day: i % 7,
+      time: '20:00',
+      timezone: 'Pacific/Chatham',
+      location: s,
+      formatted_address: `${s}, 1 Main Street`,
+      notes: s,
+      types: [s, 'O'],
+    }));
     const report = await runImport({ feed });
     expect(report.created + report.skipped.length).toBe(sample.length);
     expect(report.created).toBeGreaterThan(sample.length * 0.9);

@@ -17,8 +17,8 @@ import { LIMITS } from '../../../shared/limits.ts';
 import { isValidTimeZone } from '../../../shared/time-zone.ts';
 import { instantToLocal } from '../../../shared/zoned-time.ts';
 import { MESSAGES, translate, type MessageKey } from '../../platform/i18n/messages.ts';
-import { FoundGroupBody, type FoundGroupInput } from '../groups/groups.schemas.ts';
-import { ScheduleSessionBody, type ScheduleSessionInput } from '../sessions/sessions.schemas.ts';
+import { FoundGroupBody, type FoundGroupInput } from '../../../shared/api/groups.schemas.ts';
+import { ScheduleSessionBody, type ScheduleSessionInput } from '../../../shared/api/sessions.schemas.ts';
 import { readTypes } from './meeting-guide-codes.ts';
 import { weekdayOf } from './meeting-guide-feed.ts';
 

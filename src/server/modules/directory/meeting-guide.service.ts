@@ -9,7 +9,7 @@ import type { SessionsService } from '../sessions/sessions.service.ts';
 import { FETCH_LIMITS, FeedFetchError, fetchFeed } from './meeting-guide-fetch.ts';
 import { buildMeetingGuideFeed, type FeedException, type FeedSession, type MeetingGuideEntry } from './meeting-guide-feed.ts';
 import { describeEntry, readEntry, reasonText, slugOf, type ImportContext, type ImportPlan } from './meeting-guide-import.ts';
-import { MAX_IMPORT_ENTRIES, type ImportMeetingGuideInput, type ImportReport } from './meeting-guide.schemas.ts';
+import { MAX_IMPORT_ENTRIES, type ImportMeetingGuideInput, type ImportReport } from '../../../shared/api/meeting-guide.schemas.ts';
 import * as repo from './meeting-guide.repository.ts';
 
 /** Sessions are read for this many groups at a time (both engines cap bound parameters). */
@@ -82,7 +82,8 @@ export function createMeetingGuideService(deps: ServiceDeps & { groups: GroupsSe
     const current = sessionId ? await sessions.getSession(leader, sessionId).catch(() => null) : null;
     if (current) {
       // Same days, time and zone: keep the series' first date (and so its history).
-      const sameRhythm = current.recurrence === plan.session.recurrence && current.timeZone === plan.session.timeZone && current.start.slice(11) === plan.start.slice(11);
+      const sameRhythm =
+        current.recurrence === plan.session.recurrence && current.timeZone === plan.session.timeZone && current.start.slice(11) === plan.start.slice(11);
       await sessions.updateSession(leader, current.id, { ...plan.session, ...(sameRhythm ? {} : { start: plan.start }) });
     } else {
       sessionId = (await sessions.scheduleSession(leader, updated.slug, { ...plan.session, start: plan.start })).id;
@@ -106,7 +107,12 @@ export function createMeetingGuideService(deps: ServiceDeps & { groups: GroupsSe
         allSessions.push(...found.sessions);
         allExceptions.push(...found.exceptions);
       }
-      return buildMeetingGuideFeed(rows.map((g) => ({ ...g, placeName: g.place_name })), allSessions, allExceptions, { appUrl: deps.appUrl, now });
+      return buildMeetingGuideFeed(
+        rows.map((g) => ({ ...g, placeName: g.place_name })),
+        allSessions,
+        allExceptions,
+        { appUrl: deps.appUrl, now },
+      );
     },
 
     /**
@@ -130,7 +136,8 @@ export function createMeetingGuideService(deps: ServiceDeps & { groups: GroupsSe
       }
       const path = input.url !== undefined ? 'url' : 'feed';
       if (!Array.isArray(feed)) throw new AppError('VALIDATION', { issues: [{ path, key: 'issue.feeds.notList' }] });
-      if (feed.length > MAX_IMPORT_ENTRIES) throw new AppError('VALIDATION', { issues: [{ path, key: 'issue.feeds.tooManyEntries', params: { max: MAX_IMPORT_ENTRIES } }] });
+      if (feed.length > MAX_IMPORT_ENTRIES)
+        throw new AppError('VALIDATION', { issues: [{ path, key: 'issue.feeds.tooManyEntries', params: { max: MAX_IMPORT_ENTRIES } }] });
 
       const source = input.url ?? input.source ?? UPLOAD_SOURCE;
       const context: ImportContext = {

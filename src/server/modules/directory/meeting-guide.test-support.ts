@@ -26,7 +26,8 @@ export function feedProblems(feed: unknown): string[] {
     if (slug.length > 64) at('slug longer than 64');
     for (const type of (entry.types as string[] | undefined) ?? []) if (!isMeetingType(type)) at(`unknown type ${type}`);
     if (typeof entry.timezone !== 'string' || !IANAZone.isValidZone(entry.timezone)) at('no valid time zone');
-    const hasAddress = typeof entry.formatted_address === 'string' ? entry.formatted_address.trim() !== '' : typeof entry.address === 'string' && entry.address.trim() !== '';
+    const hasAddress =
+      typeof entry.formatted_address === 'string' ? entry.formatted_address.trim() !== '' : typeof entry.address === 'string' && entry.address.trim() !== '';
     const hasLink = typeof entry.conference_url === 'string' || typeof entry.conference_phone === 'string';
     if (!hasAddress && !hasLink) at('neither an address nor a conference link');
     const days = Array.isArray(entry.day) ? entry.day : [entry.day];

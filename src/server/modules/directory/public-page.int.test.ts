@@ -6,8 +6,9 @@ import { testDialects } from '../../../../tests/support/databases.ts';
 import { completeGroup, startTestApp, type Caller, type TestClient } from '../../../../tests/support/http.ts';
 import { upcoming } from './meeting-guide.test-support.ts';
 import { headElements, metaContents, readElements, type Element } from './public-page.test-support.ts';
+import { HOSTILE_STRINGS } from '../../../../tests/support/hostile-strings.ts';
 
-const NAUGHTY: string[] = JSON.parse(fs.readFileSync(new URL('../../../../../shared/data/blns.json', import.meta.url), 'utf8'));
+const NAUGHTY = HOSTILE_STRINGS;
 const MEMBERS_ONLY = 'https://meet.example.org/members-only-9c1d';
 
 let webRoot: string;
@@ -63,16 +64,52 @@ describe.each(testDialects())('public group pages on $dialect', ({ open }) => {
   }
 
   it('gives a public group’s page its title, description, canonical link, Open Graph and schema.org events', async () => {
-    const slug = await found({ name: 'Aidants de Katmandou', purpose: 'Prendre soin d’un parent malade, ensemble.\nEn français et en népalais.', languages: ['fr', 'ne'], timeZone: 'Asia/Kathmandu', place: { name: 'Lalitpur', countryCode: 'NP', latitude: 27.6667, longitude: 85.3167 } });
+    const slug = await found({
+      name: 'Aidants de Katmandou',
+      purpose: 'Prendre soin d’un parent malade, ensemble.\nEn français et en népalais.',
+      languages: ['fr', 'ne'],
+      timeZone: 'Asia/Kathmandu',
+      place: { name: 'Lalitpur', countryCode: 'NP', latitude: 27.6667, longitude: 85.3167 },
+    });
     const start = upcoming('Asia/Kathmandu', 1, '18:15');
-    const weekly = await schedule(slug, { title: 'Cercle du lundi', start, timeZone: 'Asia/Kathmandu', recurrence: 'FREQ=WEEKLY;BYDAY=MO', location: 'Salle commune', address: 'Jhamsikhel Road 4\nLalitpur 44600' });
-    await schedule(slug, { title: 'En ligne', start: upcoming('Asia/Kathmandu', 3, '07:00'), timeZone: 'Asia/Kathmandu', durationMinutes: 60, mode: 'online', onlineUrl: MEMBERS_ONLY, recurrence: 'FREQ=WEEKLY;BYDAY=WE' });
-    await schedule(slug, { title: 'Hybride', start: upcoming('Asia/Kathmandu', 5, '19:00'), timeZone: 'Asia/Kathmandu', mode: 'hybrid', onlineUrl: MEMBERS_ONLY, dialIn: '+977 1 555 0000', address: 'Jhamsikhel Road 4' });
+    const weekly = await schedule(slug, {
+      title: 'Cercle du lundi',
+      start,
+      timeZone: 'Asia/Kathmandu',
+      recurrence: 'FREQ=WEEKLY;BYDAY=MO',
+      location: 'Salle commune',
+      address: 'Jhamsikhel Road 4\nLalitpur 44600',
+    });
+    await schedule(slug, {
+      title: 'En ligne',
+      start: upcoming('Asia/Kathmandu', 3, '07:00'),
+      timeZone: 'Asia/Kathmandu',
+      durationMinutes: 60,
+      mode: 'online',
+      onlineUrl: MEMBERS_ONLY,
+      recurrence: 'FREQ=WEEKLY;BYDAY=WE',
+    });
+    await schedule(slug, {
+      title: 'Hybride',
+      start: upcoming('Asia/Kathmandu', 5, '19:00'),
+      timeZone: 'Asia/Kathmandu',
+      mode: 'hybrid',
+      onlineUrl: MEMBERS_ONLY,
+      dialIn: '+977 1 555 0000',
+      address: 'Jhamsikhel Road 4',
+    });
     // Cancel the first Monday, move the second.
-    const mondays = (await t.call('GET', `/api/v1/groups/${slug}/occurrences`)).json().occurrences.filter((o: { sessionId: string }) => o.sessionId === weekly.id);
-    expect((await t.call('POST', `/api/v1/sessions/${weekly.id}/occurrences/cancel`, { as: leader, body: { occurrenceStart: mondays[0].startsAt } })).statusCode).toBe(204);
+    const mondays = (await t.call('GET', `/api/v1/groups/${slug}/occurrences`))
+      .json()
+      .occurrences.filter((o: { sessionId: string }) => o.sessionId === weekly.id);
+    expect(
+      (await t.call('POST', `/api/v1/sessions/${weekly.id}/occurrences/cancel`, { as: leader, body: { occurrenceStart: mondays[0].startsAt } })).statusCode,
+    ).toBe(204);
     const movedTo = `${mondays[1].localStart.slice(0, 10)}T20:00`;
-    expect((await t.call('POST', `/api/v1/sessions/${weekly.id}/occurrences/move`, { as: leader, body: { occurrenceStart: mondays[1].startsAt, start: movedTo } })).statusCode).toBe(200);
+    expect(
+      (await t.call('POST', `/api/v1/sessions/${weekly.id}/occurrences/move`, { as: leader, body: { occurrenceStart: mondays[1].startsAt, start: movedTo } }))
+        .statusCode,
+    ).toBe(200);
 
     const res = await page(`/groups/${slug}?ref=share`);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -117,14 +154,25 @@ describe.each(testDialects())('public group pages on $dialect', ({ open }) => {
     }
     const cancelled = events.find((e) => e.name === 'Cercle du lundi' && e.startDate === `${start}:00+05:45`)!;
     expect(cancelled).toMatchObject({ eventStatus: 'https://schema.org/EventCancelled', eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode' });
-    expect(cancelled.location).toEqual({ '@type': 'Place', name: 'Salle commune', address: { '@type': 'PostalAddress', streetAddress: 'Jhamsikhel Road 4, Lalitpur 44600' } });
+    expect(cancelled.location).toEqual({
+      '@type': 'Place',
+      name: 'Salle commune',
+      address: { '@type': 'PostalAddress', streetAddress: 'Jhamsikhel Road 4, Lalitpur 44600' },
+    });
     const moved = events.find((e) => e.eventStatus === 'https://schema.org/EventRescheduled')!;
     expect(moved).toMatchObject({ name: 'Cercle du lundi', startDate: `${movedTo}:00+05:45`, previousStartDate: `${mondays[1].localStart}:00+05:45` });
     const online = events.find((e) => e.name === 'En ligne')!;
-    expect(online).toMatchObject({ eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode', eventStatus: 'https://schema.org/EventScheduled', location: { '@type': 'VirtualLocation', url: pageUrl } });
+    expect(online).toMatchObject({
+      eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode',
+      eventStatus: 'https://schema.org/EventScheduled',
+      location: { '@type': 'VirtualLocation', url: pageUrl },
+    });
     const hybrid = events.find((e) => e.name === 'Hybride')!;
     expect(hybrid.eventAttendanceMode).toBe('https://schema.org/MixedEventAttendanceMode');
-    expect(hybrid.location).toEqual([{ '@type': 'Place', name: 'Aidants de Katmandou', address: { '@type': 'PostalAddress', streetAddress: 'Jhamsikhel Road 4' } }, { '@type': 'VirtualLocation', url: pageUrl }]);
+    expect(hybrid.location).toEqual([
+      { '@type': 'Place', name: 'Aidants de Katmandou', address: { '@type': 'PostalAddress', streetAddress: 'Jhamsikhel Road 4' } },
+      { '@type': 'VirtualLocation', url: pageUrl },
+    ]);
   });
 
   it('gives private, unlisted and draft groups exactly the page a missing group gets, to anyone', async () => {
@@ -166,13 +214,24 @@ describe.each(testDialects())('public group pages on $dialect', ({ open }) => {
       const res = await t.call('POST', '/api/v1/groups', { as: leader, body: completeGroup({ name: s, purpose: s }) });
       if (res.statusCode !== 201) continue;
       const slug = res.json().group.slug as string;
-      await schedule(slug, { title: s, start: upcoming('Pacific/Chatham', 2, '19:45'), timeZone: 'Pacific/Chatham', recurrence: 'FREQ=WEEKLY;BYDAY=TU', location: s, address: s });
+      await schedule(slug, {
+        title: s,
+        start: upcoming('Pacific/Chatham', 2, '19:45'),
+        timeZone: 'Pacific/Chatham',
+        recurrence: 'FREQ=WEEKLY;BYDAY=TU',
+        location: s,
+        address: s,
+      });
       const html = (await page(`/groups/${slug}`)).body;
       const head = headElements(html);
       expect(head.filter((e) => e.name === 'title').map((e) => e.text)).toEqual([`${s} · Entraide`]);
       expect(metaContents(head, 'og:title')).toEqual([s]);
       // No name opens an element of its own: the document still has exactly its two scripts.
-      expect(readElements(html).filter((e) => e.name === 'script').map((e) => e.attributes.type)).toEqual(['application/ld+json', 'module']);
+      expect(
+        readElements(html)
+          .filter((e) => e.name === 'script')
+          .map((e) => e.attributes.type),
+      ).toEqual(['application/ld+json', 'module']);
       const [group, first] = jsonLd(head)['@graph'];
       expect(group!.name).toBe(s);
       expect(first).toMatchObject({ name: s, startDate: expect.stringMatching(/\+1[23]:45$/) });

@@ -30,7 +30,13 @@ export function createPublicPageService(deps: ServiceDeps & { groups: GroupsServ
         const { sessions: rows, exceptions } = await sessions.sessionsWithExceptions([group.id]);
         const events: PageEvent[] = rows
           .flatMap((s) =>
-            occurrencesOf(scheduleOf(s), exceptions.filter((e) => e.session_id === s.id), now, now + EVENT_WINDOW_DAYS * DAY, true).map((o) => ({
+            occurrencesOf(
+              scheduleOf(s),
+              exceptions.filter((e) => e.session_id === s.id),
+              now,
+              now + EVENT_WINDOW_DAYS * DAY,
+              true,
+            ).map((o) => ({
               sessionId: s.id,
               title: s.title,
               startsAt: o.startsAt,
@@ -46,7 +52,14 @@ export function createPublicPageService(deps: ServiceDeps & { groups: GroupsServ
           .sort((a, b) => a.startsAt - b.startsAt || a.sessionId.localeCompare(b.sessionId))
           .slice(0, MAX_EVENTS);
         const head = buildGroupHead(
-          { slug: group.slug, name: group.name, purpose: group.purpose, languages: parseStringList(group.languages), placeName: group.place_name, countryCode: group.place_country_code },
+          {
+            slug: group.slug,
+            name: group.name,
+            purpose: group.purpose,
+            languages: parseStringList(group.languages),
+            placeName: group.place_name,
+            countryCode: group.place_country_code,
+          },
           events,
           { appUrl: deps.appUrl },
         );

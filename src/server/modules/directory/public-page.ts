@@ -143,7 +143,15 @@ export function buildGroupHead(group: PageGroup, events: PageEvent[], options: {
         description,
         url: pageUrl,
         ...(group.languages.length > 0 ? { knowsLanguage: group.languages } : {}),
-        ...(group.placeName ? { areaServed: { '@type': 'Place', name: group.placeName, ...(group.countryCode ? { address: { '@type': 'PostalAddress', addressCountry: group.countryCode } } : {}) } } : {}),
+        ...(group.placeName
+          ? {
+              areaServed: {
+                '@type': 'Place',
+                name: group.placeName,
+                ...(group.countryCode ? { address: { '@type': 'PostalAddress', addressCountry: group.countryCode } } : {}),
+              },
+            }
+          : {}),
       },
       ...events.map((e) => eventData(e, group, pageUrl, options.appUrl)),
     ],

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildGroupHead, excerpt, groupSlugOfPath, injectHead, isoWithOffset, jsonForScript, type PageEvent } from './public-page.ts';
 import { headElements, metaContents } from './public-page.test-support.ts';
+import { HOSTILE_STRINGS } from '../../../../tests/support/hostile-strings.ts';
 
-const NAUGHTY: string[] = JSON.parse(fs.readFileSync(new URL('../../../../../shared/data/blns.json', import.meta.url), 'utf8'));
+const NAUGHTY = HOSTILE_STRINGS;
 const INDEX = fs.readFileSync(new URL('../../../../index.html', import.meta.url), 'utf8');
 
 const event = (overrides: Partial<PageEvent> = {}): PageEvent => ({
@@ -50,7 +51,9 @@ describe('public page head', () => {
   });
 
   it('replaces the title and description of index.html and keeps everything else', () => {
-    const head = buildGroupHead({ slug: 'carers', name: 'Carers', purpose: 'Caring together.', languages: ['fr', 'en'] }, [event()], { appUrl: 'https://e.example' });
+    const head = buildGroupHead({ slug: 'carers', name: 'Carers', purpose: 'Caring together.', languages: ['fr', 'en'] }, [event()], {
+      appUrl: 'https://e.example',
+    });
     const page = injectHead(INDEX, head);
     const elements = headElements(page);
     expect(elements.filter((e) => e.name === 'title').map((e) => e.text)).toEqual(['Carers · Entraide']);
@@ -58,15 +61,22 @@ describe('public page head', () => {
     expect(metaContents(elements, 'og:locale')).toEqual(['fr_FR']);
     expect(metaContents(elements, 'og:locale:alternate')).toEqual(['en_GB']);
     // What index.html had besides stays exactly as it was.
-    const without = (html: string) => headElements(html).filter((e) => !['title', 'script', 'link'].includes(e.name) && !e.attributes.property && e.attributes.name !== 'description');
+    const without = (html: string) =>
+      headElements(html).filter((e) => !['title', 'script', 'link'].includes(e.name) && !e.attributes.property && e.attributes.name !== 'description');
     expect(without(page)).toEqual(without(INDEX).map((e) => ({ ...e, offset: expect.any(Number) })));
-    expect(elements.find((e) => e.name === 'link' && e.attributes.rel === 'alternate')?.attributes).toMatchObject({ type: 'application/json', title: 'Meetings Feed', href: '/feeds/meeting-guide.json' });
+    expect(elements.find((e) => e.name === 'link' && e.attributes.rel === 'alternate')?.attributes).toMatchObject({
+      type: 'application/json',
+      title: 'Meetings Feed',
+      href: '/feeds/meeting-guide.json',
+    });
     expect(page.slice(page.indexOf('<body'))).toBe(INDEX.slice(INDEX.indexOf('<body')));
   });
 
   it('keeps every hostile name inside its element and attribute', () => {
     for (const s of NAUGHTY) {
-      const head = buildGroupHead({ slug: 'g', name: s || 'x', purpose: s, languages: ['en'] }, [event({ title: s || 'x', location: s, address: s })], { appUrl: 'https://e.example' });
+      const head = buildGroupHead({ slug: 'g', name: s || 'x', purpose: s, languages: ['en'] }, [event({ title: s || 'x', location: s, address: s })], {
+        appUrl: 'https://e.example',
+      });
       const elements = headElements(injectHead(INDEX, head));
       expect(elements.filter((e) => e.name === 'title').map((e) => e.text)).toEqual([`${s || 'x'} · Entraide`]);
       expect(metaContents(elements, 'og:title')).toEqual([s || 'x']);

@@ -27,16 +27,6 @@ export interface Window {
   end: number;
 }
 
-/** `HH:MM` (00:00–23:59, and 24:00 when `allowEnd`) as minutes after midnight. */
-export function parseClock(text: string, allowEnd = false): number | null {
-  const m = /^(\d{2}):(\d{2})$/.exec(text);
-  if (!m) return null;
-  const minutes = Number(m[1]) * 60 + Number(m[2]);
-  if (Number(m[2]) > 59) return null;
-  if (minutes < 1440 || (allowEnd && minutes === 1440)) return minutes;
-  return null;
-}
-
 export const isTimeFiltered = (fit: TimeFit): boolean => fit.days.length > 0 || fit.from !== undefined || fit.to !== undefined;
 
 /**

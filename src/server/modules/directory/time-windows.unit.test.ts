@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { instantToLocal } from '../../../shared/zoned-time.ts';
-import { isInWindows, parseClock, viewerWindows } from './time-windows.ts';
+import { isInWindows, viewerWindows } from './time-windows.ts';
+import { parseClock } from '../../../shared/clock-time.ts';
 
 const at = (iso: string) => Date.parse(iso);
 const local = (ms: number, zone: string) => instantToLocal(ms, zone);

@@ -19,7 +19,12 @@ describe.each(testDialects())('delivery choice on $dialect', ({ open }) => {
 
   async function membershipRow(slug: string, userId: string) {
     const group = await t.db.db.selectFrom('groups').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
-    return t.db.db.selectFrom('memberships').select(['delivery', 'digested_until']).where('group_id', '=', group.id).where('user_id', '=', userId).executeTakeFirstOrThrow();
+    return t.db.db
+      .selectFrom('memberships')
+      .select(['delivery', 'digested_until'])
+      .where('group_id', '=', group.id)
+      .where('user_id', '=', userId)
+      .executeTakeFirstOrThrow();
   }
 
   it('starts on the web, and records each choice in the membership it answers', async () => {
@@ -55,7 +60,12 @@ describe.each(testDialects())('delivery choice on $dialect', ({ open }) => {
     expect(hidden.statusCode).toBe(404);
     expect(hidden.body).toBe(missing.body);
 
-    const approval = (await t.call('POST', '/api/v1/groups', { as: w.leader, body: completeGroup({ name: 'Ask first', structure: { membership: 'approval', format: 'drop-in' } }) })).json().group.slug;
+    const approval = (
+      await t.call('POST', '/api/v1/groups', {
+        as: w.leader,
+        body: completeGroup({ name: 'Ask first', structure: { membership: 'approval', format: 'drop-in' } }),
+      })
+    ).json().group.slug;
     await t.call('POST', `/api/v1/groups/${approval}/join`, { as: w.stranger, body: { acceptCharter: true } });
     expect((await setDelivery(approval, w.stranger)).statusCode).toBe(403);
   });

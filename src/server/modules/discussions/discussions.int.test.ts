@@ -36,7 +36,12 @@ interface Targets {
 }
 
 const fill = (path: string, x: Targets) =>
-  path.replace('SLUG', x.slug).replace('THREAD', x.thread).replace('COMMENT', x.comment).replace('SESSION', x.session).replace('START', encodeURIComponent(x.start));
+  path
+    .replace('SLUG', x.slug)
+    .replace('THREAD', x.thread)
+    .replace('COMMENT', x.comment)
+    .replace('SESSION', x.session)
+    .replace('START', encodeURIComponent(x.start));
 
 describe.each(testDialects())('discussions on $dialect', ({ open }) => {
   let t: TestClient;
@@ -61,10 +66,14 @@ describe.each(testDialects())('discussions on $dialect', ({ open }) => {
     return { slug, thread: thread.id, comment: comment.id, session: await scheduleIn(slug), start: FIRST_START };
   }
 
-  const call = (route: Route, x: Targets, as: Caller | null) => t.call(route.method, fill(route.path, x), { as, ...(route.body !== undefined ? { body: route.body } : {}) });
+  const call = (route: Route, x: Targets, as: Caller | null) =>
+    t.call(route.method, fill(route.path, x), { as, ...(route.body !== undefined ? { body: route.body } : {}) });
 
   it('starts a thread, comments on it, and shows both to members with safe HTML', async () => {
-    const thread = await postThread(t, w.pub, w.member, { title: 'Sleep after the diagnosis', body: 'How do you *cope* at night?\n\n- tea\n- [a guide](https://example.org/sleep)' });
+    const thread = await postThread(t, w.pub, w.member, {
+      title: 'Sleep after the diagnosis',
+      body: 'How do you *cope* at night?\n\n- tea\n- [a guide](https://example.org/sleep)',
+    });
     expect(thread).toEqual({
       id: expect.any(String),
       groupSlug: w.pub,
@@ -145,8 +154,12 @@ describe.each(testDialects())('discussions on $dialect', ({ open }) => {
       expect(res.json().error.code).toBe('FORBIDDEN');
     }
     // A pending request is not membership either.
-    const approval = (await t.call('POST', '/api/v1/groups', { as: w.leader, body: completeGroup({ structure: { membership: 'approval', format: 'drop-in' } }) })).json().group.slug;
-    expect((await t.call('POST', `/api/v1/groups/${approval}/join`, { as: w.stranger, body: { acceptCharter: true } })).json().membership.status).toBe('pending');
+    const approval = (
+      await t.call('POST', '/api/v1/groups', { as: w.leader, body: completeGroup({ structure: { membership: 'approval', format: 'drop-in' } }) })
+    ).json().group.slug;
+    expect((await t.call('POST', `/api/v1/groups/${approval}/join`, { as: w.stranger, body: { acceptCharter: true } })).json().membership.status).toBe(
+      'pending',
+    );
     expect((await t.call('GET', `/api/v1/groups/${approval}/threads`, { as: w.stranger })).statusCode).toBe(403);
   });
 
@@ -185,12 +198,22 @@ describe.each(testDialects())('discussions on $dialect', ({ open }) => {
     const comment = await postComment(t, thread.id, w.other);
     const edited = await t.call('PATCH', `/api/v1/threads/${thread.id}`, { as: w.member, body: { body: 'Now **bold**' } });
     expect(edited.statusCode).toBe(200);
-    expect(edited.json().thread).toMatchObject({ title: 'Hello', body: 'Now **bold**', html: '<p>Now <strong>bold</strong></p>\n', editedAt: expect.any(String) });
+    expect(edited.json().thread).toMatchObject({
+      title: 'Hello',
+      body: 'Now **bold**',
+      html: '<p>Now <strong>bold</strong></p>\n',
+      editedAt: expect.any(String),
+    });
     const retitled = await t.call('PATCH', `/api/v1/threads/${thread.id}`, { as: w.member, body: { title: 'New title' } });
     expect(retitled.json().thread).toMatchObject({ title: 'New title', body: 'Now **bold**' });
     const changed = await t.call('PATCH', `/api/v1/comments/${comment.id}`, { as: w.other, body: { body: 'Changed my mind' } });
     expect(changed.statusCode).toBe(200);
-    expect(changed.json().comment).toMatchObject({ body: 'Changed my mind', html: '<p>Changed my mind</p>\n', editedAt: expect.any(String), createdAt: comment.createdAt });
+    expect(changed.json().comment).toMatchObject({
+      body: 'Changed my mind',
+      html: '<p>Changed my mind</p>\n',
+      editedAt: expect.any(String),
+      createdAt: comment.createdAt,
+    });
   });
 
   it('deletes a post for good: a placeholder stays, its words leave the database', async () => {
@@ -266,7 +289,11 @@ describe.each(testDialects())('discussions on $dialect', ({ open }) => {
     const list = (await t.call('GET', `/api/v1/groups/${w.pub}/threads`, { as: w.other })).json().threads;
     expect(list[0]).toMatchObject({ id: thread.id, title: '', body: '', html: '', hidden: true });
     expect((await t.call('GET', `/api/v1/threads/${thread.id}`, { as: w.member })).json().thread).toMatchObject({ title: '', body: '', hidden: true });
-    expect((await t.call('GET', `/api/v1/threads/${thread.id}`, { as: w.leader })).json().thread).toMatchObject({ title: 'Offending title', body: 'Offending body', hidden: true });
+    expect((await t.call('GET', `/api/v1/threads/${thread.id}`, { as: w.leader })).json().thread).toMatchObject({
+      title: 'Offending title',
+      body: 'Offending body',
+      hidden: true,
+    });
     expect((await t.call('POST', `/api/v1/threads/${thread.id}/comments`, { as: w.leader, body: { body: 'x' } })).json().error.code).toBe('THREAD_LOCKED');
     expect((await t.call('PATCH', `/api/v1/threads/${thread.id}`, { as: w.member, body: { body: 'x' } })).json().error.code).toBe('POST_HIDDEN');
 
@@ -347,7 +374,9 @@ describe.each(testDialects())('discussions on $dialect', ({ open }) => {
     expect(seen.comments.map((c: { body: string }) => c.body).sort()).toEqual(['See you next week', 'Thank you all']);
     // The same thread by its id, and in the group's list; another occurrence has its own.
     expect((await t.call('GET', `/api/v1/threads/${seen.thread.id}`, { as: w.member })).json().comments).toHaveLength(2);
-    expect((await t.call('GET', `/api/v1/groups/${w.pub}/threads`, { as: w.member })).json().threads).toEqual([expect.objectContaining({ id: seen.thread.id })]);
+    expect((await t.call('GET', `/api/v1/groups/${w.pub}/threads`, { as: w.member })).json().threads).toEqual([
+      expect.objectContaining({ id: seen.thread.id }),
+    ]);
     const other = await t.call('POST', url(SECOND_START), { as: w.member, body: { body: 'Second week' } });
     expect(other.statusCode).toBe(201);
     expect(other.json().comment.threadId).not.toBe(seen.thread.id);
@@ -365,7 +394,12 @@ describe.each(testDialects())('discussions on $dialect', ({ open }) => {
   });
 
   it('titles a recap thread in the group’s language, dated on the group’s clock', async () => {
-    const frGroup = (await t.call('POST', '/api/v1/groups', { as: w.leader, body: completeGroup({ name: 'Cercle', languages: ['fr'], timeZone: 'Pacific/Auckland', structure: { membership: 'open', format: 'drop-in' } }) })).json().group.slug;
+    const frGroup = (
+      await t.call('POST', '/api/v1/groups', {
+        as: w.leader,
+        body: completeGroup({ name: 'Cercle', languages: ['fr'], timeZone: 'Pacific/Auckland', structure: { membership: 'open', format: 'drop-in' } }),
+      })
+    ).json().group.slug;
     const session = (await t.call('POST', `/api/v1/groups/${frGroup}/sessions`, { as: w.leader, body: WEEKLY })).json().session.id;
     const res = await t.call('POST', `/api/v1/sessions/${session}/occurrences/${FIRST_START}/comments`, { as: w.leader, body: { body: 'Merci' } });
     expect(res.statusCode, res.body).toBe(201);
@@ -377,13 +411,20 @@ describe.each(testDialects())('discussions on $dialect', ({ open }) => {
   it('documents every discussions route in OpenAPI', async () => {
     const spec = (await t.call('GET', '/api/openapi.json')).json();
     for (const route of ROUTES) {
-      const path = route.path.replace('/api/v1', '').replace('SLUG', '{slug}').replace(/THREAD|COMMENT|SESSION/, '{id}').replace('START', '{occurrenceStart}');
+      const path = route.path
+        .replace('/api/v1', '')
+        .replace('SLUG', '{slug}')
+        .replace(/THREAD|COMMENT|SESSION/, '{id}')
+        .replace('START', '{occurrenceStart}');
       expect(spec.paths[`/api/v1${path}`]?.[route.method.toLowerCase()], `${route.method} ${path}`).toBeDefined();
     }
   });
 
   it('renders no markup from what members write', async () => {
-    const thread = await postThread(t, w.pub, w.member, { title: '<script>alert(1)</script>', body: '<img src=x onerror=alert(1)> [x](javascript:alert(1)) ![t](https://tracker.example/p.gif)' });
+    const thread = await postThread(t, w.pub, w.member, {
+      title: '<script>alert(1)</script>',
+      body: '<img src=x onerror=alert(1)> [x](javascript:alert(1)) ![t](https://tracker.example/p.gif)',
+    });
     expect(thread.title).toBe('<script>alert(1)</script>');
     expect(unsafeMarkup(thread.html)).toEqual([]);
     expect(thread.html).toContain('<a href="https://tracker.example/p.gif" rel="nofollow noopener noreferrer ugc">t</a>');

@@ -66,7 +66,11 @@ export function findRecapThread(db: Db, sessionId: string, occurrence: string): 
  * its author deleted stays listed while it has comments (they are the others' words).
  * Recap threads appear once someone has commented.
  */
-export function listThreads(db: Db, groupId: string, page: { before: { at: string; id: string | null } | null; limit: number }): Promise<WithAuthor<ThreadRow>[]> {
+export function listThreads(
+  db: Db,
+  groupId: string,
+  page: { before: { at: string; id: string | null } | null; limit: number },
+): Promise<WithAuthor<ThreadRow>[]> {
   let query = threadsWithAuthor(db)
     .where('threads.group_id', '=', groupId)
     .where((eb) => eb.or([eb.and([eb('threads.deleted_at', 'is', null), eb('threads.session_id', 'is', null)]), eb('threads.comment_count', '>', 0)]));
@@ -95,18 +99,32 @@ export function listComments(db: Db, threadId: string): Promise<WithAuthor<Comme
 
 /** Inserts a thread unless one with its Message-ID exists; true when this call inserted it. */
 export async function insertThread(db: Db, row: ThreadRow): Promise<boolean> {
-  const inserted = await db.insertInto('threads').values(row).onConflict((oc) => oc.column('message_id').doNothing()).returning('id').execute();
+  const inserted = await db
+    .insertInto('threads')
+    .values(row)
+    .onConflict((oc) => oc.column('message_id').doNothing())
+    .returning('id')
+    .execute();
   return inserted.length === 1;
 }
 
 /** Creates an occurrence's recap thread unless it exists (two first comments may race). */
 export async function insertRecapThread(db: Db, row: ThreadRow): Promise<void> {
-  await db.insertInto('threads').values(row).onConflict((oc) => oc.columns(['session_id', 'occurrence']).doNothing()).execute();
+  await db
+    .insertInto('threads')
+    .values(row)
+    .onConflict((oc) => oc.columns(['session_id', 'occurrence']).doNothing())
+    .execute();
 }
 
 /** Inserts a comment unless one with its Message-ID exists; true when this call inserted it. */
 export async function insertComment(db: Db, row: CommentRow): Promise<boolean> {
-  const inserted = await db.insertInto('comments').values(row).onConflict((oc) => oc.column('message_id').doNothing()).returning('id').execute();
+  const inserted = await db
+    .insertInto('comments')
+    .values(row)
+    .onConflict((oc) => oc.column('message_id').doNothing())
+    .returning('id')
+    .execute();
   return inserted.length === 1;
 }
 

@@ -10,6 +10,7 @@ import { createSessionsService } from '../sessions/sessions.service.ts';
 import type { PostedEvent } from './discussions.events.ts';
 import { createDiscussionsService, type DiscussionsService } from './discussions.service.ts';
 import { buildWorld, postThread, type World } from './discussions.test-support.ts';
+import { systemClock } from '../../platform/clock.ts';
 
 /** The error code a promise rejects with. */
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -36,19 +37,34 @@ describe.each(testDialects())('discussions service on $dialect', ({ open }) => {
     events.on('discussion.posted', (event) => {
       posted.push(event);
     });
-    const deps: ServiceDeps = { db: t.db.db, dialect: t.db.dialect, mailer: t.mailer, appUrl: ORIGIN, events };
+    const deps: ServiceDeps = { db: t.db.db, dialect: t.db.dialect, mailer: t.mailer, appUrl: ORIGIN, events, clock: systemClock };
     const groups = createGroupsService(deps);
-    discussions = createDiscussionsService({ ...deps, sessions: createSessionsService({ ...deps, groups }), notifications: createNotificationsService(deps), mailDomain: 'entraide.test' });
+    discussions = createDiscussionsService({
+      ...deps,
+      sessions: createSessionsService({ ...deps, groups }),
+      notifications: createNotificationsService(deps),
+      mailDomain: 'entraide.test',
+    });
   });
   afterEach(async () => t.close());
 
-  const countRows = async (table: 'comments' | 'threads' | 'notifications') => Number((await t.db.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const countRows = async (table: 'comments' | 'threads' | 'notifications') =>
+    Number(
+      (
+        await t.db.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('posts an inbound reply delivered several times at once exactly once', async () => {
     const thread = await postThread(t, w.pub, w.leader);
     const notificationsBefore = await countRows('notifications');
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => discussions.postComment(w.member.userId, thread.id, { body: 'By mail' }, { source: 'email', messageId: '<reply-1@mail.example>' })),
+      Array.from({ length: 5 }, () =>
+        discussions.postComment(w.member.userId, thread.id, { body: 'By mail' }, { source: 'email', messageId: '<reply-1@mail.example>' }),
+      ),
     );
     expect(new Set(results.map((r) => r.comment.id)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
@@ -79,21 +95,34 @@ describe.each(testDialects())('discussions service on $dialect', ({ open }) => {
 
   it('starts a thread by mail once, however often the mail arrives', async () => {
     const results = await Promise.all(
-      Array.from({ length: 4 }, () => discussions.postThread(w.member.userId, { slug: w.pub }, { title: 'By mail', body: 'Hello list' }, { source: 'email', messageId: 'start-1@mail.example' })),
+      Array.from({ length: 4 }, () =>
+        discussions.postThread(
+          w.member.userId,
+          { slug: w.pub },
+          { title: 'By mail', body: 'Hello list' },
+          { source: 'email', messageId: 'start-1@mail.example' },
+        ),
+      ),
     );
     expect(new Set(results.map((r) => r.thread.id)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(results[0]!.thread).toMatchObject({ title: 'By mail', source: 'email', groupSlug: w.pub });
     expect(await countRows('threads')).toBe(1);
-    expect(posted).toEqual([expect.objectContaining({ kind: 'thread', commentId: null, messageId: 'start-1@mail.example', threadMessageId: 'start-1@mail.example', source: 'email' })]);
+    expect(posted).toEqual([
+      expect.objectContaining({ kind: 'thread', commentId: null, messageId: 'start-1@mail.example', threadMessageId: 'start-1@mail.example', source: 'email' }),
+    ]);
   });
 
   it('refuses a Message-ID already used by someone else or elsewhere, and malformed ones', async () => {
     const thread = await postThread(t, w.pub, w.leader);
     const other = await postThread(t, w.pub, w.leader, { title: 'Other', body: 'x' });
     await discussions.postComment(w.member.userId, thread.id, { body: 'x' }, { source: 'email', messageId: 'taken@mail.example' });
-    expect(await codeOf(discussions.postComment(w.other.userId, thread.id, { body: 'x' }, { source: 'email', messageId: 'taken@mail.example' }))).toBe('CONFLICT');
-    expect(await codeOf(discussions.postComment(w.member.userId, other.id, { body: 'x' }, { source: 'email', messageId: 'taken@mail.example' }))).toBe('CONFLICT');
+    expect(await codeOf(discussions.postComment(w.other.userId, thread.id, { body: 'x' }, { source: 'email', messageId: 'taken@mail.example' }))).toBe(
+      'CONFLICT',
+    );
+    expect(await codeOf(discussions.postComment(w.member.userId, other.id, { body: 'x' }, { source: 'email', messageId: 'taken@mail.example' }))).toBe(
+      'CONFLICT',
+    );
     for (const bad of ['', '<>', 'two words@x', 'a\r\nBcc: x@y', 'x'.repeat(501)]) {
       expect(await codeOf(discussions.postComment(w.member.userId, thread.id, { body: 'x' }, { source: 'email', messageId: bad })), bad).toBe('VALIDATION');
     }
@@ -122,7 +151,15 @@ describe.each(testDialects())('discussions service on $dialect', ({ open }) => {
 
     expect(await discussions.describePost({ threadId: thread.id })).toMatchObject({
       group: { id: group.id, slug: w.pub, name: 'Open circle', timeZone: 'Europe/Paris' },
-      thread: { id: thread.id, title: 'Weekly news', messageId: `thread.${thread.id}@entraide.test`, locked: false, hidden: false, deleted: false, sessionId: null },
+      thread: {
+        id: thread.id,
+        title: 'Weekly news',
+        messageId: `thread.${thread.id}@entraide.test`,
+        locked: false,
+        hidden: false,
+        deleted: false,
+        sessionId: null,
+      },
       comment: null,
       author: { id: w.leader.userId, displayName: 'Leader' },
       body: 'Read **this**',

@@ -27,7 +27,7 @@ import { occurrenceAt } from '../sessions/occurrences.ts';
 import { scheduleOf, type SessionsService } from '../sessions/sessions.service.ts';
 import type { PostedEvent } from './discussions.events.ts';
 import * as repo from './discussions.repository.ts';
-import type { CommentView, EditThreadInput, NewThreadInput, ThreadView } from './discussions.schemas.ts';
+import type { CommentView, EditThreadInput, NewThreadInput, ThreadView } from '../../../shared/api/discussions.schemas.ts';
 import { renderMarkdown } from './markdown.ts';
 
 export type PostSource = 'web' | 'email';
@@ -211,7 +211,14 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
     };
     if (!(await repo.insertComment(trx, row))) return null;
     if (!(await repo.recordCommentOnThread(trx, thread.id, now))) throw new AppError('THREAD_LOCKED');
-    await notifications.notifyMembersOfPost(trx, { groupId: thread.group_id, kind: 'comment.created', threadId: thread.id, commentId: id, actorId: userId, createdAt: now });
+    await notifications.notifyMembersOfPost(trx, {
+      groupId: thread.group_id,
+      kind: 'comment.created',
+      threadId: thread.id,
+      commentId: id,
+      actorId: userId,
+      createdAt: now,
+    });
     return row;
   }
 
@@ -279,7 +286,14 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
       };
       const inserted = await db.transaction().execute(async (trx) => {
         if (!(await repo.insertThread(trx, row))) return false;
-        await notifications.notifyMembersOfPost(trx, { groupId: row.group_id, kind: 'thread.created', threadId: id, commentId: null, actorId: userId, createdAt: now });
+        await notifications.notifyMembersOfPost(trx, {
+          groupId: row.group_id,
+          kind: 'thread.created',
+          threadId: id,
+          commentId: null,
+          actorId: userId,
+          createdAt: now,
+        });
         return true;
       });
       if (!inserted) {
@@ -288,7 +302,17 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
         if (!existing) throw new AppError('CONFLICT');
         return { thread: await presentOne(same(existing), access), created: false };
       }
-      await announce({ kind: 'thread', groupId: row.group_id, threadId: id, commentId: null, authorId: userId, source: options.source, messageId: row.message_id, threadMessageId: row.message_id, createdAt: now });
+      await announce({
+        kind: 'thread',
+        groupId: row.group_id,
+        threadId: id,
+        commentId: null,
+        authorId: userId,
+        source: options.source,
+        messageId: row.message_id,
+        threadMessageId: row.message_id,
+        createdAt: now,
+      });
       const thread = await repo.findThread(db, id);
       if (!thread) throw notFound();
       return { thread: await presentOne(thread, access), created: true };
@@ -524,9 +548,20 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
      * read (not hidden, not deleted), oldest first, with authors and safe HTML.
      */
     async listPostsBetween(groupId: string, from: string, to: string) {
-      const [threads, comments] = await Promise.all([repo.listThreadsStartedBetween(db, groupId, from, to), repo.listCommentsPostedBetween(db, groupId, from, to)]);
+      const [threads, comments] = await Promise.all([
+        repo.listThreadsStartedBetween(db, groupId, from, to),
+        repo.listCommentsPostedBetween(db, groupId, from, to),
+      ]);
       return {
-        threads: threads.map((t) => ({ id: t.id, title: t.title, body: t.body, html: renderMarkdown(t.body), author: authorOf(t.author_id, t.author_name), createdAt: t.created_at, messageId: t.message_id })),
+        threads: threads.map((t) => ({
+          id: t.id,
+          title: t.title,
+          body: t.body,
+          html: renderMarkdown(t.body),
+          author: authorOf(t.author_id, t.author_name),
+          createdAt: t.created_at,
+          messageId: t.message_id,
+        })),
         comments: comments.map((c) => ({
           id: c.id,
           threadId: c.thread_id,

@@ -74,15 +74,36 @@ const HEADING_SHIFT: Record<string, string> = { h1: 'h3', h2: 'h4', h3: 'h5', h4
  * template can mistake it for markup.
  */
 function defuseText(escaped: string): string {
-  return escaped
-    .replace(/((?:java|vb|live)script\s*):/gi, '$1&#58;')
-    .replace(/(on[a-z]+\s*|style\s*)=/gi, '$1&#61;');
+  return escaped.replace(/((?:java|vb|live)script\s*):/gi, '$1&#58;').replace(/(on[a-z]+\s*|style\s*)=/gi, '$1&#61;');
 }
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
-    'p', 'br', 'hr', 'strong', 'em', 's', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li',
-    'a', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span',
+    'p',
+    'br',
+    'hr',
+    'strong',
+    'em',
+    's',
+    'del',
+    'code',
+    'pre',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'span',
   ],
   allowedAttributes: { a: ['href', 'rel'], ol: ['start'] },
   allowedSchemes: ['http', 'https', 'mailto'],

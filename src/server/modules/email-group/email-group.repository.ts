@@ -17,7 +17,17 @@ function mailMembers(db: Db, groupId: string) {
     .select(['users.id as user_id', 'users.email', 'users.display_name', 'users.locale', 'users.time_zone'])
     .where('memberships.group_id', '=', groupId)
     .where('memberships.status', '=', 'active')
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('group_bans').select('group_bans.user_id').whereRef('group_bans.group_id', '=', 'memberships.group_id').whereRef('group_bans.user_id', '=', 'memberships.user_id'))));
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('group_bans')
+            .select('group_bans.user_id')
+            .whereRef('group_bans.group_id', '=', 'memberships.group_id')
+            .whereRef('group_bans.user_id', '=', 'memberships.user_id'),
+        ),
+      ),
+    );
 }
 
 /** Active, unbanned members following the group post by post by e-mail, but the author. */
@@ -90,7 +100,9 @@ export async function replyTokensFor(db: Db, groupId: string, userIds: string[],
       .where('revoked_at', 'is', null)
       .execute();
     for (const r of rows) if (!tokens.has(r.user_id)) tokens.set(r.user_id, r.id);
-    const missing = chunk.filter((u) => !tokens.has(u)).map((user_id) => ({ id: randomBytes(10).toString('hex'), user_id, group_id: groupId, created_at: now, revoked_at: null }));
+    const missing = chunk
+      .filter((u) => !tokens.has(u))
+      .map((user_id) => ({ id: randomBytes(10).toString('hex'), user_id, group_id: groupId, created_at: now, revoked_at: null }));
     if (missing.length > 0) {
       await db.insertInto('reply_tokens').values(missing).execute();
       for (const m of missing) tokens.set(m.user_id, m.id);

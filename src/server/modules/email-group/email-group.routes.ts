@@ -1,11 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponse } from '../../platform/http/error-schema.ts';
+import { ErrorResponse } from '../../../shared/api/error.schemas.ts';
 import { requestLocale } from '../../platform/http/request-locale.ts';
 import type { EmailGroup } from './email-group.service.ts';
 
-const TokenParams = z.object({ token: z.string().min(10).max(200).regex(/^[A-Za-z0-9_.-]+$/) });
+const TokenParams = z.object({
+  token: z
+    .string()
+    .min(10)
+    .max(200)
+    .regex(/^[A-Za-z0-9_.-]+$/),
+});
 const UnsubscribeInfo = z.object({ group: z.object({ name: z.string() }) });
 const UnsubscribeResult = z.object({ delivery: z.literal('web'), message: z.string() });
 
@@ -25,20 +31,33 @@ export function emailGroupRoutes(emailGroup: EmailGroup) {
     const tags = ['mail'];
     const errors = { 400: ErrorResponse, 404: ErrorResponse };
 
-    app.get('/api/v1/unsubscribe/:token', {
-      schema: { tags, summary: 'Which group an unsubscribe link is for (no account needed)', params: TokenParams, response: { 200: UnsubscribeInfo, ...errors } },
-    }, async (request) => emailGroup.describeUnsubscribe(request.params.token));
-
-    for (const url of ['/api/v1/unsubscribe/:token', '/unsubscribe/:token']) {
-      app.post(url, {
+    app.get(
+      '/api/v1/unsubscribe/:token',
+      {
         schema: {
           tags,
-          summary: 'Stop e-mails from a group (RFC 8058 one-click; no account needed): the member then follows it on the web',
+          summary: 'Which group an unsubscribe link is for (no account needed)',
           params: TokenParams,
-          response: { 200: UnsubscribeResult, ...errors },
-          ...(url.startsWith('/unsubscribe') ? { hide: true } : {}),
+          response: { 200: UnsubscribeInfo, ...errors },
         },
-      }, async (request) => emailGroup.unsubscribe(request.params.token, requestLocale(request)));
+      },
+      async (request) => emailGroup.describeUnsubscribe(request.params.token),
+    );
+
+    for (const url of ['/api/v1/unsubscribe/:token', '/unsubscribe/:token']) {
+      app.post(
+        url,
+        {
+          schema: {
+            tags,
+            summary: 'Stop e-mails from a group (RFC 8058 one-click; no account needed): the member then follows it on the web',
+            params: TokenParams,
+            response: { 200: UnsubscribeResult, ...errors },
+            ...(url.startsWith('/unsubscribe') ? { hide: true } : {}),
+          },
+        },
+        async (request) => emailGroup.unsubscribe(request.params.token, requestLocale(request)),
+      );
     }
   };
 }

@@ -181,10 +181,24 @@ export function createEmailGroup(deps: EmailGroupDeps) {
       const entries: DigestEntry[] = [
         ...posts.threads
           .filter((t) => t.author?.id !== m.user_id)
-          .map((t) => ({ kind: 'thread' as const, title: t.title, authorName: t.author?.displayName ?? '', createdAt: t.createdAt, body: t.body, url: threadUrl(t.id) })),
+          .map((t) => ({
+            kind: 'thread' as const,
+            title: t.title,
+            authorName: t.author?.displayName ?? '',
+            createdAt: t.createdAt,
+            body: t.body,
+            url: threadUrl(t.id),
+          })),
         ...posts.comments
           .filter((c) => c.author?.id !== m.user_id)
-          .map((c) => ({ kind: 'comment' as const, title: c.threadTitle, authorName: c.author?.displayName ?? '', createdAt: c.createdAt, body: c.body, url: `${threadUrl(c.threadId)}#comment-${c.id}` })),
+          .map((c) => ({
+            kind: 'comment' as const,
+            title: c.threadTitle,
+            authorName: c.author?.displayName ?? '',
+            createdAt: c.createdAt,
+            body: c.body,
+            url: `${threadUrl(c.threadId)}#comment-${c.id}`,
+          })),
       ].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       if (entries.length > 0) {
         const [tokenId] = [...(await repo.replyTokensFor(db, m.group_id, [m.user_id], until)).values()];

@@ -33,15 +33,30 @@ describe.each(testDialects())('groups on $dialect', ({ open }) => {
       missing: [],
     });
     expect(group.leaders).toEqual([{ userId: founder.userId, displayName: 'Founder', leaderType: 'peer' }]);
-    expect(group.viewer).toEqual({ membership: { status: 'active', role: 'leader', charterVersion: 1, needsCharterAcceptance: false, delivery: 'web' }, canEdit: true });
+    expect(group.viewer).toEqual({
+      membership: { status: 'active', role: 'leader', charterVersion: 1, needsCharterAcceptance: false, delivery: 'web' },
+      canEdit: true,
+    });
   });
 
   it('keeps an incomplete group as a draft that only its founder sees, until it is complete and published', async () => {
-    const created = await t.call('POST', '/api/v1/groups', { as: founder, body: { name: 'Grief after suicide', purpose: 'Living after a loved one’s suicide.' } });
+    const created = await t.call('POST', '/api/v1/groups', {
+      as: founder,
+      body: { name: 'Grief after suicide', purpose: 'Living after a loved one’s suicide.' },
+    });
     expect(created.statusCode).toBe(201);
     const { slug, status, missing } = created.json().group;
     expect(status).toBe('draft');
-    expect(missing.map((m: { field: string }) => m.field)).toEqual(['reasons', 'structure', 'charter', 'leadership', 'modes', 'languages', 'timeZone', 'visibility']);
+    expect(missing.map((m: { field: string }) => m.field)).toEqual([
+      'reasons',
+      'structure',
+      'charter',
+      'leadership',
+      'modes',
+      'languages',
+      'timeZone',
+      'visibility',
+    ]);
 
     for (const as of [null, other]) {
       const seen = await t.call('GET', `/api/v1/groups/${slug}`, { as });
@@ -95,7 +110,12 @@ describe.each(testDialects())('groups on $dialect', ({ open }) => {
     expect(unlisted.statusCode).toBe(200);
 
     const mine = await t.call('GET', '/api/v1/me/groups', { as: founder });
-    expect(mine.json().groups.map((g: { name: string }) => g.name).sort()).toEqual(['Half done', 'Link only', 'Members only', 'Open circle']);
+    expect(
+      mine
+        .json()
+        .groups.map((g: { name: string }) => g.name)
+        .sort(),
+    ).toEqual(['Half done', 'Link only', 'Members only', 'Open circle']);
     expect((await t.call('GET', '/api/v1/me/groups')).statusCode).toBe(401);
   });
 
@@ -133,12 +153,24 @@ describe.each(testDialects())('groups on $dialect', ({ open }) => {
 
     const bad = await t.call('POST', '/api/v1/groups', {
       as: founder,
-      body: { name: ' ', leadership: 'wizard', structure: { membership: 'secret', maxMembers: 1 }, modes: ['telepathy'], languages: ['english!'], timeZone: 'Mars/Olympus', visibility: 'hidden', topics: ['a', 'A'] },
+      body: {
+        name: ' ',
+        leadership: 'wizard',
+        structure: { membership: 'secret', maxMembers: 1 },
+        modes: ['telepathy'],
+        languages: ['english!'],
+        timeZone: 'Mars/Olympus',
+        visibility: 'hidden',
+        topics: ['a', 'A'],
+      },
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.issues.map((i: { path: string }) => i.path).sort()).toEqual(
-      ['languages.0', 'leadership', 'modes.0', 'name', 'structure.maxMembers', 'structure.membership', 'timeZone', 'topics', 'visibility'].sort(),
-    );
+    expect(
+      bad
+        .json()
+        .error.issues.map((i: { path: string }) => i.path)
+        .sort(),
+    ).toEqual(['languages.0', 'leadership', 'modes.0', 'name', 'structure.maxMembers', 'structure.membership', 'timeZone', 'topics', 'visibility'].sort());
   });
 
   it('gives each group its own slug, keeps it on rename, and never uses a reserved one', async () => {

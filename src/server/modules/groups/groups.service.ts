@@ -10,7 +10,7 @@ import { translate, type MessageKey } from '../../platform/i18n/messages.ts';
 import * as policy from './groups.policy.ts';
 import * as repo from './groups.repository.ts';
 import * as memberships from './memberships.repository.ts';
-import type { FoundGroupInput, Group, GroupPlace, GroupSummary, UpdateGroupInput } from './groups.schemas.ts';
+import type { FoundGroupInput, Group, GroupPlace, GroupSummary, UpdateGroupInput } from '../../../shared/api/groups.schemas.ts';
 
 const PAGE_SIZE = 20;
 /** Slugs the web app uses for its own pages under /groups/. */
@@ -333,14 +333,20 @@ export function createGroupsService(deps: ServiceDeps) {
     /** Published public groups, newest first. Unlisted and private groups never appear. */
     async listPublicGroups(page: number): Promise<{ groups: GroupSummary[]; total: number }> {
       const { rows, total } = await repo.listPublicGroups(db, PAGE_SIZE, (page - 1) * PAGE_SIZE);
-      const counts = await repo.countActiveMembersOf(db, rows.map((r) => r.id));
+      const counts = await repo.countActiveMembersOf(
+        db,
+        rows.map((r) => r.id),
+      );
       return { groups: rows.map((r) => toGroupSummary(r, counts.get(r.id) ?? 0)), total };
     },
 
     /** The actor's groups (drafts and pending requests included). */
     async listMyGroups(actor: Actor) {
       const rows = await repo.listGroupsOfUser(db, actor.id);
-      const counts = await repo.countActiveMembersOf(db, rows.map((r) => r.id));
+      const counts = await repo.countActiveMembersOf(
+        db,
+        rows.map((r) => r.id),
+      );
       return rows.map((r) => ({
         ...toGroupSummary(r, counts.get(r.id) ?? 0),
         membership: { status: r.membership_status as 'active' | 'pending', role: r.membership_role as 'leader' | 'member' },

@@ -19,11 +19,33 @@ describe('slugify', () => {
 
 describe('missingParts', () => {
   const complete: GroupRow = {
-    id: 'g', slug: 'g', founder_id: 'u', name: 'G', purpose: 'p', reasons: 'r', charter: 'c', charter_version: 1,
-    leadership: 'peer', membership_policy: 'open', format: 'cohort', max_members: null, rhythm: null,
-    modes: '["online"]', languages: '["fr"]', time_zone: 'Europe/Paris', visibility: 'public', topics: '[]',
-    status: 'draft', created_at: '', updated_at: '', published_at: null,
-    place_name: null, place_country_code: null, place_admin1: null, place_latitude: null, place_longitude: null,
+    id: 'g',
+    slug: 'g',
+    founder_id: 'u',
+    name: 'G',
+    purpose: 'p',
+    reasons: 'r',
+    charter: 'c',
+    charter_version: 1,
+    leadership: 'peer',
+    membership_policy: 'open',
+    format: 'cohort',
+    max_members: null,
+    rhythm: null,
+    modes: '["online"]',
+    languages: '["fr"]',
+    time_zone: 'Europe/Paris',
+    visibility: 'public',
+    topics: '[]',
+    status: 'draft',
+    created_at: '',
+    updated_at: '',
+    published_at: null,
+    place_name: null,
+    place_country_code: null,
+    place_admin1: null,
+    place_latitude: null,
+    place_longitude: null,
   };
   it('is empty for a complete group (topics, size and rhythm are optional)', () => {
     expect(missingParts(complete)).toEqual([]);

@@ -114,7 +114,8 @@ describe.each(testDialects())('memberships on $dialect', ({ open }) => {
     return res.json().invitation.token;
   }
 
-  const accept = (token: string, as: Caller | null, body: unknown = { acceptCharter: true }) => t.call('POST', `/api/v1/invitations/${token}/accept`, { as, body });
+  const accept = (token: string, as: Caller | null, body: unknown = { acceptCharter: true }) =>
+    t.call('POST', `/api/v1/invitations/${token}/accept`, { as, body });
 
   async function outbox() {
     await t.mailer.idle();
@@ -122,18 +123,25 @@ describe.each(testDialects())('memberships on $dialect', ({ open }) => {
     return rows;
   }
 
-  const promote = (slug: string, userId: string, body: unknown, as: Caller = founder) => t.call('POST', `/api/v1/groups/${slug}/members/${userId}/promote`, { as, body });
+  const promote = (slug: string, userId: string, body: unknown, as: Caller = founder) =>
+    t.call('POST', `/api/v1/groups/${slug}/members/${userId}/promote`, { as, body });
 
   async function memberIds(slug: string, as: Caller = founder): Promise<string[]> {
     const res = await t.call('GET', `/api/v1/groups/${slug}/members`, { as });
     expect(res.statusCode).toBe(200);
-    return res.json().members.map((m: { userId: string }) => m.userId).sort();
+    return res
+      .json()
+      .members.map((m: { userId: string }) => m.userId)
+      .sort();
   }
 
   async function requestIds(slug: string, as: Caller = founder): Promise<string[]> {
     const res = await t.call('GET', `/api/v1/groups/${slug}/requests`, { as });
     expect(res.statusCode).toBe(200);
-    return res.json().requests.map((r: { userId: string }) => r.userId).sort();
+    return res
+      .json()
+      .requests.map((r: { userId: string }) => r.userId)
+      .sort();
   }
 
   const sorted = (...ids: string[]) => [...ids].sort();
@@ -236,7 +244,10 @@ describe.each(testDialects())('memberships on $dialect', ({ open }) => {
       });
       const seen = await viewGroup(slug, member);
       expect(seen.memberCount).toBe(2);
-      expect(seen.viewer).toEqual({ membership: { status: 'active', role: 'member', charterVersion: 1, needsCharterAcceptance: false, delivery: 'web' }, canEdit: false });
+      expect(seen.viewer).toEqual({
+        membership: { status: 'active', role: 'member', charterVersion: 1, needsCharterAcceptance: false, delivery: 'web' },
+        canEdit: false,
+      });
 
       const changed = await t.call('PATCH', `/api/v1/groups/${slug}`, { as: founder, body: { charter: 'Second version: cameras optional.' } });
       expect(changed.json().group.charterVersion).toBe(2);
@@ -264,7 +275,14 @@ describe.each(testDialects())('memberships on $dialect', ({ open }) => {
       const slug = await found({ name: 'By request', ...approvalStructure() });
       const res = await join(slug, member);
       expect(res.statusCode).toBe(201);
-      expect(res.json().membership).toMatchObject({ groupSlug: slug, userId: member.userId, status: 'pending', role: 'member', charterVersion: 1, joinedAt: null });
+      expect(res.json().membership).toMatchObject({
+        groupSlug: slug,
+        userId: member.userId,
+        status: 'pending',
+        role: 'member',
+        charterVersion: 1,
+        joinedAt: null,
+      });
 
       const seen = await viewGroup(slug, member);
       expect(seen.memberCount).toBe(1);
@@ -392,7 +410,14 @@ describe.each(testDialects())('memberships on $dialect', ({ open }) => {
       expect(res.statusCode).toBe(200);
       const { members } = res.json();
       expect(members).toEqual([
-        { userId: founder.userId, displayName: 'Founder', role: 'leader', leaderType: 'professional', profession: 'Social worker', joinedAt: expect.any(String) },
+        {
+          userId: founder.userId,
+          displayName: 'Founder',
+          role: 'leader',
+          leaderType: 'professional',
+          profession: 'Social worker',
+          joinedAt: expect.any(String),
+        },
         { userId: member.userId, displayName: 'Member', role: 'member', joinedAt: expect.any(String) },
       ]);
       for (const m of members) expect(MEMBER_FIELDS).toEqual(expect.arrayContaining(Object.keys(m)));
@@ -520,7 +545,12 @@ describe.each(testDialects())('memberships on $dialect', ({ open }) => {
       expect(demoted.json().membership).not.toHaveProperty('leaderType');
       expect((await viewGroup(slug)).leaders).toEqual([{ userId: founder.userId, displayName: 'Founder', leaderType: 'peer' }]);
       const relisted = (await t.call('GET', `/api/v1/groups/${slug}/members`, { as: member })).json().members;
-      expect(relisted.find((m: { userId: string }) => m.userId === member.userId)).toEqual({ userId: member.userId, displayName: 'Member', role: 'member', joinedAt: expect.any(String) });
+      expect(relisted.find((m: { userId: string }) => m.userId === member.userId)).toEqual({
+        userId: member.userId,
+        displayName: 'Member',
+        role: 'member',
+        joinedAt: expect.any(String),
+      });
       expect((await t.call('GET', `/api/v1/groups/${slug}/requests`, { as: member })).statusCode).toBe(403);
 
       const last = await t.call('POST', `/api/v1/groups/${slug}/members/${founder.userId}/demote`, { as: founder });
@@ -577,7 +607,11 @@ describe.each(testDialects())('memberships on $dialect', ({ open }) => {
       const bare = await t.call('POST', `/api/v1/groups/${hidden}/invitations`, { as: founder });
       expect(bare.statusCode).toBe(201);
       const { invitation } = bare.json();
-      expect(invitation).toEqual({ token: expect.stringMatching(/^[A-Za-z0-9_-]{40,}$/), url: `${ORIGIN}/invitations/${invitation.token}`, expiresAt: expect.any(String) });
+      expect(invitation).toEqual({
+        token: expect.stringMatching(/^[A-Za-z0-9_-]{40,}$/),
+        url: `${ORIGIN}/invitations/${invitation.token}`,
+        expiresAt: expect.any(String),
+      });
       const validFor = Date.parse(invitation.expiresAt) - Date.now();
       expect(validFor).toBeGreaterThan(13 * 86_400_000);
       expect(validFor).toBeLessThanOrEqual(14 * 86_400_000);

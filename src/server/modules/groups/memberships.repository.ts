@@ -96,7 +96,10 @@ export function listLedGroupsWithCounts(db: Db, userId: string) {
 }
 
 export async function insertInvitation(db: Db, row: { id: string; group_id: string; created_by: string; created_at: string; expires_at: string }) {
-  await db.insertInto('invitations').values({ ...row, used_at: null }).execute();
+  await db
+    .insertInto('invitations')
+    .values({ ...row, used_at: null })
+    .execute();
 }
 
 export function findUsableInvitation(db: Db, id: string, now: string) {
@@ -111,7 +114,13 @@ export async function consumeInvitation(db: Db, id: string, now: string): Promis
 
 export async function listActiveMemberIdsAmong(db: Db, groupId: string, userIds: string[]): Promise<string[]> {
   if (userIds.length === 0) return [];
-  const rows = await db.selectFrom('memberships').select('user_id').where('group_id', '=', groupId).where('status', '=', 'active').where('user_id', 'in', userIds).execute();
+  const rows = await db
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('group_id', '=', groupId)
+    .where('status', '=', 'active')
+    .where('user_id', 'in', userIds)
+    .execute();
   return rows.map((r) => r.user_id);
 }
 

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../platform/http/actor.ts';
-import { ErrorResponse } from '../../platform/http/error-schema.ts';
-import { SlugParams } from './groups.schemas.ts';
+import { ErrorResponse } from '../../../shared/api/error.schemas.ts';
+import { SlugParams } from '../../../shared/api/groups.schemas.ts';
 import {
   AcceptCharterBody,
   DeliveryBody,
@@ -16,7 +16,7 @@ import {
   PromoteBody,
   RequestsResponse,
   TokenParams,
-} from './memberships.schemas.ts';
+} from '../../../shared/api/memberships.schemas.ts';
 import type { MembershipsService } from './memberships.service.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -26,80 +26,188 @@ export function membershipsRoutes(memberships: MembershipsService) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['memberships'];
 
-    app.post('/groups/:slug/join', {
-      schema: { tags, summary: 'Join by accepting the charter (pending in approval groups)', params: SlugParams, body: AcceptCharterBody, response: { 200: MembershipResponse, 201: MembershipResponse, ...errors } },
-    }, async (request, reply) => {
-      const { membership, created } = await memberships.joinGroup(requireActor(request.actor), request.params.slug);
-      return reply.status(created ? 201 : 200).send({ membership });
-    });
+    app.post(
+      '/groups/:slug/join',
+      {
+        schema: {
+          tags,
+          summary: 'Join by accepting the charter (pending in approval groups)',
+          params: SlugParams,
+          body: AcceptCharterBody,
+          response: { 200: MembershipResponse, 201: MembershipResponse, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { membership, created } = await memberships.joinGroup(requireActor(request.actor), request.params.slug);
+        return reply.status(created ? 201 : 200).send({ membership });
+      },
+    );
 
-    app.post('/groups/:slug/leave', {
-      schema: { tags, summary: 'Leave the group or withdraw a request', params: SlugParams, response: { 204: z.null(), ...errors } },
-    }, async (request, reply) => {
-      await memberships.leaveGroup(requireActor(request.actor), request.params.slug);
-      return reply.status(204).send(null);
-    });
+    app.post(
+      '/groups/:slug/leave',
+      {
+        schema: { tags, summary: 'Leave the group or withdraw a request', params: SlugParams, response: { 204: z.null(), ...errors } },
+      },
+      async (request, reply) => {
+        await memberships.leaveGroup(requireActor(request.actor), request.params.slug);
+        return reply.status(204).send(null);
+      },
+    );
 
-    app.post('/groups/:slug/charter/accept', {
-      schema: { tags, summary: 'Accept the group’s current charter again', params: SlugParams, body: AcceptCharterBody, response: { 200: MembershipResponse, ...errors } },
-    }, async (request) => ({ membership: await memberships.acceptCharter(requireActor(request.actor), request.params.slug) }));
+    app.post(
+      '/groups/:slug/charter/accept',
+      {
+        schema: {
+          tags,
+          summary: 'Accept the group’s current charter again',
+          params: SlugParams,
+          body: AcceptCharterBody,
+          response: { 200: MembershipResponse, ...errors },
+        },
+      },
+      async (request) => ({ membership: await memberships.acceptCharter(requireActor(request.actor), request.params.slug) }),
+    );
 
-    app.patch('/groups/:slug/membership', {
-      schema: { tags, summary: 'Choose how I follow the group: web, email-each, email-digest or post (members only)', params: SlugParams, body: DeliveryBody, response: { 200: MembershipResponse, ...errors } },
-    }, async (request) => ({ membership: await memberships.setDelivery(requireActor(request.actor), request.params.slug, request.body.delivery) }));
+    app.patch(
+      '/groups/:slug/membership',
+      {
+        schema: {
+          tags,
+          summary: 'Choose how I follow the group: web, email-each, email-digest or post (members only)',
+          params: SlugParams,
+          body: DeliveryBody,
+          response: { 200: MembershipResponse, ...errors },
+        },
+      },
+      async (request) => ({ membership: await memberships.setDelivery(requireActor(request.actor), request.params.slug, request.body.delivery) }),
+    );
 
-    app.get('/groups/:slug/members', {
-      schema: { tags, summary: 'Active members: display names and roles (members only)', params: SlugParams, response: { 200: MembersResponse, ...errors } },
-    }, async (request) => ({ members: await memberships.listMembers(requireActor(request.actor), request.params.slug) }));
+    app.get(
+      '/groups/:slug/members',
+      {
+        schema: { tags, summary: 'Active members: display names and roles (members only)', params: SlugParams, response: { 200: MembersResponse, ...errors } },
+      },
+      async (request) => ({ members: await memberships.listMembers(requireActor(request.actor), request.params.slug) }),
+    );
 
-    app.get('/groups/:slug/requests', {
-      schema: { tags, summary: 'Requests to join waiting for approval (leaders only)', params: SlugParams, response: { 200: RequestsResponse, ...errors } },
-    }, async (request) => ({ requests: await memberships.listRequests(requireActor(request.actor), request.params.slug) }));
+    app.get(
+      '/groups/:slug/requests',
+      {
+        schema: { tags, summary: 'Requests to join waiting for approval (leaders only)', params: SlugParams, response: { 200: RequestsResponse, ...errors } },
+      },
+      async (request) => ({ requests: await memberships.listRequests(requireActor(request.actor), request.params.slug) }),
+    );
 
-    app.post('/groups/:slug/members/:userId/approve', {
-      schema: { tags, summary: 'Approve a request to join (leaders only)', params: MemberParams, response: { 200: MembershipResponse, ...errors } },
-    }, async (request) => ({ membership: await memberships.approveMember(requireActor(request.actor), request.params.slug, request.params.userId) }));
+    app.post(
+      '/groups/:slug/members/:userId/approve',
+      {
+        schema: { tags, summary: 'Approve a request to join (leaders only)', params: MemberParams, response: { 200: MembershipResponse, ...errors } },
+      },
+      async (request) => ({ membership: await memberships.approveMember(requireActor(request.actor), request.params.slug, request.params.userId) }),
+    );
 
-    app.post('/groups/:slug/members/:userId/reject', {
-      schema: { tags, summary: 'Decline a request to join (leaders only)', params: MemberParams, response: { 204: z.null(), ...errors } },
-    }, async (request, reply) => {
-      await memberships.rejectRequest(requireActor(request.actor), request.params.slug, request.params.userId);
-      return reply.status(204).send(null);
-    });
+    app.post(
+      '/groups/:slug/members/:userId/reject',
+      {
+        schema: { tags, summary: 'Decline a request to join (leaders only)', params: MemberParams, response: { 204: z.null(), ...errors } },
+      },
+      async (request, reply) => {
+        await memberships.rejectRequest(requireActor(request.actor), request.params.slug, request.params.userId);
+        return reply.status(204).send(null);
+      },
+    );
 
-    app.post('/groups/:slug/members/:userId/promote', {
-      schema: { tags, summary: 'Make a member a co-leader (leaders only)', params: MemberParams, body: PromoteBody, response: { 200: MembershipResponse, ...errors } },
-    }, async (request) => ({
-      membership: await memberships.promoteMember(requireActor(request.actor), request.params.slug, request.params.userId, request.body.leaderType, request.body.profession),
-    }));
+    app.post(
+      '/groups/:slug/members/:userId/promote',
+      {
+        schema: {
+          tags,
+          summary: 'Make a member a co-leader (leaders only)',
+          params: MemberParams,
+          body: PromoteBody,
+          response: { 200: MembershipResponse, ...errors },
+        },
+      },
+      async (request) => ({
+        membership: await memberships.promoteMember(
+          requireActor(request.actor),
+          request.params.slug,
+          request.params.userId,
+          request.body.leaderType,
+          request.body.profession,
+        ),
+      }),
+    );
 
-    app.post('/groups/:slug/members/:userId/demote', {
-      schema: { tags, summary: 'Return a co-leader to membership (leaders only; never the last)', params: MemberParams, response: { 200: MembershipResponse, ...errors } },
-    }, async (request) => ({ membership: await memberships.demoteLeader(requireActor(request.actor), request.params.slug, request.params.userId) }));
+    app.post(
+      '/groups/:slug/members/:userId/demote',
+      {
+        schema: {
+          tags,
+          summary: 'Return a co-leader to membership (leaders only; never the last)',
+          params: MemberParams,
+          response: { 200: MembershipResponse, ...errors },
+        },
+      },
+      async (request) => ({ membership: await memberships.demoteLeader(requireActor(request.actor), request.params.slug, request.params.userId) }),
+    );
 
-    app.delete('/groups/:slug/members/:userId', {
-      schema: { tags, summary: 'Remove a member (leaders only)', params: MemberParams, response: { 204: z.null(), ...errors } },
-    }, async (request, reply) => {
-      await memberships.removeMember(requireActor(request.actor), request.params.slug, request.params.userId);
-      return reply.status(204).send(null);
-    });
+    app.delete(
+      '/groups/:slug/members/:userId',
+      {
+        schema: { tags, summary: 'Remove a member (leaders only)', params: MemberParams, response: { 204: z.null(), ...errors } },
+      },
+      async (request, reply) => {
+        await memberships.removeMember(requireActor(request.actor), request.params.slug, request.params.userId);
+        return reply.status(204).send(null);
+      },
+    );
 
-    app.post('/groups/:slug/invitations', {
-      schema: { tags, summary: 'Create a single-use invitation link, optionally mailed (leaders only)', params: SlugParams, body: InviteBody, response: { 201: InvitationCreatedResponse, ...errors } },
-    }, async (request, reply) => {
-      const invitation = await memberships.inviteToGroup(requireActor(request.actor), request.params.slug, request.body?.email);
-      return reply.status(201).send({ invitation });
-    });
+    app.post(
+      '/groups/:slug/invitations',
+      {
+        schema: {
+          tags,
+          summary: 'Create a single-use invitation link, optionally mailed (leaders only)',
+          params: SlugParams,
+          body: InviteBody,
+          response: { 201: InvitationCreatedResponse, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const invitation = await memberships.inviteToGroup(requireActor(request.actor), request.params.slug, request.body?.email);
+        return reply.status(201).send({ invitation });
+      },
+    );
 
-    app.get('/invitations/:token', {
-      schema: { tags, summary: 'What an invitation opens: the group and its charter', params: TokenParams, response: { 200: InvitationResponse, 404: ErrorResponse } },
-    }, async (request) => ({ invitation: await memberships.viewInvitation(request.params.token) }));
+    app.get(
+      '/invitations/:token',
+      {
+        schema: {
+          tags,
+          summary: 'What an invitation opens: the group and its charter',
+          params: TokenParams,
+          response: { 200: InvitationResponse, 404: ErrorResponse },
+        },
+      },
+      async (request) => ({ invitation: await memberships.viewInvitation(request.params.token) }),
+    );
 
-    app.post('/invitations/:token/accept', {
-      schema: { tags, summary: 'Join through an invitation, accepting the charter', params: TokenParams, body: AcceptCharterBody, response: { 200: MembershipResponse, 201: MembershipResponse, ...errors } },
-    }, async (request, reply) => {
-      const { membership, created } = await memberships.acceptInvitation(requireActor(request.actor), request.params.token);
-      return reply.status(created ? 201 : 200).send({ membership });
-    });
+    app.post(
+      '/invitations/:token/accept',
+      {
+        schema: {
+          tags,
+          summary: 'Join through an invitation, accepting the charter',
+          params: TokenParams,
+          body: AcceptCharterBody,
+          response: { 200: MembershipResponse, 201: MembershipResponse, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { membership, created } = await memberships.acceptInvitation(requireActor(request.actor), request.params.token);
+        return reply.status(created ? 201 : 200).send({ membership });
+      },
+    );
   };
 }

@@ -15,7 +15,7 @@ import type { GroupsService } from './groups.service.ts';
 import { toGroupSummary } from './groups.service.ts';
 import { endMembership } from './memberships.hooks.ts';
 import * as repo from './memberships.repository.ts';
-import { isDelivery } from './memberships.schemas.ts';
+import { isDelivery } from '../../../shared/api/memberships.schemas.ts';
 
 const INVITATION_DAYS = 14;
 
@@ -119,7 +119,13 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
         const url = `${deps.appUrl}/groups/${encodeURIComponent(slug)}`;
         await mailLeaders(
           group,
-          (locale) => renderMail(locale, { subject: 'mail.request.subject', body: 'mail.request.body', action: 'mail.request.action' }, { name: actor.displayName, group: group.name }, url),
+          (locale) =>
+            renderMail(
+              locale,
+              { subject: 'mail.request.subject', body: 'mail.request.body', action: 'mail.request.action' },
+              { name: actor.displayName, group: group.name },
+              url,
+            ),
           'join-request',
         );
       }
@@ -205,7 +211,12 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
         if (person) {
           const locale = isLocale(person.locale) ? person.locale : 'en';
           const url = `${deps.appUrl}/groups/${encodeURIComponent(slug)}`;
-          const mail = renderMail(locale, { subject: 'mail.approved.subject', body: 'mail.approved.body', action: 'mail.approved.action' }, { name: person.display_name, group: group.name }, url);
+          const mail = renderMail(
+            locale,
+            { subject: 'mail.approved.subject', body: 'mail.approved.body', action: 'mail.approved.action' },
+            { name: person.display_name, group: group.name },
+            url,
+          );
           await deps.mailer.send({ ...mail, to: person.email, kind: 'join-approved' });
         }
       }
@@ -324,7 +335,16 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
         if (!(await repo.consumeInvitation(trx, id, now))) throw new AppError('INVITATION_INVALID');
         const fields = { status: 'active', charter_version: group.charter_version, charter_accepted_at: now, joined_at: now };
         if (existing) await repo.updateMembership(trx, group.id, actor.id, fields);
-        else await repo.insertMembership(trx, { group_id: group.id, user_id: actor.id, role: 'member', leader_type: null, profession: null, created_at: now, ...fields });
+        else
+          await repo.insertMembership(trx, {
+            group_id: group.id,
+            user_id: actor.id,
+            role: 'member',
+            leader_type: null,
+            profession: null,
+            created_at: now,
+            ...fields,
+          });
       });
       await deps.events.emit('member.joined', { groupId: group.id, userId: actor.id });
       return { membership: await reload(group.id, group.slug, actor.id), created: true };

@@ -29,18 +29,33 @@ describe.each(testDialects())('bans and removals on $dialect', ({ open }) => {
   async function giveAccess(groupId: string, slug: string, who: Caller) {
     const sessionRes = await t.call('POST', `/api/v1/groups/${slug}/sessions`, {
       as: w.leader,
-      body: { title: 'Circle', start: FUTURE.occurrence, timeZone: 'Europe/Paris', durationMinutes: 60, mode: 'online', onlineUrl: 'https://meet.example.org/c', capacity: 1 },
+      body: {
+        title: 'Circle',
+        start: FUTURE.occurrence,
+        timeZone: 'Europe/Paris',
+        durationMinutes: 60,
+        mode: 'online',
+        onlineUrl: 'https://meet.example.org/c',
+        capacity: 1,
+      },
     });
     expect(sessionRes.statusCode, sessionRes.body).toBe(201);
     const sessionId: string = sessionRes.json().session.id;
     const now = new Date().toISOString();
     await db().insertInto('reply_tokens').values({ id: randomUUID(), user_id: who.userId, group_id: groupId, created_at: now, revoked_at: null }).execute();
     const rsvp = (userId: string, status: string, when: typeof FUTURE, queuedAt: string) =>
-      db().insertInto('rsvps').values({ session_id: sessionId, occurrence: when.occurrence, user_id: userId, status, starts_at: when.startsAt, queued_at: queuedAt, updated_at: now }).execute();
+      db()
+        .insertInto('rsvps')
+        .values({ session_id: sessionId, occurrence: when.occurrence, user_id: userId, status, starts_at: when.startsAt, queued_at: queuedAt, updated_at: now })
+        .execute();
     await rsvp(who.userId, 'going', FUTURE, '2026-01-01T00:00:00.000Z');
     await rsvp(w.reporter.userId, 'waitlisted', FUTURE, '2026-01-02T00:00:00.000Z');
     await rsvp(who.userId, 'going', PAST, '2019-01-01T00:00:00.000Z');
-    for (const [status, to] of [['queued', who.userId], ['sent', who.userId], ['queued', w.reporter.userId]] as const) {
+    for (const [status, to] of [
+      ['queued', who.userId],
+      ['sent', who.userId],
+      ['queued', w.reporter.userId],
+    ] as const) {
       await db()
         .insertInto('outbox')
         .values({
@@ -61,20 +76,42 @@ describe.each(testDialects())('bans and removals on $dialect', ({ open }) => {
         })
         .execute();
     }
-    await db().insertInto('notifications').values({ id: randomUUID(), user_id: who.userId, group_id: groupId, kind: 'comment.created', thread_id: null, comment_id: null, actor_id: null, created_at: now, read_at: null }).execute();
+    await db()
+      .insertInto('notifications')
+      .values({
+        id: randomUUID(),
+        user_id: who.userId,
+        group_id: groupId,
+        kind: 'comment.created',
+        thread_id: null,
+        comment_id: null,
+        actor_id: null,
+        created_at: now,
+        read_at: null,
+      })
+      .execute();
     return sessionId;
   }
 
   /** Everything `giveAccess` handed out, as it stands now. */
   async function accessOf(groupId: string, sessionId: string, who: Caller) {
     const tokens = await db().selectFrom('reply_tokens').select('revoked_at').where('user_id', '=', who.userId).where('group_id', '=', groupId).execute();
-    const rsvps = await db().selectFrom('rsvps').select(['user_id', 'occurrence', 'status']).where('session_id', '=', sessionId).orderBy('occurrence').orderBy('user_id').execute();
+    const rsvps = await db()
+      .selectFrom('rsvps')
+      .select(['user_id', 'occurrence', 'status'])
+      .where('session_id', '=', sessionId)
+      .orderBy('occurrence')
+      .orderBy('user_id')
+      .execute();
     const mail = await db().selectFrom('outbox').select(['recipient_id', 'status', 'kind']).where('group_id', '=', groupId).execute();
     const notifications = await db().selectFrom('notifications').select('id').where('user_id', '=', who.userId).where('group_id', '=', groupId).execute();
     return {
       tokenRevoked: tokens.every((r) => r.revoked_at !== null),
       rsvps: rsvps.map((r) => `${r.user_id === who.userId ? 'them' : 'other'} ${r.occurrence} ${r.status}`).sort(),
-      theirMail: mail.filter((m) => m.recipient_id === who.userId).map((m) => m.status).sort(),
+      theirMail: mail
+        .filter((m) => m.recipient_id === who.userId)
+        .map((m) => m.status)
+        .sort(),
       othersMail: mail.filter((m) => m.recipient_id !== who.userId && m.kind !== 'session-promoted').map((m) => m.status),
       // Whoever the freed place went to is told (the wait-listed reporter).
       promotedMail: mail.filter((m) => m.kind === 'session-promoted').map((m) => (m.recipient_id === w.reporter.userId ? 'reporter' : m.recipient_id)),
@@ -99,7 +136,12 @@ describe.each(testDialects())('bans and removals on $dialect', ({ open }) => {
     const res = await ban(w.pub.slug, w.leader, { userId: w.member.userId, reason: 'Harassed two members.' });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toEqual({
-      ban: { user: { id: w.member.userId, displayName: 'Member' }, reason: 'Harassed two members.', createdAt: expect.any(String), bannedBy: { id: w.leader.userId, displayName: 'Leader' } },
+      ban: {
+        user: { id: w.member.userId, displayName: 'Member' },
+        reason: 'Harassed two members.',
+        createdAt: expect.any(String),
+        bannedBy: { id: w.leader.userId, displayName: 'Leader' },
+      },
     });
     expect(await accessOf(w.pub.id, sessionId, w.member)).toEqual(REVOKED);
     const members = (await t.call('GET', `/api/v1/groups/${w.pub.slug}/members`, { as: w.leader })).json().members.map((m: { userId: string }) => m.userId);
@@ -165,7 +207,12 @@ describe.each(testDialects())('bans and removals on $dialect', ({ open }) => {
     expect(res.statusCode).toBe(204);
     expect(await accessOf(w.pub.id, sessionId, w.member)).toEqual(REVOKED);
     const mail = await db().selectFrom('outbox').selectAll().where('kind', '=', 'session-promoted').executeTakeFirstOrThrow();
-    expect(mail).toMatchObject({ to_address: w.reporter.email, recipient_id: w.reporter.userId, group_id: w.pub.id, dedupe_key: expect.stringMatching(new RegExp(`^promoted:${sessionId}:${FUTURE.occurrence}:${w.reporter.userId}:`)) });
+    expect(mail).toMatchObject({
+      to_address: w.reporter.email,
+      recipient_id: w.reporter.userId,
+      group_id: w.pub.id,
+      dedupe_key: expect.stringMatching(new RegExp(`^promoted:${sessionId}:${FUTURE.occurrence}:${w.reporter.userId}:`)),
+    });
     expect(mail.subject).toBe('Une place s’est libérée pour vous : Circle (Public circle)');
     // 18:00 UTC: 19:00 in Paris, 13:00 in Montréal.
     expect(mail.text_body).toMatch(/19:00 \(Paris\) · 13:00 .*\(Montr[ée]al\)/);
@@ -184,7 +231,12 @@ describe.each(testDialects())('bans and removals on $dialect', ({ open }) => {
   });
 
   it('bans from a private group too, and a pending request goes with the ban', async () => {
-    const approval = (await t.call('POST', '/api/v1/groups', { as: w.leader, body: completeGroup({ name: 'By approval', structure: { membership: 'approval', format: 'cohort' } }) })).json().group.slug;
+    const approval = (
+      await t.call('POST', '/api/v1/groups', {
+        as: w.leader,
+        body: completeGroup({ name: 'By approval', structure: { membership: 'approval', format: 'cohort' } }),
+      })
+    ).json().group.slug;
     expect((await join(approval, w.stranger)).json().membership.status).toBe('pending');
     expect((await ban(approval, w.leader, { userId: w.stranger.userId })).statusCode).toBe(201);
     expect((await t.call('GET', `/api/v1/groups/${approval}/requests`, { as: w.leader })).json().requests).toEqual([]);
@@ -224,9 +276,16 @@ describe.each(testDialects())('bans and removals on $dialect', ({ open }) => {
   it('validates bans with each field named', async () => {
     const res = await ban(w.pub.slug, w.leader, { userId: 'someone', reason: 'x'.repeat(1001) });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['reason', 'userId']);
+    expect(
+      res
+        .json()
+        .error.issues.map((i: { path: string }) => i.path)
+        .sort(),
+    ).toEqual(['reason', 'userId']);
     expect((await ban(w.pub.slug, w.leader, {})).json().error.issues.map((i: { path: string }) => i.path)).toEqual(['userId']);
-    expect((await t.call('DELETE', `/api/v1/groups/${w.pub.slug}/bans/nope`, { as: w.leader })).json().error.issues.map((i: { path: string }) => i.path)).toEqual(['params.userId']);
+    expect(
+      (await t.call('DELETE', `/api/v1/groups/${w.pub.slug}/bans/nope`, { as: w.leader })).json().error.issues.map((i: { path: string }) => i.path),
+    ).toEqual(['params.userId']);
   });
 
   it('lets a second platform moderator be named by setting the flag', async () => {

@@ -131,12 +131,22 @@ describe.each(testDialects())('moderation on $dialect', ({ open }) => {
 
   it('lets platform moderators and admins moderate every group, private ones included', async () => {
     for (const as of [w.moderator, w.admin]) {
-      for (const [g, priv] of [[w.pub, false], [w.priv, true]] as const) {
+      for (const [g, priv] of [
+        [w.pub, false],
+        [w.priv, true],
+      ] as const) {
         const subject = await subjectOf(g, priv);
         for (const route of ROUTES) {
           const res = await call(route, subject, as);
           // Reporting is for members; platform moderators act directly instead.
-          const expected = route.kind === 'report' ? [403] : route.method === 'DELETE' ? [204] : route.path(subject).endsWith('/bans') && route.method === 'POST' ? [201] : [200];
+          const expected =
+            route.kind === 'report'
+              ? [403]
+              : route.method === 'DELETE'
+                ? [204]
+                : route.path(subject).endsWith('/bans') && route.method === 'POST'
+                  ? [201]
+                  : [200];
           expect(expected, `${label(route, subject)} → ${res.statusCode} ${res.body}`).toContain(res.statusCode);
         }
         // Leave the posts as they were for the next round.
@@ -168,7 +178,9 @@ describe.each(testDialects())('moderation on $dialect', ({ open }) => {
 
     // Leaders are told, without the reporter's name or the post's words.
     const notes = await t.db.db.selectFrom('notifications').selectAll().where('kind', '=', 'report.created').execute();
-    expect(notes.map((n) => [n.user_id, n.group_id, n.comment_id, n.thread_id, n.actor_id, n.read_at])).toEqual([[w.leader.userId, w.pub.id, commentId, w.pub.threadId, null, null]]);
+    expect(notes.map((n) => [n.user_id, n.group_id, n.comment_id, n.thread_id, n.actor_id, n.read_at])).toEqual([
+      [w.leader.userId, w.pub.id, commentId, w.pub.threadId, null, null],
+    ]);
 
     const queue = await t.call('GET', `/api/v1/groups/${w.pub.slug}/moderation/reports`, { as: w.leader });
     expect(queue.statusCode).toBe(200);
@@ -245,12 +257,20 @@ describe.each(testDialects())('moderation on $dialect', ({ open }) => {
     const resolvedEntry = entries.find((e: { action: string }) => e.action === 'report.resolved');
     expect(resolvedEntry.report).toEqual({ id: first.json().report.id, reason: 'harassment', status: 'resolved' });
     const platformLog = await t.call('GET', '/api/v1/moderation/log', { as: w.admin });
-    expect(platformLog.json().entries.map((e: { id: string }) => e.id).sort()).toEqual(entries.map((e: { id: string }) => e.id).sort());
+    expect(
+      platformLog
+        .json()
+        .entries.map((e: { id: string }) => e.id)
+        .sort(),
+    ).toEqual(entries.map((e: { id: string }) => e.id).sort());
 
     // Unhiding shows it again, and is logged.
     expect((await t.call('POST', `/api/v1/comments/${commentId}/unhide`, { as: w.moderator })).json().comment.hidden).toBe(false);
     expect(await isPostVisible(t.db.db, { threadId: w.pub.threadId, commentId })).toBe(true);
-    expect((await t.call('GET', `/api/v1/groups/${w.pub.slug}/moderation/log`, { as: w.leader })).json().entries[0]).toMatchObject({ action: 'comment.unhidden', actor: { displayName: 'Platform Moderator' } });
+    expect((await t.call('GET', `/api/v1/groups/${w.pub.slug}/moderation/log`, { as: w.leader })).json().entries[0]).toMatchObject({
+      action: 'comment.unhidden',
+      actor: { displayName: 'Platform Moderator' },
+    });
   });
 
   it('hides and locks threads; setting a flag to what it is changes nothing', async () => {
@@ -260,7 +280,9 @@ describe.each(testDialects())('moderation on $dialect', ({ open }) => {
     expect(lock.json()).toEqual({ thread: { id: threadId, hidden: false, hiddenAt: null, locked: true, lockedAt: expect.any(String) } });
     expect((await t.call('POST', `/api/v1/threads/${threadId}/lock`, { as: w.leader })).json().thread.lockedAt).toBe(lock.json().thread.lockedAt);
     // A locked thread can still be reported; the queue says it is locked.
-    const queued = (await t.call('GET', `/api/v1/groups/${w.pub.slug}/moderation/reports`, { as: w.leader })).json().reports.find((x: { id: string }) => x.id === r.json().report.id);
+    const queued = (await t.call('GET', `/api/v1/groups/${w.pub.slug}/moderation/reports`, { as: w.leader }))
+      .json()
+      .reports.find((x: { id: string }) => x.id === r.json().report.id);
     expect(queued.target).toMatchObject({ kind: 'thread', title: 'Rant', excerpt: 'x'.repeat(280), locked: true, hidden: false });
     expect(queued.target.threadTitle).toBeUndefined();
 
@@ -279,12 +301,24 @@ describe.each(testDialects())('moderation on $dialect', ({ open }) => {
     await t.db.db.updateTable('comments').set({ deleted_at: new Date().toISOString() }).where('id', '=', commentId).execute();
     expect((await t.call('POST', `/api/v1/comments/${commentId}/unhide`, { as: w.leader })).statusCode).toBe(404);
     expect(await isMailSubjectVisible(t.db.db, commentId)).toBe(false);
-    expect((await t.call('GET', `/api/v1/groups/${w.pub.slug}/moderation/reports?status=resolved`, { as: w.leader })).json().reports.map((x: { id: string }) => x.id)).toEqual([r.json().report.id]);
+    expect(
+      (await t.call('GET', `/api/v1/groups/${w.pub.slug}/moderation/reports?status=resolved`, { as: w.leader }))
+        .json()
+        .reports.map((x: { id: string }) => x.id),
+    ).toEqual([r.json().report.id]);
 
     await t.call('POST', `/api/v1/threads/${threadId}/unhide`, { as: w.leader });
     await t.call('POST', `/api/v1/threads/${threadId}/unlock`, { as: w.leader });
-    const actions = (await t.call('GET', `/api/v1/groups/${w.pub.slug}/moderation/log`, { as: w.leader })).json().entries.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(['thread.unlocked', 'thread.unhidden', expect.stringMatching(/^(thread\.hidden|report\.resolved)$/), expect.stringMatching(/^(thread\.hidden|report\.resolved)$/), 'thread.locked']);
+    const actions = (await t.call('GET', `/api/v1/groups/${w.pub.slug}/moderation/log`, { as: w.leader }))
+      .json()
+      .entries.map((e: { action: string }) => e.action);
+    expect(actions).toEqual([
+      'thread.unlocked',
+      'thread.unhidden',
+      expect.stringMatching(/^(thread\.hidden|report\.resolved)$/),
+      expect.stringMatching(/^(thread\.hidden|report\.resolved)$/),
+      'thread.locked',
+    ]);
   });
 
   it('tells a hidden comment from a comment of a hidden thread in the queue, so the right one can be shown again', async () => {
@@ -295,7 +329,9 @@ describe.each(testDialects())('moderation on $dialect', ({ open }) => {
     /** The report's target as the queue shows it, in whichever list holds it now. */
     const targetOf = async (id: string) => {
       for (const status of ['open', 'resolved', 'dismissed']) {
-        const found = (await t.call('GET', `/api/v1/groups/${w.pub.slug}/moderation/reports?status=${status}`, { as: w.leader })).json().reports.find((r: { id: string }) => r.id === id);
+        const found = (await t.call('GET', `/api/v1/groups/${w.pub.slug}/moderation/reports?status=${status}`, { as: w.leader }))
+          .json()
+          .reports.find((r: { id: string }) => r.id === id);
         if (found) return found.target;
       }
       throw new Error(`report ${id} not found`);
@@ -339,19 +375,35 @@ describe.each(testDialects())('moderation on $dialect', ({ open }) => {
   it('validates reports, notes and queries with each field named', async () => {
     const bad = await report(t, w.member, 'thread', w.pub.threadId, { reason: 'boring', note: 'x'.repeat(1001) });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['note', 'reason']);
+    expect(
+      bad
+        .json()
+        .error.issues.map((i: { path: string }) => i.path)
+        .sort(),
+    ).toEqual(['note', 'reason']);
     expect((await report(t, w.member, 'thread', w.pub.threadId, {})).json().error.issues.map((i: { path: string }) => i.path)).toEqual(['reason']);
-    expect((await report(t, w.member, 'thread', 'not-an-id', { reason: 'spam' })).json().error.issues.map((i: { path: string }) => i.path)).toEqual(['params.id']);
+    expect((await report(t, w.member, 'thread', 'not-an-id', { reason: 'spam' })).json().error.issues.map((i: { path: string }) => i.path)).toEqual([
+      'params.id',
+    ]);
     expect((await report(t, w.member, 'thread', w.pub.threadId, { reason: 'spam', note: '   ' })).statusCode).toBe(400);
     expect((await report(t, w.member, 'thread', w.pub.threadId, '{"reason": ')).statusCode).toBe(400);
     const note = await t.call('POST', `/api/v1/threads/${w.pub.threadId}/lock`, { as: w.leader, body: { note: 42 } });
     expect(note.json().error.issues.map((i: { path: string }) => i.path)).toEqual(['note']);
     const query = await t.call('GET', `/api/v1/groups/${w.pub.slug}/moderation/reports?status=all&limit=1000&before=x`, { as: w.leader });
     expect(query.statusCode).toBe(400);
-    expect(query.json().error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['query.before', 'query.limit', 'query.status']);
+    expect(
+      query
+        .json()
+        .error.issues.map((i: { path: string }) => i.path)
+        .sort(),
+    ).toEqual(['query.before', 'query.limit', 'query.status']);
     // Worded in the caller's language (their account's, else Accept-Language).
     const fr = await t.call('GET', `/api/v1/groups/${w.pub.slug}/moderation/log?limit=0`, { headers: { 'accept-language': 'fr' } });
-    expect(fr.json().error).toEqual({ code: 'VALIDATION', message: 'Certains champs demandent votre attention.', issues: [{ path: 'query.limit', message: 'Indiquez un nombre d’au moins 1.' }] });
+    expect(fr.json().error).toEqual({
+      code: 'VALIDATION',
+      message: 'Certains champs demandent votre attention.',
+      issues: [{ path: 'query.limit', message: 'Indiquez un nombre d’au moins 1.' }],
+    });
   });
 
   it('pages the audit log and the queue, newest first', async () => {

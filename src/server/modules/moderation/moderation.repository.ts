@@ -28,7 +28,13 @@ export function findMembership(db: Db, groupId: string, userId: string) {
 }
 
 export async function listActiveLeaderIds(db: Db, groupId: string): Promise<string[]> {
-  const rows = await db.selectFrom('memberships').select('user_id').where('group_id', '=', groupId).where('status', '=', 'active').where('role', '=', 'leader').execute();
+  const rows = await db
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('group_id', '=', groupId)
+    .where('status', '=', 'active')
+    .where('role', '=', 'leader')
+    .execute();
   return rows.map((r) => r.user_id);
 }
 
@@ -218,7 +224,9 @@ export async function listLogEntries(db: Db, filter: { groupId?: string }, page:
   if (page.before) {
     const anchor = await db.selectFrom('moderation_log').select(['id', 'created_at']).where('id', '=', page.before).executeTakeFirst();
     if (!anchor) return [];
-    q = q.where((eb) => eb.or([eb('log.created_at', '<', anchor.created_at), eb.and([eb('log.created_at', '=', anchor.created_at), eb('log.id', '<', anchor.id)])]));
+    q = q.where((eb) =>
+      eb.or([eb('log.created_at', '<', anchor.created_at), eb.and([eb('log.created_at', '=', anchor.created_at), eb('log.id', '<', anchor.id)])]),
+    );
   }
   return q.orderBy('log.created_at', 'desc').orderBy('log.id', 'desc').limit(page.limit).execute();
 }
@@ -246,7 +254,14 @@ export function listBans(db: Db, groupId: string, userId?: string) {
     .selectFrom('group_bans')
     .innerJoin('users as banned', 'banned.id', 'group_bans.user_id')
     .leftJoin('users as by', 'by.id', 'group_bans.banned_by')
-    .select(['banned.id as user_id', 'banned.display_name as user_name', 'group_bans.reason', 'group_bans.created_at', 'by.id as by_id', 'by.display_name as by_name'])
+    .select([
+      'banned.id as user_id',
+      'banned.display_name as user_name',
+      'group_bans.reason',
+      'group_bans.created_at',
+      'by.id as by_id',
+      'by.display_name as by_name',
+    ])
     .where('group_bans.group_id', '=', groupId);
   if (userId) q = q.where('group_bans.user_id', '=', userId);
   return q.orderBy('group_bans.created_at', 'desc').orderBy('group_bans.user_id').execute();
@@ -257,7 +272,13 @@ export type BanListRow = Awaited<ReturnType<typeof listBans>>[number];
 // --- Revocation ------------------------------------------------------------------------
 
 export async function revokeReplyTokens(db: Db, groupId: string, userId: string, now: string): Promise<void> {
-  await db.updateTable('reply_tokens').set({ revoked_at: now }).where('group_id', '=', groupId).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('reply_tokens')
+    .set({ revoked_at: now })
+    .where('group_id', '=', groupId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 /** Whether a thread (and, when given, one of its comments) is neither hidden nor deleted. */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../platform/http/actor.ts';
-import { ErrorResponse } from '../../platform/http/error-schema.ts';
+import { ErrorResponse } from '../../../shared/api/error.schemas.ts';
 import {
   BanBody,
   BanParams,
@@ -20,7 +20,7 @@ import {
   ReportsResponse,
   SlugParams,
   ThreadStateResponse,
-} from './moderation.schemas.ts';
+} from '../../../shared/api/moderation.schemas.ts';
 import type { ModerationService } from './moderation.service.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -35,19 +35,23 @@ export function moderationRoutes(moderation: ModerationService) {
     const tags = ['moderation'];
 
     for (const kind of ['thread', 'comment'] as const) {
-      app.post(`/${kind}s/:id/reports`, {
-        schema: {
-          tags,
-          summary: `Report a ${kind} to the group’s moderators (members who can read it); the same person’s open report is returned again (200)`,
-          params: IdParams,
-          body: ReportBody,
-          response: { 200: ReportCreatedResponse, 201: ReportCreatedResponse, ...errors, 429: ErrorResponse },
+      app.post(
+        `/${kind}s/:id/reports`,
+        {
+          schema: {
+            tags,
+            summary: `Report a ${kind} to the group’s moderators (members who can read it); the same person’s open report is returned again (200)`,
+            params: IdParams,
+            body: ReportBody,
+            response: { 200: ReportCreatedResponse, 201: ReportCreatedResponse, ...errors, 429: ErrorResponse },
+          },
+          config: { rateLimit: REPORT_LIMIT },
         },
-        config: { rateLimit: REPORT_LIMIT },
-      }, async (request, reply) => {
-        const { report, created } = await moderation.reportPost(requireActor(request.actor), kind, request.params.id, request.body);
-        return reply.status(created ? 201 : 200).send({ report });
-      });
+        async (request, reply) => {
+          const { report, created } = await moderation.reportPost(requireActor(request.actor), kind, request.params.id, request.body);
+          return reply.status(created ? 201 : 200).send({ report });
+        },
+      );
     }
 
     const threadActions = [
@@ -57,9 +61,19 @@ export function moderationRoutes(moderation: ModerationService) {
       ['unlock', 'Unlock a thread', moderation.unlockThread],
     ] as const;
     for (const [verb, summary, act] of threadActions) {
-      app.post(`/threads/:id/${verb}`, {
-        schema: { tags, summary: `${summary} (leaders, platform moderators)`, params: IdParams, body: NoteBody, response: { 200: ThreadStateResponse, ...errors } },
-      }, async (request) => ({ thread: await act(requireActor(request.actor), request.params.id, request.body?.note ?? null) }));
+      app.post(
+        `/threads/:id/${verb}`,
+        {
+          schema: {
+            tags,
+            summary: `${summary} (leaders, platform moderators)`,
+            params: IdParams,
+            body: NoteBody,
+            response: { 200: ThreadStateResponse, ...errors },
+          },
+        },
+        async (request) => ({ thread: await act(requireActor(request.actor), request.params.id, request.body?.note ?? null) }),
+      );
     }
 
     const commentActions = [
@@ -67,55 +81,134 @@ export function moderationRoutes(moderation: ModerationService) {
       ['unhide', 'Show a hidden comment again', moderation.unhideComment],
     ] as const;
     for (const [verb, summary, act] of commentActions) {
-      app.post(`/comments/:id/${verb}`, {
-        schema: { tags, summary: `${summary} (leaders, platform moderators)`, params: IdParams, body: NoteBody, response: { 200: CommentStateResponse, ...errors } },
-      }, async (request) => ({ comment: await act(requireActor(request.actor), request.params.id, request.body?.note ?? null) }));
+      app.post(
+        `/comments/:id/${verb}`,
+        {
+          schema: {
+            tags,
+            summary: `${summary} (leaders, platform moderators)`,
+            params: IdParams,
+            body: NoteBody,
+            response: { 200: CommentStateResponse, ...errors },
+          },
+        },
+        async (request) => ({ comment: await act(requireActor(request.actor), request.params.id, request.body?.note ?? null) }),
+      );
     }
 
-    for (const [verb, status] of [['resolve', 'resolved'], ['dismiss', 'dismissed']] as const) {
-      app.post(`/reports/:id/${verb}`, {
-        schema: { tags, summary: `Mark a report ${status} (leaders of its group, platform moderators)`, params: IdParams, body: NoteBody, response: { 200: ReportResponse, ...errors } },
-      }, async (request) => ({ report: await moderation.closeReport(requireActor(request.actor), request.params.id, status, request.body?.note ?? null) }));
+    for (const [verb, status] of [
+      ['resolve', 'resolved'],
+      ['dismiss', 'dismissed'],
+    ] as const) {
+      app.post(
+        `/reports/:id/${verb}`,
+        {
+          schema: {
+            tags,
+            summary: `Mark a report ${status} (leaders of its group, platform moderators)`,
+            params: IdParams,
+            body: NoteBody,
+            response: { 200: ReportResponse, ...errors },
+          },
+        },
+        async (request) => ({ report: await moderation.closeReport(requireActor(request.actor), request.params.id, status, request.body?.note ?? null) }),
+      );
     }
 
-    app.get('/groups/:slug/moderation/reports', {
-      schema: { tags, summary: 'A group’s moderation queue, newest first (leaders, platform moderators)', params: SlugParams, querystring: ReportsQuery, response: { 200: ReportsResponse, ...errors } },
-    }, async (request) => moderation.listGroupReports(requireActor(request.actor), request.params.slug, request.query.status, request.query));
-
-    app.get('/moderation/reports', {
-      schema: { tags, summary: 'Every group’s moderation queue, newest first (platform moderators)', querystring: ReportsQuery, response: { 200: ReportsResponse, ...errors } },
-    }, async (request) => moderation.listAllReports(requireActor(request.actor), request.query.status, request.query));
-
-    app.get('/groups/:slug/moderation/log', {
-      schema: { tags, summary: 'A group’s moderation audit log, newest first (leaders, platform moderators)', params: SlugParams, querystring: LogQuery, response: { 200: LogResponse, ...errors } },
-    }, async (request) => moderation.listGroupLog(requireActor(request.actor), request.params.slug, request.query));
-
-    app.get('/moderation/log', {
-      schema: { tags, summary: 'The platform’s moderation audit log, newest first (platform moderators)', querystring: LogQuery, response: { 200: LogResponse, ...errors } },
-    }, async (request) => moderation.listPlatformLog(requireActor(request.actor), request.query));
-
-    app.get('/groups/:slug/bans', {
-      schema: { tags, summary: 'People banned from the group (leaders, platform moderators)', params: SlugParams, response: { 200: BansResponse, ...errors } },
-    }, async (request) => ({ bans: await moderation.listBans(requireActor(request.actor), request.params.slug) }));
-
-    app.post('/groups/:slug/bans', {
-      schema: {
-        tags,
-        summary: 'Ban a person: removes them, revokes their reply addresses, queued mail, upcoming RSVPs and notifications; they cannot join again (leaders, platform moderators)',
-        params: SlugParams,
-        body: BanBody,
-        response: { 200: BanResponse, 201: BanResponse, ...errors },
+    app.get(
+      '/groups/:slug/moderation/reports',
+      {
+        schema: {
+          tags,
+          summary: 'A group’s moderation queue, newest first (leaders, platform moderators)',
+          params: SlugParams,
+          querystring: ReportsQuery,
+          response: { 200: ReportsResponse, ...errors },
+        },
       },
-    }, async (request, reply) => {
-      const { ban, created } = await moderation.banMember(requireActor(request.actor), request.params.slug, request.body);
-      return reply.status(created ? 201 : 200).send({ ban });
-    });
+      async (request) => moderation.listGroupReports(requireActor(request.actor), request.params.slug, request.query.status, request.query),
+    );
 
-    app.delete('/groups/:slug/bans/:userId', {
-      schema: { tags, summary: 'Lift a ban (leaders, platform moderators)', params: BanParams, body: NoteBody, response: { 204: z.null(), ...errors } },
-    }, async (request, reply) => {
-      await moderation.liftBan(requireActor(request.actor), request.params.slug, request.params.userId, request.body?.note ?? null);
-      return reply.status(204).send(null);
-    });
+    app.get(
+      '/moderation/reports',
+      {
+        schema: {
+          tags,
+          summary: 'Every group’s moderation queue, newest first (platform moderators)',
+          querystring: ReportsQuery,
+          response: { 200: ReportsResponse, ...errors },
+        },
+      },
+      async (request) => moderation.listAllReports(requireActor(request.actor), request.query.status, request.query),
+    );
+
+    app.get(
+      '/groups/:slug/moderation/log',
+      {
+        schema: {
+          tags,
+          summary: 'A group’s moderation audit log, newest first (leaders, platform moderators)',
+          params: SlugParams,
+          querystring: LogQuery,
+          response: { 200: LogResponse, ...errors },
+        },
+      },
+      async (request) => moderation.listGroupLog(requireActor(request.actor), request.params.slug, request.query),
+    );
+
+    app.get(
+      '/moderation/log',
+      {
+        schema: {
+          tags,
+          summary: 'The platform’s moderation audit log, newest first (platform moderators)',
+          querystring: LogQuery,
+          response: { 200: LogResponse, ...errors },
+        },
+      },
+      async (request) => moderation.listPlatformLog(requireActor(request.actor), request.query),
+    );
+
+    app.get(
+      '/groups/:slug/bans',
+      {
+        schema: {
+          tags,
+          summary: 'People banned from the group (leaders, platform moderators)',
+          params: SlugParams,
+          response: { 200: BansResponse, ...errors },
+        },
+      },
+      async (request) => ({ bans: await moderation.listBans(requireActor(request.actor), request.params.slug) }),
+    );
+
+    app.post(
+      '/groups/:slug/bans',
+      {
+        schema: {
+          tags,
+          summary:
+            'Ban a person: removes them, revokes their reply addresses, queued mail, upcoming RSVPs and notifications; they cannot join again (leaders, platform moderators)',
+          params: SlugParams,
+          body: BanBody,
+          response: { 200: BanResponse, 201: BanResponse, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { ban, created } = await moderation.banMember(requireActor(request.actor), request.params.slug, request.body);
+        return reply.status(created ? 201 : 200).send({ ban });
+      },
+    );
+
+    app.delete(
+      '/groups/:slug/bans/:userId',
+      {
+        schema: { tags, summary: 'Lift a ban (leaders, platform moderators)', params: BanParams, body: NoteBody, response: { 204: z.null(), ...errors } },
+      },
+      async (request, reply) => {
+        await moderation.liftBan(requireActor(request.actor), request.params.slug, request.params.userId, request.body?.note ?? null);
+        return reply.status(204).send(null);
+      },
+    );
   };
 }

@@ -11,7 +11,7 @@ import type { SessionsService } from '../sessions/sessions.service.ts';
 import { recordModerationAction, revokeMemberAccess, timeOrderedId } from './moderation.hooks.ts';
 import * as policy from './moderation.policy.ts';
 import * as repo from './moderation.repository.ts';
-import type { Ban, BanInput, LogEntry, Report, ReportInput } from './moderation.schemas.ts';
+import type { Ban, BanInput, LogEntry, Report, ReportInput } from '../../../shared/api/moderation.schemas.ts';
 
 /** How much of a post the queue quotes. */
 const EXCERPT_LENGTH = 280;
@@ -78,7 +78,10 @@ function toLogEntry(r: repo.LogListRow): LogEntry {
     targetUser: person(r.target_id, r.target_name),
     thread: r.thread_id && r.thread_title !== null ? { id: r.thread_id, title: r.thread_title } : null,
     comment: r.comment_id && r.comment_thread_id ? { id: r.comment_id, threadId: r.comment_thread_id } : null,
-    report: r.report_id && r.report_reason && r.report_status ? { id: r.report_id, reason: r.report_reason as ReportReason, status: r.report_status as ReportStatus } : null,
+    report:
+      r.report_id && r.report_reason && r.report_status
+        ? { id: r.report_id, reason: r.report_reason as ReportReason, status: r.report_status as ReportStatus }
+        : null,
     note: r.note,
     createdAt: r.created_at,
   };
@@ -176,7 +179,16 @@ export function createModerationService(deps: ServiceDeps & { sessions: Pick<Ses
     const ids = await repo.listOpenReportIdsOf(trx, post.threadId, post.commentId);
     await repo.resolveReports(trx, ids, actor.id, now);
     for (const reportId of ids) {
-      await recordModerationAction(trx, { groupId: post.group.id, actorId: actor.id, action: 'report.resolved', threadId: post.threadId, commentId: post.commentId, reportId, note, now });
+      await recordModerationAction(trx, {
+        groupId: post.group.id,
+        actorId: actor.id,
+        action: 'report.resolved',
+        threadId: post.threadId,
+        commentId: post.commentId,
+        reportId,
+        note,
+        now,
+      });
     }
   }
 
@@ -194,7 +206,8 @@ export function createModerationService(deps: ServiceDeps & { sessions: Pick<Ses
       if (!current) throw notFound();
       const isOn = (flag === 'hidden' ? current.hidden_at : current.locked_at) !== null;
       if (isOn === on) return;
-      const changes = flag === 'hidden' ? { hidden_at: on ? now : null, hidden_by: on ? actor.id : null } : { locked_at: on ? now : null, locked_by: on ? actor.id : null };
+      const changes =
+        flag === 'hidden' ? { hidden_at: on ? now : null, hidden_by: on ? actor.id : null } : { locked_at: on ? now : null, locked_by: on ? actor.id : null };
       await repo.updateThreadModeration(trx, id, changes);
       const action: ModerationAction = flag === 'hidden' ? (on ? 'thread.hidden' : 'thread.unhidden') : on ? 'thread.locked' : 'thread.unlocked';
       await recordModerationAction(trx, { groupId: post.group.id, actorId: actor.id, action, targetUserId: current.author_id, threadId: id, note, now });
@@ -233,7 +246,12 @@ export function createModerationService(deps: ServiceDeps & { sessions: Pick<Ses
      * hidden post: 409); the same person's open report on the same post is returned again.
      * Leaders get an in-app notification that names neither the reporter nor the content.
      */
-    async reportPost(actor: Actor, kind: PostKind, id: string, input: ReportInput): Promise<{ report: { id: string; status: ReportStatus; createdAt: string }; created: boolean }> {
+    async reportPost(
+      actor: Actor,
+      kind: PostKind,
+      id: string,
+      input: ReportInput,
+    ): Promise<{ report: { id: string; status: ReportStatus; createdAt: string }; created: boolean }> {
       const post = await loadPost(actor, kind, id);
       if (!policy.canReport(post.viewer)) throw forbidden();
       // Already taken out of view by its moderators: nothing left to report.
@@ -281,7 +299,10 @@ export function createModerationService(deps: ServiceDeps & { sessions: Pick<Ses
     /** A group's reports with the given status, newest first (its leaders and platform moderators). */
     async listGroupReports(actor: Actor, slug: string, status: ReportStatus, page: Page) {
       const { group } = await loadGroupAsModerator(actor, slug);
-      const { items, nextBefore } = paged(await repo.listReports(db, { groupId: group.id, status }, { before: page.before, limit: page.limit + 1 }), page.limit);
+      const { items, nextBefore } = paged(
+        await repo.listReports(db, { groupId: group.id, status }, { before: page.before, limit: page.limit + 1 }),
+        page.limit,
+      );
       return { reports: items.map(toReport), nextBefore };
     },
 
@@ -351,7 +372,14 @@ export function createModerationService(deps: ServiceDeps & { sessions: Pick<Ses
         await repo.insertBan(trx, { group_id: group.id, user_id: input.userId, banned_by: actor.id, reason: input.reason ?? null, created_at: now });
         // Without a membership to end, what the person may still hold of the group goes all the same.
         const promoted = membership ? ended.promoted : await revokeMemberAccess(trx, group.id, input.userId, revoke);
-        await recordModerationAction(trx, { groupId: group.id, actorId: actor.id, action: 'member.banned', targetUserId: input.userId, note: input.reason ?? null, now });
+        await recordModerationAction(trx, {
+          groupId: group.id,
+          actorId: actor.id,
+          action: 'member.banned',
+          targetUserId: input.userId,
+          note: input.reason ?? null,
+          now,
+        });
         return { created: true, removed: membership?.status === 'active' ? membership : null, promoted };
       });
       await deps.sessions.notifyPromoted(outcome.promoted);

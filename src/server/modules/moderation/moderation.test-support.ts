@@ -63,7 +63,20 @@ export async function insertComment(t: TestClient, threadId: string, authorId: s
   const now = new Date().toISOString();
   await t.db.db
     .insertInto('comments')
-    .values({ id, thread_id: threadId, author_id: authorId, body, hidden_at: null, hidden_by: null, deleted_at: null, source: 'web', message_id: `${id}@entraide.test`, created_at: now, updated_at: now, edited_at: null })
+    .values({
+      id,
+      thread_id: threadId,
+      author_id: authorId,
+      body,
+      hidden_at: null,
+      hidden_by: null,
+      deleted_at: null,
+      source: 'web',
+      message_id: `${id}@entraide.test`,
+      created_at: now,
+      updated_at: now,
+      edited_at: null,
+    })
     .execute();
   return id;
 }

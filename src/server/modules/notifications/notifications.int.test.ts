@@ -61,18 +61,21 @@ describe.each(testDialects())('notifications on $dialect', ({ open }) => {
     expect([await unread(w.leader), await unread(w.member), await unread(w.other), await unread(w.stranger)]).toEqual([2, 1, 1, 0]);
     // Pending members are not told.
     const pending = await t.signUp({ displayName: 'Pending' });
-    await t.db.db.insertInto('memberships').values({
-      group_id: (await t.db.db.selectFrom('groups').select('id').where('slug', '=', w.pub).executeTakeFirstOrThrow()).id,
-      user_id: pending.userId,
-      role: 'member',
-      status: 'pending',
-      leader_type: null,
-      profession: null,
-      charter_version: 1,
-      charter_accepted_at: new Date().toISOString(),
-      created_at: new Date().toISOString(),
-      joined_at: null,
-    }).execute();
+    await t.db.db
+      .insertInto('memberships')
+      .values({
+        group_id: (await t.db.db.selectFrom('groups').select('id').where('slug', '=', w.pub).executeTakeFirstOrThrow()).id,
+        user_id: pending.userId,
+        role: 'member',
+        status: 'pending',
+        leader_type: null,
+        profession: null,
+        charter_version: 1,
+        charter_accepted_at: new Date().toISOString(),
+        created_at: new Date().toISOString(),
+        joined_at: null,
+      })
+      .execute();
     await postThread(t, w.pub, w.member, { title: 'Another', body: 'x' });
     expect(await unread(pending)).toBe(0);
   });
@@ -109,7 +112,10 @@ describe.each(testDialects())('notifications on $dialect', ({ open }) => {
     for (const [body, paths] of cases) {
       const res = await t.call('POST', '/api/v1/me/notifications/read', { as: w.member, body });
       expect(res.statusCode, JSON.stringify(body).slice(0, 50)).toBe(400);
-      expect(res.json().error.issues.map((i: { path: string }) => i.path), JSON.stringify(body).slice(0, 50)).toEqual(paths);
+      expect(
+        res.json().error.issues.map((i: { path: string }) => i.path),
+        JSON.stringify(body).slice(0, 50),
+      ).toEqual(paths);
     }
     for (const query of ['?limit=0', '?limit=101', '?before=soon', '?before=2027-01-01T00:00:00.000Z~bad%20id']) {
       const res = await t.call('GET', `/api/v1/me/notifications${query}`, { as: w.member });
@@ -119,7 +125,11 @@ describe.each(testDialects())('notifications on $dialect', ({ open }) => {
   });
 
   it('asks anonymous callers to sign in', async () => {
-    for (const [method, url, body] of [['GET', '/api/v1/me/notifications'], ['GET', '/api/v1/me/notifications/unread-count'], ['POST', '/api/v1/me/notifications/read', { all: true }]] as const) {
+    for (const [method, url, body] of [
+      ['GET', '/api/v1/me/notifications'],
+      ['GET', '/api/v1/me/notifications/unread-count'],
+      ['POST', '/api/v1/me/notifications/read', { all: true }],
+    ] as const) {
       const res = await t.call(method, url, { as: null, ...(body ? { body } : {}) });
       expect([url, res.statusCode]).toEqual([url, 401]);
     }
@@ -145,7 +155,12 @@ describe.each(testDialects())('notifications on $dialect', ({ open }) => {
 
     // Membership gone (taken away directly, so only the reading check stands between them).
     const priv = (await t.db.db.selectFrom('groups').select('id').where('slug', '=', w.priv).executeTakeFirstOrThrow()).id;
-    const row = await t.db.db.selectFrom('memberships').selectAll().where('group_id', '=', priv).where('user_id', '=', w.other.userId).executeTakeFirstOrThrow();
+    const row = await t.db.db
+      .selectFrom('memberships')
+      .selectAll()
+      .where('group_id', '=', priv)
+      .where('user_id', '=', w.other.userId)
+      .executeTakeFirstOrThrow();
     await t.db.db.deleteFrom('memberships').where('group_id', '=', priv).where('user_id', '=', w.other.userId).execute();
     expect((await list(w.other)).notifications.map((n: { thread: { id: string } }) => n.thread.id)).toEqual([kept.id]);
     expect(await unread(w.other)).toBe(1);
@@ -155,7 +170,10 @@ describe.each(testDialects())('notifications on $dialect', ({ open }) => {
 
     // A hidden comment, then a hidden thread, take their notifications with them.
     await t.db.db.updateTable('comments').set({ hidden_at: new Date().toISOString() }).where('id', '=', comment.id).execute();
-    expect((await list(w.other)).notifications.map((n: { kind: string; thread: { title: string } }) => `${n.kind} ${n.thread.title}`)).toEqual(['thread.created Public matters', 'thread.created Private matters']);
+    expect((await list(w.other)).notifications.map((n: { kind: string; thread: { title: string } }) => `${n.kind} ${n.thread.title}`)).toEqual([
+      'thread.created Public matters',
+      'thread.created Private matters',
+    ]);
     await t.db.db.updateTable('threads').set({ hidden_at: new Date().toISOString() }).where('id', '=', thread.id).execute();
     expect((await list(w.other)).notifications).toHaveLength(1);
     // And so does a post its author deleted.

@@ -68,7 +68,18 @@ function visibleNotifications(db: Db, userId: string) {
 export function listNotifications(db: Db, userId: string, page: { before: { at: string; id: string | null } | null; limit: number }) {
   let query = visibleNotifications(db, userId)
     .leftJoin('users as a', 'a.id', 'n.actor_id')
-    .select(['n.id', 'n.kind', 'n.thread_id', 'n.comment_id', 'n.created_at', 'n.read_at', 'g.slug as group_slug', 'g.name as group_name', 't.title as thread_title', 'a.display_name as actor_name']);
+    .select([
+      'n.id',
+      'n.kind',
+      'n.thread_id',
+      'n.comment_id',
+      'n.created_at',
+      'n.read_at',
+      'g.slug as group_slug',
+      'g.name as group_name',
+      't.title as thread_title',
+      'a.display_name as actor_name',
+    ]);
   const before = page.before;
   if (before) {
     query = before.id

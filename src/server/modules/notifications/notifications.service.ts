@@ -1,6 +1,6 @@
 import type { ServiceDeps } from '../../platform/deps.ts';
 import * as repo from './notifications.repository.ts';
-import type { NotificationView } from './notifications.schemas.ts';
+import type { NotificationView } from '../../../shared/api/notifications.schemas.ts';
 
 export interface PostNotification {
   groupId: string;

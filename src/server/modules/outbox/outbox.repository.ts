@@ -13,6 +13,10 @@ export function listOutbox(db: Db, filter: { status: string | null; limit: numbe
 
 /** How many messages are in each status. */
 export async function countOutboxByStatus(db: Db): Promise<Map<string, number>> {
-  const rows = await db.selectFrom('outbox').select((eb) => ['status', eb.fn.countAll<string | number>().as('count')]).groupBy('status').execute();
+  const rows = await db
+    .selectFrom('outbox')
+    .select((eb) => ['status', eb.fn.countAll<string | number>().as('count')])
+    .groupBy('status')
+    .execute();
   return new Map(rows.map((r) => [r.status, Number(r.count)]));
 }

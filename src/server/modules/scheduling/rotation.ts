@@ -78,7 +78,11 @@ export function compareRotations(a: RotationScore, b: RotationScore): number {
 }
 
 /** Scores a set of candidates (positions in `candidates`) against criteria 2–4. */
-export function scoreRotation(memberCount: number, candidates: readonly RotationCandidate[], chosen: readonly number[]): { score: RotationScore; usable: Uint16Array; badHours: Uint16Array } {
+export function scoreRotation(
+  memberCount: number,
+  candidates: readonly RotationCandidate[],
+  chosen: readonly number[],
+): { score: RotationScore; usable: Uint16Array; badHours: Uint16Array } {
   const usable = new Uint16Array(memberCount);
   const badHours = new Uint16Array(memberCount);
   for (const c of chosen) {
@@ -159,7 +163,7 @@ export function planRotation(memberCount: number, input: readonly RotationCandid
     return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
   };
   const coversAll = (bits: Uint32Array) => {
-    for (let i = 0; i < words; i++) if (((bits[i]! & coverable[i]!) >>> 0) !== coverable[i]) return false;
+    for (let i = 0; i < words; i++) if ((bits[i]! & coverable[i]!) >>> 0 !== coverable[i]) return false;
     return true;
   };
 
@@ -348,7 +352,7 @@ export function planRotation(memberCount: number, input: readonly RotationCandid
       return bits;
     };
     try {
-      for (let improved = true; improved; ) {
+      for (let improved = true; improved;) {
         improved = false;
         for (let i = 0; i < current.chosen.length && !improved; i++) {
           const without = current.chosen.filter((_, j) => j !== i);

@@ -4,7 +4,19 @@ import { completeGroup, startTestApp, type Caller, type TestClient } from '../..
 
 type Window = { day: number; start: string; end: string };
 type Excluded = { userId: string; displayName: string; timeZone: string; localTime: string; weeksAvailable: number };
-type Slot = { startsAt: string; localStart: string; day: number; start: string; viewerLocalStart: string; available: number; total: number; partial: number; atBadHours: number; excluded: Excluded[]; excludedCount: number };
+type Slot = {
+  startsAt: string;
+  localStart: string;
+  day: number;
+  start: string;
+  viewerLocalStart: string;
+  available: number;
+  total: number;
+  partial: number;
+  atBadHours: number;
+  excluded: Excluded[];
+  excludedCount: number;
+};
 
 describe.each(testDialects())('scheduling on $dialect', ({ open }) => {
   let t: TestClient;
@@ -40,12 +52,17 @@ describe.each(testDialects())('scheduling on $dialect', ({ open }) => {
   describe('availability', () => {
     it('is stated in one’s own zone, merged, read back, and withdrawn', async () => {
       expect((await t.call('GET', '/api/v1/me/availability', { as: member })).json()).toEqual({ availability: null });
-      const saved = await state(member, 'Asia/Shanghai', [
-        { day: 2, start: '20:00', end: '22:00' },
-        { day: 2, start: '19:00', end: '20:30' },
-        { day: 6, start: '22:00', end: '02:00' },
-        { day: 1, start: '00:00', end: '24:00' },
-      ], { languages: ['zh-Hans', 'en'], modes: ['online'] });
+      const saved = await state(
+        member,
+        'Asia/Shanghai',
+        [
+          { day: 2, start: '20:00', end: '22:00' },
+          { day: 2, start: '19:00', end: '20:30' },
+          { day: 6, start: '22:00', end: '02:00' },
+          { day: 1, start: '00:00', end: '24:00' },
+        ],
+        { languages: ['zh-Hans', 'en'], modes: ['online'] },
+      );
       expect(saved).toMatchObject({
         timeZone: 'Asia/Shanghai',
         windows: [
@@ -69,7 +86,11 @@ describe.each(testDialects())('scheduling on $dialect', ({ open }) => {
       expect((await t.call('GET', '/api/v1/me/availability')).statusCode).toBe(401);
       expect((await t.call('PUT', '/api/v1/me/availability', { body: { timeZone: 'UTC', windows: [] } })).statusCode).toBe(401);
       expect((await t.call('DELETE', '/api/v1/me/availability')).statusCode).toBe(401);
-      const foreign = await t.call('PUT', '/api/v1/me/availability', { as: member, body: { timeZone: 'UTC', windows: [] }, headers: { origin: 'https://evil.example' } });
+      const foreign = await t.call('PUT', '/api/v1/me/availability', {
+        as: member,
+        body: { timeZone: 'UTC', windows: [] },
+        headers: { origin: 'https://evil.example' },
+      });
       expect(foreign.statusCode).toBe(403);
     });
 
@@ -92,12 +113,34 @@ describe.each(testDialects())('scheduling on $dialect', ({ open }) => {
       });
       expect(res.statusCode).toBe(400);
       const paths = res.json().error.issues.map((i: { path: string }) => i.path);
-      expect(paths).toEqual(expect.arrayContaining(['timeZone', 'windows.0.day', 'windows.1.start', 'windows.2.end', 'windows.3.end', 'windows.4.start', 'windows.5.day', 'windows.5.start', 'windows.5.end', 'languages.0', 'modes.0']));
+      expect(paths).toEqual(
+        expect.arrayContaining([
+          'timeZone',
+          'windows.0.day',
+          'windows.1.start',
+          'windows.2.end',
+          'windows.3.end',
+          'windows.4.start',
+          'windows.5.day',
+          'windows.5.start',
+          'windows.5.end',
+          'languages.0',
+          'modes.0',
+        ]),
+      );
       expect(paths).toContain('languages');
-      const tooMany = await t.call('PUT', '/api/v1/me/availability', { as: member, body: { timeZone: 'UTC', windows: Array.from({ length: 51 }, () => ({ day: 1, start: '10:00', end: '11:00' })) } });
+      const tooMany = await t.call('PUT', '/api/v1/me/availability', {
+        as: member,
+        body: { timeZone: 'UTC', windows: Array.from({ length: 51 }, () => ({ day: 1, start: '10:00', end: '11:00' })) },
+      });
       expect(tooMany.statusCode).toBe(400);
       expect(tooMany.json().error.issues[0].path).toBe('windows');
-      for (const body of ['null', '[]', '{"timeZone":"UTC","windows":"all week"}', '{"timeZone":"UTC","windows":[{"day":"1","start":"10:00","end":"11:00"}]}']) {
+      for (const body of [
+        'null',
+        '[]',
+        '{"timeZone":"UTC","windows":"all week"}',
+        '{"timeZone":"UTC","windows":[{"day":"1","start":"10:00","end":"11:00"}]}',
+      ]) {
         const bad = await t.call('PUT', '/api/v1/me/availability', { as: member, body });
         expect(bad.statusCode, body).toBe(400);
       }
@@ -118,7 +161,10 @@ describe.each(testDialects())('scheduling on $dialect', ({ open }) => {
       raj = await join('Raj', 'Asia/Kathmandu');
       ana = await join('Ana', 'America/Sao_Paulo');
       lee = await join('Lee', 'America/Los_Angeles');
-      await state(leader, 'Europe/Paris', [{ day: 2, start: '12:00', end: '15:00' }, { day: 2, start: '18:00', end: '22:00' }]);
+      await state(leader, 'Europe/Paris', [
+        { day: 2, start: '12:00', end: '15:00' },
+        { day: 2, start: '18:00', end: '22:00' },
+      ]);
       await state(member, 'Asia/Shanghai', [{ day: 2, start: '19:00', end: '23:00' }]);
       await state(raj, 'Asia/Kathmandu', [{ day: 2, start: '17:00', end: '21:00' }]);
       await state(ana, 'America/Sao_Paulo', [{ day: 2, start: '08:00', end: '12:00' }]);
@@ -145,7 +191,9 @@ describe.each(testDialects())('scheduling on $dialect', ({ open }) => {
         atBadHours: 0,
         excludedCount: 1,
       });
-      expect(best.excluded).toEqual([{ userId: lee.userId, displayName: 'Lee', timeZone: 'America/Los_Angeles', localTime: '2027-01-12T03:15', weeksAvailable: 0 }]);
+      expect(best.excluded).toEqual([
+        { userId: lee.userId, displayName: 'Lee', timeZone: 'America/Los_Angeles', localTime: '2027-01-12T03:15', weeksAvailable: 0 },
+      ]);
       // Ties on attendance go to fewer people at bad hours: 13:15 would end after 21:00 for Chen.
       expect(body.slots.slice(0, 4).map((s: Slot) => s.start)).toEqual(['12:15', '12:30', '12:45', '13:00']);
       expect(body.slots.find((s: Slot) => s.start === '13:15')).toMatchObject({ available: 4, atBadHours: 1 });
@@ -166,7 +214,9 @@ describe.each(testDialects())('scheduling on $dialect', ({ open }) => {
 
     it('keeps to slots the must-have people can attend, and says who is then left out', async () => {
       const body = (await finder(`from=2027-01-11&weeks=2&durationMinutes=60&mustHave=${leader.userId}`)).json();
-      expect(body.slots.every((s: Slot) => s.day === 2 && ((s.start >= '12:00' && s.start <= '14:00') || (s.start >= '18:00' && s.start <= '21:00')))).toBe(true);
+      expect(body.slots.every((s: Slot) => s.day === 2 && ((s.start >= '12:00' && s.start <= '14:00') || (s.start >= '18:00' && s.start <= '21:00')))).toBe(
+        true,
+      );
       expect(body.rotation.map((r: { localStart: string }) => r.localStart)).toEqual(['2027-01-12T12:15']);
       expect(body.fairness.uncovered).toEqual([{ userId: lee.userId, displayName: 'Lee' }]);
       expect(body.fairness.shares.find((s: { userId: string }) => s.userId === lee.userId).badHourShare).toBeNull();
@@ -197,7 +247,11 @@ describe.each(testDialects())('scheduling on $dialect', ({ open }) => {
       const body = (await finder('from=2027-03-08&weeks=4&durationMinutes=60&limit=100')).json();
       const at1900 = body.slots.find((s: Slot) => s.day === 2 && s.start === '19:00');
       expect(at1900).toBeDefined();
-      expect(at1900.excluded.find((e: Excluded) => e.userId === nyc.userId)).toMatchObject({ weeksAvailable: 2, localTime: '2027-03-09T13:00', timeZone: 'America/New_York' });
+      expect(at1900.excluded.find((e: Excluded) => e.userId === nyc.userId)).toMatchObject({
+        weeksAvailable: 2,
+        localTime: '2027-03-09T13:00',
+        timeZone: 'America/New_York',
+      });
       expect(body.heatmap.partial[2 * 96 + 76]).toBe(1);
     });
 
@@ -229,7 +283,8 @@ describe.each(testDialects())('scheduling on $dialect', ({ open }) => {
       expect((await finder('', null)).statusCode).toBe(401);
       expect((await finder('', member)).statusCode).toBe(403);
       expect((await finder('', stranger)).statusCode).toBe(403);
-      const priv = (await t.call('POST', '/api/v1/groups', { as: leader, body: completeGroup({ name: 'Private circle', visibility: 'private' }) })).json().group.slug;
+      const priv = (await t.call('POST', '/api/v1/groups', { as: leader, body: completeGroup({ name: 'Private circle', visibility: 'private' }) })).json().group
+        .slug;
       const hidden = await t.call('GET', `/api/v1/groups/${priv}/time-finder`, { as: stranger });
       const missing = await t.call('GET', '/api/v1/groups/no-such-group/time-finder', { as: stranger });
       expect(hidden.statusCode).toBe(404);
@@ -240,13 +295,28 @@ describe.each(testDialects())('scheduling on $dialect', ({ open }) => {
     it('validates the query, each issue with its path, and never answers 500', async () => {
       const res = await finder('durationMinutes=10&weeks=13&from=2027-02-30&zone=Mars/Olympus&mustHave=nope&limit=0&onlineOnly=maybe&language=x');
       expect(res.statusCode).toBe(400);
-      expect(res.json().error.issues.map((i: { path: string }) => i.path).sort()).toEqual(
+      expect(
+        res
+          .json()
+          .error.issues.map((i: { path: string }) => i.path)
+          .sort(),
+      ).toEqual(
         ['query.durationMinutes', 'query.weeks', 'query.from', 'query.zone', 'query.mustHave.0', 'query.limit', 'query.onlineOnly', 'query.language'].sort(),
       );
       const outsider = await finder(`mustHave=${member.userId},${stranger.userId}`);
       expect(outsider.statusCode).toBe(400);
       expect(outsider.json().error.issues).toEqual([{ path: 'query.mustHave.1', message: expect.any(String) }]);
-      for (const q of ['durationMinutes=abc', 'weeks=1e400', 'from=1999-12-31', 'from=2100-01-01', 'durationMinutes=', `mustHave=${'a,'.repeat(60)}`, 'from=2027-01-11&from=2027-01-12', 'zone=%00', 'limit=-1']) {
+      for (const q of [
+        'durationMinutes=abc',
+        'weeks=1e400',
+        'from=1999-12-31',
+        'from=2100-01-01',
+        'durationMinutes=',
+        `mustHave=${'a,'.repeat(60)}`,
+        'from=2027-01-11&from=2027-01-12',
+        'zone=%00',
+        'limit=-1',
+      ]) {
         const bad = await finder(q);
         expect(bad.statusCode, q).toBe(400);
       }
@@ -257,7 +327,15 @@ describe.each(testDialects())('scheduling on $dialect', ({ open }) => {
       const doc = await t.call('GET', '/api/openapi.json');
       expect(doc.statusCode).toBe(200);
       const paths = Object.keys(doc.json().paths);
-      for (const p of ['/api/v1/me/availability', '/api/v1/groups/{slug}/time-finder', '/api/v1/groups/{slug}/time-finder/apply', '/api/v1/groups/{slug}/polls', '/api/v1/polls/{id}', '/api/v1/polls/{id}/vote', '/api/v1/polls/{id}/close']) {
+      for (const p of [
+        '/api/v1/me/availability',
+        '/api/v1/groups/{slug}/time-finder',
+        '/api/v1/groups/{slug}/time-finder/apply',
+        '/api/v1/groups/{slug}/polls',
+        '/api/v1/polls/{id}',
+        '/api/v1/polls/{id}/vote',
+        '/api/v1/polls/{id}/close',
+      ]) {
         expect(paths).toContain(p);
       }
     });
@@ -266,43 +344,97 @@ describe.each(testDialects())('scheduling on $dialect', ({ open }) => {
   describe('apply', () => {
     const apply = (body: unknown, as: Caller | null = leader, target = slug) => t.call('POST', `/api/v1/groups/${target}/time-finder/apply`, { as, body });
     const occurrences = async (from: string, to: string) =>
-      (await t.call('GET', `/api/v1/groups/${slug}/occurrences?from=${from}&to=${to}`, { as: leader })).json().occurrences.map((o: { localStart: string; title: string }) => o.localStart);
+      (await t.call('GET', `/api/v1/groups/${slug}/occurrences?from=${from}&to=${to}`, { as: leader }))
+        .json()
+        .occurrences.map((o: { localStart: string; title: string }) => o.localStart);
 
     it('creates one weekly session per chosen time', async () => {
-      const res = await apply({ slots: [{ day: 2, start: '19:00' }, { day: 6, start: '10:30' }], durationMinutes: 90, title: 'Circle', mode: 'online', onlineUrl: 'https://meet.example.org/c', startDate: '2027-03-01' });
+      const res = await apply({
+        slots: [
+          { day: 2, start: '19:00' },
+          { day: 6, start: '10:30' },
+        ],
+        durationMinutes: 90,
+        title: 'Circle',
+        mode: 'online',
+        onlineUrl: 'https://meet.example.org/c',
+        startDate: '2027-03-01',
+      });
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json().sessions.map((s: { start: string; recurrence: string; timeZone: string }) => [s.start, s.recurrence, s.timeZone])).toEqual([
         ['2027-03-02T19:00', 'FREQ=WEEKLY;BYDAY=TU', 'Europe/Paris'],
         ['2027-03-06T10:30', 'FREQ=WEEKLY;BYDAY=SA', 'Europe/Paris'],
       ]);
       expect(res.json().sessions[0]).toMatchObject({ title: 'Circle', mode: 'online', onlineUrl: 'https://meet.example.org/c', durationMinutes: 90 });
-      expect(await occurrences('2027-03-01T00:00:00Z', '2027-03-15T00:00:00Z')).toEqual(['2027-03-02T19:00', '2027-03-06T10:30', '2027-03-09T19:00', '2027-03-13T10:30']);
+      expect(await occurrences('2027-03-01T00:00:00Z', '2027-03-15T00:00:00Z')).toEqual([
+        '2027-03-02T19:00',
+        '2027-03-06T10:30',
+        '2027-03-09T19:00',
+        '2027-03-13T10:30',
+      ]);
     });
 
     it('creates a rotation: the times take turns, one session a week', async () => {
-      const res = await apply({ slots: [{ day: 2, start: '12:15' }, { day: 3, start: '03:00' }], durationMinutes: 60, title: 'Across continents', mode: 'online', rotation: true, startDate: '2027-03-01' });
+      const res = await apply({
+        slots: [
+          { day: 2, start: '12:15' },
+          { day: 3, start: '03:00' },
+        ],
+        durationMinutes: 60,
+        title: 'Across continents',
+        mode: 'online',
+        rotation: true,
+        startDate: '2027-03-01',
+      });
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json().sessions.map((s: { start: string; recurrence: string }) => [s.start, s.recurrence])).toEqual([
         ['2027-03-02T12:15', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU'],
         ['2027-03-10T03:00', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=WE'],
       ]);
-      expect(await occurrences('2027-03-01T00:00:00Z', '2027-04-01T00:00:00Z')).toEqual(['2027-03-02T12:15', '2027-03-10T03:00', '2027-03-16T12:15', '2027-03-24T03:00', '2027-03-30T12:15']);
+      expect(await occurrences('2027-03-01T00:00:00Z', '2027-04-01T00:00:00Z')).toEqual([
+        '2027-03-02T12:15',
+        '2027-03-10T03:00',
+        '2027-03-16T12:15',
+        '2027-03-24T03:00',
+        '2027-03-30T12:15',
+      ]);
     });
 
     it('is for leaders only, and validates its fields like a session', async () => {
       const body = { slots: [{ day: 2, start: '19:00' }], durationMinutes: 90, title: 'Circle', mode: 'online' };
       expect((await apply(body, null)).statusCode).toBe(401);
       expect((await apply(body, member)).statusCode).toBe(403);
-      const priv = (await t.call('POST', '/api/v1/groups', { as: leader, body: completeGroup({ name: 'Private circle', visibility: 'private' }) })).json().group.slug;
+      const priv = (await t.call('POST', '/api/v1/groups', { as: leader, body: completeGroup({ name: 'Private circle', visibility: 'private' }) })).json().group
+        .slug;
       const hidden = await apply(body, stranger, priv);
       expect(hidden.statusCode).toBe(404);
       expect(hidden.body).toBe((await apply(body, stranger, 'no-such-group')).body);
-      const bad = await apply({ slots: [{ day: 2, start: '19:05' }, { day: 9, start: '10:00' }], durationMinutes: 0, title: '', mode: 'carrier pigeon', onlineUrl: 'javascript:alert(1)', startDate: '2027-13-01', rotation: 'yes' });
+      const bad = await apply({
+        slots: [
+          { day: 2, start: '19:05' },
+          { day: 9, start: '10:00' },
+        ],
+        durationMinutes: 0,
+        title: '',
+        mode: 'carrier pigeon',
+        onlineUrl: 'javascript:alert(1)',
+        startDate: '2027-13-01',
+        rotation: 'yes',
+      });
       expect(bad.statusCode).toBe(400);
-      expect(bad.json().error.issues.map((i: { path: string }) => i.path).sort()).toEqual(
-        ['slots.0.start', 'slots.1.day', 'durationMinutes', 'title', 'mode', 'onlineUrl', 'startDate', 'rotation'].sort(),
-      );
-      const twice = await apply({ ...body, slots: [{ day: 2, start: '19:00' }, { day: 2, start: '19:00' }] });
+      expect(
+        bad
+          .json()
+          .error.issues.map((i: { path: string }) => i.path)
+          .sort(),
+      ).toEqual(['slots.0.start', 'slots.1.day', 'durationMinutes', 'title', 'mode', 'onlineUrl', 'startDate', 'rotation'].sort());
+      const twice = await apply({
+        ...body,
+        slots: [
+          { day: 2, start: '19:00' },
+          { day: 2, start: '19:00' },
+        ],
+      });
       expect(twice.json().error.issues[0].path).toBe('slots');
       expect((await apply({ ...body, slots: [] })).statusCode).toBe(400);
     });

@@ -15,7 +15,9 @@ export async function upsertAvailability(db: Db, row: AvailabilityRow): Promise<
     .insertInto('availability')
     .values(row)
     .onConflict((oc) =>
-      oc.column('user_id').doUpdateSet({ time_zone: row.time_zone, windows: row.windows, languages: row.languages, modes: row.modes, updated_at: row.updated_at }),
+      oc
+        .column('user_id')
+        .doUpdateSet({ time_zone: row.time_zone, windows: row.windows, languages: row.languages, modes: row.modes, updated_at: row.updated_at }),
     )
     .execute();
 }
@@ -33,14 +35,7 @@ export function listMembersWithAvailability(db: Db, groupId: string) {
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
     .leftJoin('availability', 'availability.user_id', 'memberships.user_id')
-    .select([
-      'users.id as user_id',
-      'users.display_name',
-      'availability.time_zone',
-      'availability.windows',
-      'availability.languages',
-      'availability.modes',
-    ])
+    .select(['users.id as user_id', 'users.display_name', 'availability.time_zone', 'availability.windows', 'availability.languages', 'availability.modes'])
     .where('memberships.group_id', '=', groupId)
     .where('memberships.status', '=', 'active')
     .orderBy('memberships.joined_at')
@@ -83,7 +78,9 @@ export function listVotes(db: Db, pollIds: string[]) {
     .selectFrom('slot_poll_votes')
     .innerJoin('users', 'users.id', 'slot_poll_votes.user_id')
     .innerJoin('slot_polls', 'slot_polls.id', 'slot_poll_votes.poll_id')
-    .innerJoin('memberships', (join) => join.onRef('memberships.group_id', '=', 'slot_polls.group_id').onRef('memberships.user_id', '=', 'slot_poll_votes.user_id'))
+    .innerJoin('memberships', (join) =>
+      join.onRef('memberships.group_id', '=', 'slot_polls.group_id').onRef('memberships.user_id', '=', 'slot_poll_votes.user_id'),
+    )
     .where('memberships.status', '=', 'active')
     .select(['slot_poll_votes.poll_id', 'slot_poll_votes.user_id', 'slot_poll_votes.answers', 'slot_poll_votes.updated_at', 'users.display_name'])
     .where('slot_poll_votes.poll_id', 'in', pollIds)

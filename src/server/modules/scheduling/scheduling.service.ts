@@ -7,10 +7,19 @@ import type { GroupsService } from '../groups/groups.service.ts';
 import type { SessionsService } from '../sessions/sessions.service.ts';
 import { planRotation, type RotationCandidate } from './rotation.ts';
 import * as repo from './scheduling.repository.ts';
-import { SCHEDULING_LIMITS, type ApplyInput, type Availability, type AvailabilityInput, type TimeFinderOptions, type TimeFinderResult } from './scheduling.schemas.ts';
-import { parseDate, planWeeks, scoreMembers, slotBit, slotsInsideEveryWeek, weekdayOf } from './time-finder.ts';
+import {
+  SCHEDULING_LIMITS,
+  type ApplyInput,
+  type Availability,
+  type AvailabilityInput,
+  type TimeFinderOptions,
+  type TimeFinderResult,
+} from '../../../shared/api/scheduling.schemas.ts';
+import { planWeeks, scoreMembers, slotBit, slotsInsideEveryWeek, weekdayOf } from './time-finder.ts';
+import { parseDate } from '../../../shared/calendar-date.ts';
 import { formatDay, nextWeekday, todayIn } from './week-days.ts';
-import { dailyMask, formatClock, MASK_WORDS, maskToWindows, SLOTS_PER_WEEK, windowsToMask, type WeeklyWindow } from './weekly-windows.ts';
+import { dailyMask, MASK_WORDS, maskToWindows, SLOTS_PER_WEEK, windowsToMask, type WeeklyWindow } from './weekly-windows.ts';
+import { formatClock } from '../../../shared/clock-time.ts';
 
 const DAY_CODES = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
 
@@ -163,7 +172,9 @@ export function createSchedulingService(deps: ServiceDeps & { groups: GroupsServ
         });
       }
       const members = stated.filter(
-        (m) => (options.onlineOnly !== 'true' || m.modes === null || m.modes.includes('online')) && (!options.language || followsLanguage(m.languages, options.language)),
+        (m) =>
+          (options.onlineOnly !== 'true' || m.modes === null || m.modes.includes('online')) &&
+          (!options.language || followsLanguage(m.languages, options.language)),
       );
       const mustHave = stated.filter((m) => mustHaveIds.has(m.userId));
 
@@ -202,7 +213,10 @@ export function createSchedulingService(deps: ServiceDeps & { groups: GroupsServ
           ? []
           : [...eligible].sort(
               (a, b) =>
-                scores.available[b]! - scores.available[a]! || scores.partial[b]! - scores.partial[a]! || atBadHours[a]! - atBadHours[b]! || startsAt(a) - startsAt(b),
+                scores.available[b]! - scores.available[a]! ||
+                scores.partial[b]! - scores.partial[a]! ||
+                atBadHours[a]! - atBadHours[b]! ||
+                startsAt(a) - startsAt(b),
             );
       const slots = ranked.slice(0, options.limit).map((s) => {
         const excluded = members
@@ -241,7 +255,9 @@ export function createSchedulingService(deps: ServiceDeps & { groups: GroupsServ
           }
         }
       }
-      const candidates: RotationCandidate[] = eligible.filter((s) => covers[s]!.length > 0).map((s) => ({ id: s, covers: covers[s]!, bad: covers[s]!.filter((m) => !isGoodFor(m, s)) }));
+      const candidates: RotationCandidate[] = eligible
+        .filter((s) => covers[s]!.length > 0)
+        .map((s) => ({ id: s, covers: covers[s]!, bad: covers[s]!.filter((m) => !isGoodFor(m, s)) }));
       const rotationPlan = planRotation(members.length, candidates);
       const rotation = [...rotationPlan.chosen]
         .sort((a, b) => startsAt(a) - startsAt(b))
@@ -274,7 +290,14 @@ export function createSchedulingService(deps: ServiceDeps & { groups: GroupsServ
           shares: members.map((m, i) => {
             const usable = rotationPlan.usable[i]!;
             const badCount = rotationPlan.badHours[i]!;
-            return { userId: m.userId, displayName: m.displayName, timeZone: m.zone, sessions: usable, badHours: badCount, badHourShare: usable > 0 ? badCount / usable : null };
+            return {
+              userId: m.userId,
+              displayName: m.displayName,
+              timeZone: m.zone,
+              sessions: usable,
+              badHours: badCount,
+              badHourShare: usable > 0 ? badCount / usable : null,
+            };
           }),
         },
         total: members.length,
@@ -286,7 +309,13 @@ export function createSchedulingService(deps: ServiceDeps & { groups: GroupsServ
           available: Array.from(scores.available),
           partial: Array.from(scores.partial),
           mustHaveMissing,
-          viewer: { timeZone: viewerZone, shiftMinutes, available: turn(scores.available), partial: turn(scores.partial), mustHaveMissing: turn(mustHaveMissing) },
+          viewer: {
+            timeZone: viewerZone,
+            shiftMinutes,
+            available: turn(scores.available),
+            partial: turn(scores.partial),
+            mustHaveMissing: turn(mustHaveMissing),
+          },
         },
       };
     },

@@ -4,7 +4,16 @@ import { instantToLocal } from '../../../shared/zoned-time.ts';
 import { testDialects } from '../../../../tests/support/databases.ts';
 import { completeGroup, startTestApp, type Caller, type TestClient } from '../../../../tests/support/http.ts';
 
-type PollSlot = { index: number; day: number; start: string; startsAt: string; localStart: string; yourLocalStart: string; counts: { yes: number; ifNeedBe: number; no: number }; voters?: Record<string, { displayName: string }[]> };
+type PollSlot = {
+  index: number;
+  day: number;
+  start: string;
+  startsAt: string;
+  localStart: string;
+  yourLocalStart: string;
+  counts: { yes: number; ifNeedBe: number; no: number };
+  voters?: Record<string, { displayName: string }[]>;
+};
 
 const proposal = {
   title: 'When should we meet?',
@@ -45,7 +54,16 @@ describe.each(testDialects())('slot polls on $dialect', ({ open }) => {
 
   it('shows each proposed weekly time in the group’s zone and on each viewer’s own clock', async () => {
     const poll = await created();
-    expect(poll).toMatchObject({ title: 'When should we meet?', timeZone: 'Europe/Paris', durationMinutes: 90, status: 'open', canManage: true, voterCount: 0, myAnswers: null, viewerTimeZone: 'Europe/Paris' });
+    expect(poll).toMatchObject({
+      title: 'When should we meet?',
+      timeZone: 'Europe/Paris',
+      durationMinutes: 90,
+      status: 'open',
+      canManage: true,
+      voterCount: 0,
+      myAnswers: null,
+      viewerTimeZone: 'Europe/Paris',
+    });
     expect(poll.createdBy).toEqual({ userId: leader.userId, displayName: 'Léa' });
     for (const [i, slot] of (poll.slots as PollSlot[]).entries()) {
       expect(slot).toMatchObject({ index: i, day: proposal.slots[i]!.day, start: proposal.slots[i]!.start });
@@ -81,7 +99,11 @@ describe.each(testDialects())('slot polls on $dialect', ({ open }) => {
     expect(asMember.slots[0].voters).toBeUndefined();
 
     const asLeader = (await t.call('GET', `/api/v1/polls/${poll.id}`, { as: leader })).json().poll;
-    expect(asLeader.slots[1].voters).toEqual({ yes: [], ifNeedBe: [{ userId: member.userId, displayName: 'Chen' }], no: [{ userId: leader.userId, displayName: 'Léa' }] });
+    expect(asLeader.slots[1].voters).toEqual({
+      yes: [],
+      ifNeedBe: [{ userId: member.userId, displayName: 'Chen' }],
+      no: [{ userId: leader.userId, displayName: 'Léa' }],
+    });
     expect(JSON.stringify(asLeader)).not.toContain(member.email);
 
     // Someone who leaves the group no longer counts.
@@ -92,7 +114,12 @@ describe.each(testDialects())('slot polls on $dialect', ({ open }) => {
   it('validates proposals and answers', async () => {
     const bad = await propose({ title: '', durationMinutes: 5, slots: [{ day: 8, start: '19:07' }] });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['durationMinutes', 'slots.0.day', 'slots.0.start', 'title']);
+    expect(
+      bad
+        .json()
+        .error.issues.map((i: { path: string }) => i.path)
+        .sort(),
+    ).toEqual(['durationMinutes', 'slots.0.day', 'slots.0.start', 'title']);
     expect((await propose({ ...proposal, slots: [] })).statusCode).toBe(400);
     expect((await propose({ ...proposal, slots: [proposal.slots[0], proposal.slots[0]] })).json().error.issues[0].path).toBe('slots');
     expect((await propose({ ...proposal, slots: Array.from({ length: 13 }, (_, i) => ({ day: i % 7, start: `1${i % 10}:00` })) })).statusCode).toBe(400);
@@ -144,7 +171,8 @@ describe.each(testDialects())('slot polls on $dialect', ({ open }) => {
     expect((await t.call('GET', `/api/v1/groups/${slug}/polls`, { as: stranger })).statusCode).toBe(403);
     expect((await t.call('PUT', `/api/v1/polls/${poll.id}/vote`, { as: stranger, body: { answers: ['yes', 'yes', 'yes'] } })).statusCode).toBe(403);
 
-    const priv = (await t.call('POST', '/api/v1/groups', { as: leader, body: completeGroup({ name: 'Private circle', visibility: 'private' }) })).json().group.slug;
+    const priv = (await t.call('POST', '/api/v1/groups', { as: leader, body: completeGroup({ name: 'Private circle', visibility: 'private' }) })).json().group
+      .slug;
     const hiddenPoll = (await propose(proposal, leader, priv)).json().poll;
     const nothing = randomUUID();
     for (const [method, path, body] of [
@@ -168,7 +196,10 @@ describe.each(testDialects())('slot polls on $dialect', ({ open }) => {
     const draft = (await t.call('POST', '/api/v1/groups', { as: leader, body: { name: 'Not ready yet' } })).json().group.slug;
     expect((await propose(proposal, leader, draft)).json().error.code).toBe('NOT_PUBLISHED');
     expect((await t.call('GET', `/api/v1/groups/${draft}/time-finder`, { as: leader })).json().error.code).toBe('NOT_PUBLISHED');
-    const applied = await t.call('POST', `/api/v1/groups/${draft}/time-finder/apply`, { as: leader, body: { slots: [{ day: 1, start: '19:00' }], durationMinutes: 60, title: 'x', mode: 'online' } });
+    const applied = await t.call('POST', `/api/v1/groups/${draft}/time-finder/apply`, {
+      as: leader,
+      body: { slots: [{ day: 1, start: '19:00' }], durationMinutes: 60, title: 'x', mode: 'online' },
+    });
     expect(applied.json().error.code).toBe('NOT_PUBLISHED');
   });
 });

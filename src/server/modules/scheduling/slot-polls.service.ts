@@ -6,7 +6,7 @@ import { AppError, forbidden, notFound } from '../../platform/http/app-error.ts'
 import * as groupPolicy from '../groups/groups.policy.ts';
 import type { GroupsService } from '../groups/groups.service.ts';
 import * as repo from './scheduling.repository.ts';
-import type { Poll, PollInput, VoteAnswer, WeeklySlot } from './scheduling.schemas.ts';
+import type { Poll, PollInput, VoteAnswer, WeeklySlot } from '../../../shared/api/scheduling.schemas.ts';
 import { nextOccurrence } from './week-days.ts';
 
 type Person = { userId: string; displayName: string };
@@ -44,8 +44,14 @@ export function createSlotPollsService(deps: ServiceDeps & { groups: GroupsServi
   }
 
   async function present(polls: repo.PollRow[], groupSlug: string, actor: Actor, leading: boolean, zone: string | undefined): Promise<Poll[]> {
-    const votes = await repo.listVotes(db, polls.map((p) => p.id));
-    const creators = await repo.listDisplayNames(db, polls.flatMap((p) => (p.created_by ? [p.created_by] : [])));
+    const votes = await repo.listVotes(
+      db,
+      polls.map((p) => p.id),
+    );
+    const creators = await repo.listDisplayNames(
+      db,
+      polls.flatMap((p) => (p.created_by ? [p.created_by] : [])),
+    );
     const nameOf = new Map(creators.map((c) => [c.id, c.display_name]));
     const viewerZone = zone ?? actor.timeZone;
     const now = Date.now();

@@ -5,8 +5,10 @@
  * and look each reading up in their windows as written. No masks, no offsets kept.
  */
 import { instantToLocal, localToInstant } from '../../../shared/zoned-time.ts';
-import { parseClock, SLOTS_PER_WEEK, type WeeklyWindow } from './weekly-windows.ts';
-import { parseDate, weekdayOf, type FinderPeriod } from './time-finder.ts';
+import { SLOTS_PER_WEEK, type WeeklyWindow } from './weekly-windows.ts';
+import { parseClock } from '../../../shared/clock-time.ts';
+import { weekdayOf, type FinderPeriod } from './time-finder.ts';
+import { parseDate } from '../../../shared/calendar-date.ts';
 
 const MINUTE = 60_000;
 const DAY_MS = 86_400_000;
@@ -64,7 +66,11 @@ export function referenceCanAttend(member: ReferenceMember, startsAt: number, du
  * quarter hour, a step of 15 sees everything a step of 1 does (the tests check both).
  * `slots` limits the work to some slots (the others stay 0).
  */
-export function referenceWeeksAvailable(period: FinderPeriod, members: readonly ReferenceMember[], options: { stepMinutes?: number; slots?: readonly number[] } = {}): Uint8Array {
+export function referenceWeeksAvailable(
+  period: FinderPeriod,
+  members: readonly ReferenceMember[],
+  options: { stepMinutes?: number; slots?: readonly number[] } = {},
+): Uint8Array {
   const step = options.stepMinutes ?? 15;
   const slots = options.slots ?? Array.from({ length: SLOTS_PER_WEEK }, (_, s) => s);
   const out = new Uint8Array(members.length * SLOTS_PER_WEEK);

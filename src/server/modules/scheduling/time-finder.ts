@@ -19,6 +19,7 @@
  *   mask is laid onto the timeline by bit-range copies, "the next k quarters are all free" is
  *   k-fold AND by shift-doubling, and the slot starts are copied back out by runs.
  */
+import { parseDate } from '../../../shared/calendar-date.ts';
 import { floatingToInstant, offsetAt } from '../../../shared/zoned-time.ts';
 import * as grid from './weekly-windows.ts';
 
@@ -82,17 +83,6 @@ export interface WeekPlan extends FinderPeriod {
   weekLength: Int32Array;
   weekSlotRuns: Run[][];
   zoneCache: Map<string, ZoneVariant[]>;
-}
-
-/** `YYYY-MM-DD` as a day number (days since 1970-01-01), or null when not a real date. */
-export function parseDate(text: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(y, mo - 1, d);
-  const probe = new Date(ms);
-  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) return null;
-  return ms / DAY_MS;
 }
 
 /** Weekday (0 = Sunday) of a day number. */
@@ -190,7 +180,8 @@ function steadyCopies(slotRuns: Run[], c: number): Run[] {
     const src = mod(r.from + r.shift + c, SLOTS_PER_WEEK);
     const last = copies[copies.length - 1];
     // The run mask holds two weeks, so a copy may read on past the first week's end.
-    if (last && last.to === r.from && mod(last.shift + last.to - last.from, SLOTS_PER_WEEK) === src && last.shift + (r.to - last.from) <= 2 * SLOTS_PER_WEEK) last.to = r.to;
+    if (last && last.to === r.from && mod(last.shift + last.to - last.from, SLOTS_PER_WEEK) === src && last.shift + (r.to - last.from) <= 2 * SLOTS_PER_WEEK)
+      last.to = r.to;
     else copies.push({ from: r.from, to: r.to, shift: src });
   }
   return copies;
@@ -364,7 +355,12 @@ export function scoreMembers(plan: WeekPlan, members: readonly MemberMask[]): Fi
 
   for (let m = 0; m < count; m++) {
     const variants = variantsOf[m]!;
-    prepareMask(members[m]!.mask, k, scratch, variants.some((v) => v.steadyCopies === null));
+    prepareMask(
+      members[m]!.mask,
+      k,
+      scratch,
+      variants.some((v) => v.steadyCopies === null),
+    );
     const all = m * MASK_WORDS;
     allWeeks.fill(0xffffffff, all, all + MASK_WORDS);
     any.fill(0);

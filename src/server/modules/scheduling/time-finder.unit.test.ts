@@ -10,13 +10,19 @@ const slot = (day: number, clock: string) => day * 96 + (Number(clock.slice(0, 2
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function score(period: FinderPeriod, members: ReferenceMember[]) {
-  return scoreMembers(planWeeks(period), members.map((m) => ({ zone: m.zone, mask: windowsToMask(m.windows) })));
+  return scoreMembers(
+    planWeeks(period),
+    members.map((m) => ({ zone: m.zone, mask: windowsToMask(m.windows) })),
+  );
 }
 
 /** Checks the fast scoring against the brute-force reference for every member, slot and week. */
 function expectSameAsReference(period: FinderPeriod, members: ReferenceMember[], stepMinutes = 15) {
   const plan = planWeeks(period);
-  const scores = scoreMembers(plan, members.map((m) => ({ zone: m.zone, mask: windowsToMask(m.windows) })));
+  const scores = scoreMembers(
+    plan,
+    members.map((m) => ({ zone: m.zone, mask: windowsToMask(m.windows) })),
+  );
   const reference = referenceWeeksAvailable(period, members, { stepMinutes });
   const expectedAvailable = new Uint32Array(672);
   const expectedPartial = new Uint32Array(672);
@@ -24,7 +30,9 @@ function expectSameAsReference(period: FinderPeriod, members: ReferenceMember[],
     for (let s = 0; s < 672; s++) {
       const weeks = reference[m * 672 + s]!;
       if (scores.weeksAvailable(m, s) !== weeks) {
-        throw new Error(`member ${m} (${members[m]!.zone}) slot ${s} (${referenceSlotLocal(period, s, 0)}): ${scores.weeksAvailable(m, s)} weeks, reference ${weeks}`);
+        throw new Error(
+          `member ${m} (${members[m]!.zone}) slot ${s} (${referenceSlotLocal(period, s, 0)}): ${scores.weeksAvailable(m, s)} weeks, reference ${weeks}`,
+        );
       }
       expect(slotBit(scores.allWeeks, m * 21, s)).toBe(weeks === period.weeks);
       if (weeks === period.weeks) expectedAvailable[s] = expectedAvailable[s]! + 1;
@@ -80,15 +88,22 @@ describe('bit helpers', () => {
 
   it('copies any bit range to any position, leaving the rest alone (property)', () => {
     fc.assert(
-      fc.property(fc.uint32Array({ minLength: 8, maxLength: 8 }), fc.uint32Array({ minLength: 8, maxLength: 8 }), fc.nat(200), fc.nat(200), fc.nat(40), (src, dst, from, to, len) => {
-        const source = new Uint32Array([...src, 0]);
-        const target = new Uint32Array([...dst, 0]);
-        const expected = bitsOf(target, 256);
-        const before = bitsOf(source, 256);
-        for (let i = 0; i < len && to + i < 256 && from + i < 256; i++) expected[to + i] = before[from + i]!;
-        copyBits(source, from, target, to, Math.min(len, 256 - to, 256 - from));
-        expect(bitsOf(target, 256)).toEqual(expected);
-      }),
+      fc.property(
+        fc.uint32Array({ minLength: 8, maxLength: 8 }),
+        fc.uint32Array({ minLength: 8, maxLength: 8 }),
+        fc.nat(200),
+        fc.nat(200),
+        fc.nat(40),
+        (src, dst, from, to, len) => {
+          const source = new Uint32Array([...src, 0]);
+          const target = new Uint32Array([...dst, 0]);
+          const expected = bitsOf(target, 256);
+          const before = bitsOf(source, 256);
+          for (let i = 0; i < len && to + i < 256 && from + i < 256; i++) expected[to + i] = before[from + i]!;
+          copyBits(source, from, target, to, Math.min(len, 256 - to, 256 - from));
+          expect(bitsOf(target, 256)).toEqual(expected);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -160,7 +175,10 @@ describe('scoreMembers', () => {
     expect(scores.weeksAvailable(0, slot(3, '08:30'))).toBe(1);
     expect(scores.weeksAvailable(0, slot(3, '08:00'))).toBe(1);
     expect(scores.available[slot(3, '08:30')]).toBe(0);
-    expectSameAsReference({ groupZone: 'Pacific/Chatham', from: '2027-09-20', weeks: 3, durationMinutes: 75 }, [lordHowe, { zone: 'Pacific/Chatham', windows: [{ day: 0, start: '01:00', end: '05:00' }] }]);
+    expectSameAsReference({ groupZone: 'Pacific/Chatham', from: '2027-09-20', weeks: 3, durationMinutes: 75 }, [
+      lordHowe,
+      { zone: 'Pacific/Chatham', windows: [{ day: 0, start: '01:00', end: '05:00' }] },
+    ]);
   });
 
   it('finds good hours for a zone', () => {
@@ -193,9 +211,15 @@ describe('scoreMembers', () => {
   it('matches the reference read minute by minute too (property, 8 runs)', () => {
     const member = fc.record({ zone: fc.constantFrom(...ODD_ZONES), windows: fc.array(arbitraryWindow(), { minLength: 1, maxLength: 4 }) });
     fc.assert(
-      fc.property(fc.constantFrom(...ODD_ZONES), arbitraryFrom(), fc.integer({ min: 15, max: 50 }), member, (groupZone, from, durationMinutes, m: ReferenceMember) => {
-        expectSameAsReference({ groupZone, from, weeks: 2, durationMinutes }, [m], 1);
-      }),
+      fc.property(
+        fc.constantFrom(...ODD_ZONES),
+        arbitraryFrom(),
+        fc.integer({ min: 15, max: 50 }),
+        member,
+        (groupZone, from, durationMinutes, m: ReferenceMember) => {
+          expectSameAsReference({ groupZone, from, weeks: 2, durationMinutes }, [m], 1);
+        },
+      ),
       { numRuns: 8 },
     );
   });
@@ -206,7 +230,10 @@ describe('scoreMembers', () => {
       { day: 6, start: '21:00', end: '02:30' },
       { day: 3, start: '07:15', end: '12:00' },
     ];
-    const members = ['Pacific/Chatham', 'Australia/Lord_Howe', 'America/Santiago', 'America/St_Johns', 'Europe/London', 'America/Asuncion'].map((zone) => ({ zone, windows }));
+    const members = ['Pacific/Chatham', 'Australia/Lord_Howe', 'America/Santiago', 'America/St_Johns', 'Europe/London', 'America/Asuncion'].map((zone) => ({
+      zone,
+      windows,
+    }));
     for (const from of ['2027-04-01', '2027-09-02', '2027-09-22', '2027-10-28', '2027-03-10']) {
       expectSameAsReference({ groupZone: 'Australia/Lord_Howe', from, weeks: 2, durationMinutes: 105 }, members);
     }

@@ -9,6 +9,7 @@
  * +12:45, St John's −3:30), so a quarter is either wholly inside a window or wholly outside,
  * whichever zone reads it.
  */
+import { formatClock, parseClock } from '../../../shared/clock-time.ts';
 
 export const QUARTERS_PER_DAY = 96;
 export const SLOTS_PER_WEEK = 672;
@@ -21,24 +22,6 @@ export interface WeeklyWindow {
   start: string;
   /** `HH:MM` on the quarter hour, or `24:00`; earlier than `start` means the next day. */
   end: string;
-}
-
-const CLOCK = /^(\d{2}):(\d{2})$/;
-
-/** Minutes since midnight of `HH:MM` (00:00–23:59, or 24:00 when `allowMidnightEnd`); null otherwise. */
-export function parseClock(text: string, allowMidnightEnd = false): number | null {
-  const m = CLOCK.exec(text);
-  if (!m) return null;
-  const hours = Number(m[1]);
-  const minutes = Number(m[2]);
-  if (allowMidnightEnd && hours === 24 && minutes === 0) return 1440;
-  if (hours > 23 || minutes > 59) return null;
-  return hours * 60 + minutes;
-}
-
-/** `HH:MM` for minutes since midnight (1440 gives `24:00`). */
-export function formatClock(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 export type WindowProblem = 'clockTime' | 'quarterHour' | 'emptyWindow';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraryWindow } from './scheduling.test-support.ts';
-import { checkWindow, dailyMask, hasBit, maskToWindows, parseClock, windowsToMask } from './weekly-windows.ts';
+import { checkWindow, dailyMask, hasBit, maskToWindows, windowsToMask } from './weekly-windows.ts';
+import { parseClock } from '../../../shared/clock-time.ts';
 
 const q = (day: number, clock: string) => day * 96 + parseClock(clock, true)! / 15;
 const setBits = (mask: Uint32Array) => Array.from({ length: 672 }, (_, i) => i).filter((i) => hasBit(mask, i));
@@ -79,7 +80,19 @@ describe('maskToWindows', () => {
       { day: 2, start: '00:00', end: '24:00' },
       { day: 3, start: '00:00', end: '02:00' },
     ]);
-    expect(maskToWindows(windowsToMask([{ day: 0, start: '00:00', end: '24:00' }, { day: 1, start: '00:00', end: '24:00' }, { day: 2, start: '00:00', end: '24:00' }, { day: 3, start: '00:00', end: '24:00' }, { day: 4, start: '00:00', end: '24:00' }, { day: 5, start: '00:00', end: '24:00' }, { day: 6, start: '00:00', end: '24:00' }]))).toHaveLength(7);
+    expect(
+      maskToWindows(
+        windowsToMask([
+          { day: 0, start: '00:00', end: '24:00' },
+          { day: 1, start: '00:00', end: '24:00' },
+          { day: 2, start: '00:00', end: '24:00' },
+          { day: 3, start: '00:00', end: '24:00' },
+          { day: 4, start: '00:00', end: '24:00' },
+          { day: 5, start: '00:00', end: '24:00' },
+          { day: 6, start: '00:00', end: '24:00' },
+        ]),
+      ),
+    ).toHaveLength(7);
     expect(maskToWindows(windowsToMask([]))).toEqual([]);
   });
 

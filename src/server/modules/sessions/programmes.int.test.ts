@@ -5,7 +5,13 @@ import { completeGroup, startTestApp, type Caller, type TestClient } from '../..
 const programme = {
   title: 'Eight weeks after a loss',
   description: 'A closed cohort.',
-  parts: Array.from({ length: 8 }, (_, i) => ({ theme: `Week ${i + 1}`, agenda: [{ title: 'Check-in round', minutes: 20 }, { title: `Theme ${i + 1}`, minutes: 50 }] })),
+  parts: Array.from({ length: 8 }, (_, i) => ({
+    theme: `Week ${i + 1}`,
+    agenda: [
+      { title: 'Check-in round', minutes: 20 },
+      { title: `Theme ${i + 1}`, minutes: 50 },
+    ],
+  })),
 };
 
 describe.each(testDialects())('programmes on $dialect', ({ open }) => {
@@ -18,7 +24,8 @@ describe.each(testDialects())('programmes on $dialect', ({ open }) => {
     t = await startTestApp(await open());
     leader = await t.signUp();
     member = await t.signUp();
-    slug = (await t.call('POST', '/api/v1/groups', { as: leader, body: completeGroup({ structure: { membership: 'open', format: 'cohort' } }) })).json().group.slug;
+    slug = (await t.call('POST', '/api/v1/groups', { as: leader, body: completeGroup({ structure: { membership: 'open', format: 'cohort' } }) })).json().group
+      .slug;
     await t.call('POST', `/api/v1/groups/${slug}/join`, { as: member, body: { acceptCharter: true } });
   });
   afterEach(async () => t.close());
@@ -36,7 +43,16 @@ describe.each(testDialects())('programmes on $dialect', ({ open }) => {
     expect(first.statusCode).toBe(201);
     const sessions = first.json().sessions;
     expect(sessions).toHaveLength(8);
-    expect(sessions.map((s: { start: string }) => s.start.slice(0, 10))).toEqual(['2027-03-16', '2027-03-23', '2027-03-30', '2027-04-06', '2027-04-13', '2027-04-20', '2027-04-27', '2027-05-04']);
+    expect(sessions.map((s: { start: string }) => s.start.slice(0, 10))).toEqual([
+      '2027-03-16',
+      '2027-03-23',
+      '2027-03-30',
+      '2027-04-06',
+      '2027-04-13',
+      '2027-04-20',
+      '2027-04-27',
+      '2027-05-04',
+    ]);
     expect(sessions[2]).toMatchObject({ title: 'Week 3', description: 'Eight weeks after a loss', programmeId: id, agenda: programme.parts[2]!.agenda });
 
     const second = await t.call('POST', `/api/v1/programmes/${id}/schedule`, { as: leader, body: { ...body, start: '2027-09-07T18:00', intervalWeeks: 2 } });

@@ -7,7 +7,7 @@ import { AppError, forbidden, notFound } from '../../platform/http/app-error.ts'
 import * as groupPolicy from '../groups/groups.policy.ts';
 import type { GroupsService } from '../groups/groups.service.ts';
 import * as repo from './programmes.repository.ts';
-import type { ProgrammeBody, ScheduleProgrammeBody } from './sessions.schemas.ts';
+import type { ProgrammeBody, ScheduleProgrammeBody } from '../../../shared/api/sessions.schemas.ts';
 import type { SessionsService } from './sessions.service.ts';
 
 const WEEK = 7 * 86_400_000;

@@ -1,14 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { instantToLocal } from '../../../shared/zoned-time.ts';
-import { checkRule, expandSchedule, type Schedule } from './recurrence.ts';
+import { expandSchedule, type Schedule } from './recurrence.ts';
+import { checkRule } from '../../../shared/rrule-check.ts';
 
 const at = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('checkRule', () => {
   it('accepts the rhythms groups keep', () => {
-    for (const rule of ['FREQ=WEEKLY;BYDAY=TU', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH', 'FREQ=MONTHLY;BYDAY=2TU', 'FREQ=MONTHLY;BYDAY=-1FR;COUNT=6', 'FREQ=WEEKLY;UNTIL=20271231T235959Z', 'FREQ=DAILY;COUNT=5', 'FREQ=MONTHLY;BYMONTHDAY=15', 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1', 'FREQ=WEEKLY;UNTIL=20270601']) {
+    for (const rule of [
+      'FREQ=WEEKLY;BYDAY=TU',
+      'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH',
+      'FREQ=MONTHLY;BYDAY=2TU',
+      'FREQ=MONTHLY;BYDAY=-1FR;COUNT=6',
+      'FREQ=WEEKLY;UNTIL=20271231T235959Z',
+      'FREQ=DAILY;COUNT=5',
+      'FREQ=MONTHLY;BYMONTHDAY=15',
+      'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1',
+      'FREQ=WEEKLY;UNTIL=20270601',
+    ]) {
       expect(checkRule(rule), rule).toBeNull();
     }
   });
@@ -16,7 +27,18 @@ describe('checkRule', () => {
     expect(checkRule('FREQ=HOURLY')).toBe('unsupported');
     expect(checkRule('FREQ=WEEKLY;BYHOUR=9')).toBe('unsupported');
     expect(checkRule('FREQ=WEEKLY;COUNT=3;UNTIL=20270101')).toBe('countAndUntil');
-    for (const bad of ['', 'garbage', 'FREQ=WEEKLY;BYDAY=XX', 'FREQ=WEEKLY;INTERVAL=0', 'FREQ=WEEKLY;COUNT=100000', 'FREQ=WEEKLY;;', 'FREQ=WEEKLY;UNTIL=20271345', 'freq=weekly', 'FREQ=WEEKLY;BYDAY=TU;BYDAY=WE', 'BYDAY=TU']) {
+    for (const bad of [
+      '',
+      'garbage',
+      'FREQ=WEEKLY;BYDAY=XX',
+      'FREQ=WEEKLY;INTERVAL=0',
+      'FREQ=WEEKLY;COUNT=100000',
+      'FREQ=WEEKLY;;',
+      'FREQ=WEEKLY;UNTIL=20271345',
+      'freq=weekly',
+      'FREQ=WEEKLY;BYDAY=TU;BYDAY=WE',
+      'BYDAY=TU',
+    ]) {
       expect(checkRule(bad), bad).not.toBeNull();
     }
   });
@@ -55,7 +77,11 @@ describe('expandSchedule', () => {
   });
 
   it('expands monthly “2nd Tuesday” rules with a count, in a 45-minute zone', () => {
-    const list = expandSchedule({ start: '2027-01-12T18:00', timeZone: 'Asia/Kathmandu', durationMinutes: 60, rule: 'FREQ=MONTHLY;BYDAY=2TU;COUNT=4' }, 0, at('2030-01-01T00:00Z'));
+    const list = expandSchedule(
+      { start: '2027-01-12T18:00', timeZone: 'Asia/Kathmandu', durationMinutes: 60, rule: 'FREQ=MONTHLY;BYDAY=2TU;COUNT=4' },
+      0,
+      at('2030-01-01T00:00Z'),
+    );
     expect(list.map((o) => o.localStart)).toEqual(['2027-01-12T18:00', '2027-02-09T18:00', '2027-03-09T18:00', '2027-04-13T18:00']);
     expect(iso(list[0]!.startsAt)).toBe('2027-01-12T12:15:00.000Z');
   });
@@ -74,7 +100,18 @@ describe('expandSchedule', () => {
     expect(list.map((o) => iso(o.startsAt))).toEqual(['2027-01-03T18:00:00.000Z', '2027-01-04T18:00:00.000Z']);
   });
 
-  const zones = ['Europe/Paris', 'America/St_Johns', 'Asia/Kathmandu', 'Pacific/Chatham', 'Australia/Lord_Howe', 'America/Santiago', 'America/Los_Angeles', 'Asia/Kolkata', 'Africa/Casablanca', 'UTC'];
+  const zones = [
+    'Europe/Paris',
+    'America/St_Johns',
+    'Asia/Kathmandu',
+    'Pacific/Chatham',
+    'Australia/Lord_Howe',
+    'America/Santiago',
+    'America/Los_Angeles',
+    'Asia/Kolkata',
+    'Africa/Casablanca',
+    'UTC',
+  ];
   const days = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
   it('gives one occurrence per rule day, at the rule’s wall time except inside a DST gap (property)', () => {
@@ -89,7 +126,12 @@ describe('expandSchedule', () => {
         (zone, day, hour, minute, interval, startDate) => {
           const startDay = startDate.toISOString().slice(0, 10);
           const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-          const schedule: Schedule = { start: `${startDay}T${time}`, timeZone: zone, durationMinutes: 60, rule: `FREQ=WEEKLY;INTERVAL=${interval};BYDAY=${days[day]}` };
+          const schedule: Schedule = {
+            start: `${startDay}T${time}`,
+            timeZone: zone,
+            durationMinutes: 60,
+            rule: `FREQ=WEEKLY;INTERVAL=${interval};BYDAY=${days[day]}`,
+          };
           const from = Date.parse(`${startDay}T00:00Z`) - 86_400_000;
           const to = from + 366 * 86_400_000;
           const list = expandSchedule(schedule, from - 86_400_000, to + 2 * 86_400_000);

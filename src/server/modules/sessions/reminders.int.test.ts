@@ -17,11 +17,20 @@ describe.each(testDialects())('session reminders on $dialect', ({ open }) => {
     t = await startTestApp(await open());
     leader = await t.signUp({ displayName: 'Leader' });
     member = await t.signUp({ displayName: 'Zoé', locale: 'fr', timeZone: 'America/Montreal' });
-    slug = (await t.call('POST', '/api/v1/groups', { as: leader, body: completeGroup({ structure: { membership: 'open', format: 'drop-in' } }) })).json().group.slug;
+    slug = (await t.call('POST', '/api/v1/groups', { as: leader, body: completeGroup({ structure: { membership: 'open', format: 'drop-in' } }) })).json().group
+      .slug;
     await t.call('POST', `/api/v1/groups/${slug}/join`, { as: member, body: { acceptCharter: true } });
     const session = await t.call('POST', `/api/v1/groups/${slug}/sessions`, {
       as: leader,
-      body: { title: 'Cercle du mardi', start: '2027-03-02T19:00', timeZone: 'Europe/Paris', durationMinutes: 90, recurrence: 'FREQ=WEEKLY;BYDAY=TU', mode: 'online', onlineUrl: 'https://meet.example.org/mardi' },
+      body: {
+        title: 'Cercle du mardi',
+        start: '2027-03-02T19:00',
+        timeZone: 'Europe/Paris',
+        durationMinutes: 90,
+        recurrence: 'FREQ=WEEKLY;BYDAY=TU',
+        mode: 'online',
+        onlineUrl: 'https://meet.example.org/mardi',
+      },
     });
     sessionId = session.json().session.id;
     const rsvp = await t.call('POST', `/api/v1/sessions/${sessionId}/rsvp`, { as: member, body: { occurrenceStart: OCCURRENCE, status: 'going' } });

@@ -39,7 +39,12 @@ export async function promoteWaitlist(
  * left, were removed or were banned); each freed "going" place goes to the wait-list.
  * Returns who was promoted, for the caller to tell once committed.
  */
-export async function withdrawUpcomingAnswers(trx: Db, groupId: string, userId: string, options: { dialect?: Dialect | undefined; now: string }): Promise<Promotion[]> {
+export async function withdrawUpcomingAnswers(
+  trx: Db,
+  groupId: string,
+  userId: string,
+  options: { dialect?: Dialect | undefined; now: string },
+): Promise<Promotion[]> {
   const promotions: Promotion[] = [];
   for (const rsvp of await repo.listUpcomingRsvpsInGroup(trx, groupId, userId, options.now)) {
     // The same lock an answer takes, so a place is never given twice.

@@ -31,7 +31,8 @@ describe.each(testDialects())('sessions on $dialect', ({ open }) => {
     leader = await t.signUp({ displayName: 'Leader' });
     member = await t.signUp({ displayName: 'Member', timeZone: 'America/Montreal' });
     stranger = await t.signUp({ displayName: 'Stranger' });
-    slug = (await t.call('POST', '/api/v1/groups', { as: leader, body: completeGroup({ structure: { membership: 'open', format: 'drop-in' } }) })).json().group.slug;
+    slug = (await t.call('POST', '/api/v1/groups', { as: leader, body: completeGroup({ structure: { membership: 'open', format: 'drop-in' } }) })).json().group
+      .slug;
     await t.call('POST', `/api/v1/groups/${slug}/join`, { as: member, body: { acceptCharter: true } });
   });
   afterEach(async () => t.close());
@@ -44,10 +45,25 @@ describe.each(testDialects())('sessions on $dialect', ({ open }) => {
 
   it('schedules a weekly session stored as wall time + zone + RRULE, 19:00 in Paris across DST', async () => {
     const session = await schedule();
-    expect(session).toMatchObject({ start: '2027-03-02T19:00', timeZone: 'Europe/Paris', recurrence: 'FREQ=WEEKLY;BYDAY=TU', onlineUrl: 'https://meet.example.org/tuesday' });
+    expect(session).toMatchObject({
+      start: '2027-03-02T19:00',
+      timeZone: 'Europe/Paris',
+      recurrence: 'FREQ=WEEKLY;BYDAY=TU',
+      onlineUrl: 'https://meet.example.org/tuesday',
+    });
     const res = await t.call('GET', `/api/v1/groups/${slug}/occurrences?from=2027-03-20&to=2027-04-05T02:00:00%2B02:00`);
     expect(res.statusCode).toBe(200);
-    expect(res.json().occurrences.map((o: { startsAt: string; localStart: string; timeZone: string; endsAt: string; sessionId: string }) => [o.startsAt, o.localStart, o.endsAt, o.timeZone, o.sessionId])).toEqual([
+    expect(
+      res
+        .json()
+        .occurrences.map((o: { startsAt: string; localStart: string; timeZone: string; endsAt: string; sessionId: string }) => [
+          o.startsAt,
+          o.localStart,
+          o.endsAt,
+          o.timeZone,
+          o.sessionId,
+        ]),
+    ).toEqual([
       ['2027-03-23T18:00:00.000Z', '2027-03-23T19:00', '2027-03-23T19:30:00.000Z', 'Europe/Paris', session.id],
       ['2027-03-30T17:00:00.000Z', '2027-03-30T19:00', '2027-03-30T18:30:00.000Z', 'Europe/Paris', session.id],
     ]);
@@ -80,7 +96,12 @@ describe.each(testDialects())('sessions on $dialect', ({ open }) => {
   it('refuses unreadable windows with the query field named', async () => {
     const res = await t.call('GET', `/api/v1/groups/${slug}/occurrences?from=yesterday&to=2027-13-45`);
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['query.from', 'query.to']);
+    expect(
+      res
+        .json()
+        .error.issues.map((i: { path: string }) => i.path)
+        .sort(),
+    ).toEqual(['query.from', 'query.to']);
     const long = await t.call('GET', `/api/v1/groups/${slug}/occurrences?from=2027-01-01&to=2029-01-01`);
     expect(long.statusCode).toBe(400);
     const backwards = await t.call('GET', `/api/v1/groups/${slug}/occurrences?from=2027-03-01&to=2027-02-01`);
@@ -90,12 +111,25 @@ describe.each(testDialects())('sessions on $dialect', ({ open }) => {
   it('validates every field, including the rule and the link', async () => {
     const res = await t.call('POST', `/api/v1/groups/${slug}/sessions`, {
       as: leader,
-      body: { title: '', start: '2027-02-30T19:00', timeZone: 'Mars/Base', durationMinutes: 0, recurrence: 'FREQ=HOURLY', mode: 'telepathy', onlineUrl: 'javascript:alert(1)', capacity: 0, agenda: [{ title: 'x', minutes: -1 }] },
+      body: {
+        title: '',
+        start: '2027-02-30T19:00',
+        timeZone: 'Mars/Base',
+        durationMinutes: 0,
+        recurrence: 'FREQ=HOURLY',
+        mode: 'telepathy',
+        onlineUrl: 'javascript:alert(1)',
+        capacity: 0,
+        agenda: [{ title: 'x', minutes: -1 }],
+      },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.issues.map((i: { path: string }) => i.path).sort()).toEqual(
-      ['agenda.0.minutes', 'capacity', 'durationMinutes', 'mode', 'onlineUrl', 'recurrence', 'start', 'timeZone', 'title'].sort(),
-    );
+    expect(
+      res
+        .json()
+        .error.issues.map((i: { path: string }) => i.path)
+        .sort(),
+    ).toEqual(['agenda.0.minutes', 'capacity', 'durationMinutes', 'mode', 'onlineUrl', 'recurrence', 'start', 'timeZone', 'title'].sort());
   });
 
   it('fills places first come first served, wait-lists the rest and promotes when a place frees', async () => {
@@ -103,16 +137,19 @@ describe.each(testDialects())('sessions on $dialect', ({ open }) => {
     const third = await t.signUp({ displayName: 'Third' });
     await t.call('POST', `/api/v1/groups/${slug}/join`, { as: third, body: { acceptCharter: true } });
     const occurrenceStart = '2027-03-09T18:00:00.000Z';
-    const rsvp = (as: Caller, status: string, start = occurrenceStart) => t.call('POST', `/api/v1/sessions/${session.id}/rsvp`, { as, body: { occurrenceStart: start, status } });
+    const rsvp = (as: Caller, status: string, start = occurrenceStart) =>
+      t.call('POST', `/api/v1/sessions/${session.id}/rsvp`, { as, body: { occurrenceStart: start, status } });
 
     expect((await rsvp(leader, 'going')).json()).toEqual({ rsvp: { status: 'going' } });
     expect((await rsvp(member, 'going', '2027-03-09T19:00:00+01:00')).json()).toEqual({ rsvp: { status: 'going' } });
     expect((await rsvp(third, 'going')).json()).toEqual({ rsvp: { status: 'waitlisted' } });
-    const list = (await t.call('GET', `/api/v1/groups/${slug}/occurrences?from=2027-03-09T00:00:00Z&to=2027-03-10T00:00:00Z`, { as: third })).json().occurrences;
+    const list = (await t.call('GET', `/api/v1/groups/${slug}/occurrences?from=2027-03-09T00:00:00Z&to=2027-03-10T00:00:00Z`, { as: third })).json()
+      .occurrences;
     expect(list[0]).toMatchObject({ going: 2, waitlisted: 1, myRsvp: 'waitlisted', capacity: 2 });
 
     expect((await rsvp(member, 'not-going')).json()).toEqual({ rsvp: { status: 'not-going' } });
-    const after = (await t.call('GET', `/api/v1/groups/${slug}/occurrences?from=2027-03-09T00:00:00Z&to=2027-03-10T00:00:00Z`, { as: third })).json().occurrences;
+    const after = (await t.call('GET', `/api/v1/groups/${slug}/occurrences?from=2027-03-09T00:00:00Z&to=2027-03-10T00:00:00Z`, { as: third })).json()
+      .occurrences;
     expect(after[0]).toMatchObject({ going: 2, waitlisted: 0, myRsvp: 'going' });
     await t.mailer.idle();
     const mails = await t.db.db.selectFrom('outbox').selectAll().where('kind', '=', 'session-promoted').execute();
@@ -130,9 +167,16 @@ describe.each(testDialects())('sessions on $dialect', ({ open }) => {
   it('cancels and moves single occurrences without touching the rest, and tells who was coming', async () => {
     const session = await schedule({ ...weekly, capacity: null });
     await t.call('POST', `/api/v1/sessions/${session.id}/rsvp`, { as: member, body: { occurrenceStart: '2027-03-16T18:00:00Z', status: 'going' } });
-    expect((await t.call('POST', `/api/v1/sessions/${session.id}/occurrences/cancel`, { as: member, body: { occurrenceStart: '2027-03-09T18:00:00Z' } })).statusCode).toBe(403);
-    expect((await t.call('POST', `/api/v1/sessions/${session.id}/occurrences/cancel`, { as: leader, body: { occurrenceStart: '2027-03-09T18:00:00Z' } })).statusCode).toBe(204);
-    const moved = await t.call('POST', `/api/v1/sessions/${session.id}/occurrences/move`, { as: leader, body: { occurrenceStart: '2027-03-16T18:00:00Z', start: '2027-03-17T20:00' } });
+    expect(
+      (await t.call('POST', `/api/v1/sessions/${session.id}/occurrences/cancel`, { as: member, body: { occurrenceStart: '2027-03-09T18:00:00Z' } })).statusCode,
+    ).toBe(403);
+    expect(
+      (await t.call('POST', `/api/v1/sessions/${session.id}/occurrences/cancel`, { as: leader, body: { occurrenceStart: '2027-03-09T18:00:00Z' } })).statusCode,
+    ).toBe(204);
+    const moved = await t.call('POST', `/api/v1/sessions/${session.id}/occurrences/move`, {
+      as: leader,
+      body: { occurrenceStart: '2027-03-16T18:00:00Z', start: '2027-03-17T20:00' },
+    });
     expect(moved.json()).toEqual({ occurrence: { startsAt: '2027-03-17T19:00:00.000Z', localStart: '2027-03-17T20:00' } });
 
     const window = 'from=2027-03-01T00:00:00Z&to=2027-03-25T00:00:00Z';
@@ -152,19 +196,29 @@ describe.each(testDialects())('sessions on $dialect', ({ open }) => {
     // The member lives in Montréal: the mail says the Paris time and theirs.
     expect(moveMail[0]!.text_body).toMatch(/20:00 \(Paris\) · 15:00 your time \(Montreal\)/);
 
-    expect((await t.call('POST', `/api/v1/sessions/${session.id}/rsvp`, { as: member, body: { occurrenceStart: '2027-03-09T18:00:00Z', status: 'going' } })).json().error.code).toBe('OCCURRENCE_CANCELLED');
+    expect(
+      (await t.call('POST', `/api/v1/sessions/${session.id}/rsvp`, { as: member, body: { occurrenceStart: '2027-03-09T18:00:00Z', status: 'going' } })).json()
+        .error.code,
+    ).toBe('OCCURRENCE_CANCELLED');
     await t.call('POST', `/api/v1/sessions/${session.id}/occurrences/restore`, { as: leader, body: { occurrenceStart: '2027-03-09T18:00:00Z' } });
-    expect((await t.call('POST', `/api/v1/sessions/${session.id}/rsvp`, { as: member, body: { occurrenceStart: '2027-03-09T18:00:00Z', status: 'going' } })).statusCode).toBe(200);
+    expect(
+      (await t.call('POST', `/api/v1/sessions/${session.id}/rsvp`, { as: member, body: { occurrenceStart: '2027-03-09T18:00:00Z', status: 'going' } }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('edits a series from a date on: earlier occurrences keep their time, RSVPs follow the change', async () => {
     const session = await schedule({ ...weekly, capacity: null, recurrence: 'FREQ=WEEKLY;BYDAY=TU;COUNT=6' });
     await t.call('POST', `/api/v1/sessions/${session.id}/rsvp`, { as: member, body: { occurrenceStart: '2027-03-30T17:00:00Z', status: 'going' } });
-    const res = await t.call('PATCH', `/api/v1/sessions/${session.id}`, { as: leader, body: { fromOccurrence: '2027-03-23T18:00:00Z', start: '2027-03-23T18:30', title: 'Tuesday circle (earlier)' } });
+    const res = await t.call('PATCH', `/api/v1/sessions/${session.id}`, {
+      as: leader,
+      body: { fromOccurrence: '2027-03-23T18:00:00Z', start: '2027-03-23T18:30', title: 'Tuesday circle (earlier)' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const next = res.json().session;
     expect(next).toMatchObject({ start: '2027-03-23T18:30', recurrence: 'FREQ=WEEKLY;BYDAY=TU;COUNT=3', title: 'Tuesday circle (earlier)' });
-    const list = (await t.call('GET', `/api/v1/groups/${slug}/occurrences?from=2027-03-01T00:00:00Z&to=2027-06-01T00:00:00Z`, { as: member })).json().occurrences;
+    const list = (await t.call('GET', `/api/v1/groups/${slug}/occurrences?from=2027-03-01T00:00:00Z&to=2027-06-01T00:00:00Z`, { as: member })).json()
+      .occurrences;
     expect(list.map((o: { localStart: string; title: string }) => `${o.localStart} ${o.title}`)).toEqual([
       '2027-03-02T19:00 Tuesday circle',
       '2027-03-09T19:00 Tuesday circle',
@@ -179,17 +233,27 @@ describe.each(testDialects())('sessions on $dialect', ({ open }) => {
   it('keeps a moved occurrence’s new time through a cancellation and its restoration', async () => {
     const session = await schedule({ ...weekly, capacity: null });
     await t.call('POST', `/api/v1/sessions/${session.id}/rsvp`, { as: member, body: { occurrenceStart: '2027-03-09T18:00:00Z', status: 'going' } });
-    await t.call('POST', `/api/v1/sessions/${session.id}/occurrences/move`, { as: leader, body: { occurrenceStart: '2027-03-09T18:00:00Z', start: '2027-03-10T20:00' } });
-    expect((await t.call('POST', `/api/v1/sessions/${session.id}/occurrences/cancel`, { as: leader, body: { occurrenceStart: '2027-03-10T19:00:00Z' } })).statusCode).toBe(204);
+    await t.call('POST', `/api/v1/sessions/${session.id}/occurrences/move`, {
+      as: leader,
+      body: { occurrenceStart: '2027-03-09T18:00:00Z', start: '2027-03-10T20:00' },
+    });
+    expect(
+      (await t.call('POST', `/api/v1/sessions/${session.id}/occurrences/cancel`, { as: leader, body: { occurrenceStart: '2027-03-10T19:00:00Z' } })).statusCode,
+    ).toBe(204);
     const window = 'from=2027-03-08T00:00:00Z&to=2027-03-12T00:00:00Z&includeCancelled=true';
     const cancelled = (await t.call('GET', `/api/v1/groups/${slug}/occurrences?${window}`, { as: member })).json().occurrences;
     expect(cancelled.map((o: { localStart: string; status: string }) => [o.localStart, o.status])).toEqual([['2027-03-10T20:00', 'cancelled']]);
     await t.mailer.idle();
     const mail = await t.db.db.selectFrom('outbox').select(['text_body']).where('kind', '=', 'session-cancelled').executeTakeFirstOrThrow();
     expect(mail.text_body).toContain(`/sessions/${session.id}?occurrence=`);
-    expect((await t.call('POST', `/api/v1/sessions/${session.id}/occurrences/restore`, { as: leader, body: { occurrenceStart: '2027-03-10T19:00:00Z' } })).statusCode).toBe(204);
+    expect(
+      (await t.call('POST', `/api/v1/sessions/${session.id}/occurrences/restore`, { as: leader, body: { occurrenceStart: '2027-03-10T19:00:00Z' } }))
+        .statusCode,
+    ).toBe(204);
     const restored = (await t.call('GET', `/api/v1/groups/${slug}/occurrences?${window}`, { as: member })).json().occurrences;
-    expect(restored.map((o: { localStart: string; status: string; myRsvp: string }) => [o.localStart, o.status, o.myRsvp])).toEqual([['2027-03-10T20:00', 'moved', 'going']]);
+    expect(restored.map((o: { localStart: string; status: string; myRsvp: string }) => [o.localStart, o.status, o.myRsvp])).toEqual([
+      ['2027-03-10T20:00', 'moved', 'going'],
+    ]);
   });
 
   it('keeps answers and cancellations with their dates when the whole series changes time', async () => {
@@ -198,7 +262,9 @@ describe.each(testDialects())('sessions on $dialect', ({ open }) => {
     await t.call('POST', `/api/v1/sessions/${session.id}/rsvp`, { as: member, body: { occurrenceStart: '2027-03-16T18:00:00Z', status: 'going' } });
     const res = await t.call('PATCH', `/api/v1/sessions/${session.id}`, { as: leader, body: { start: '2027-03-02T18:30' } });
     expect(res.statusCode, res.body).toBe(200);
-    const list = (await t.call('GET', `/api/v1/groups/${slug}/occurrences?from=2027-03-01T00:00:00Z&to=2027-03-20T00:00:00Z&includeCancelled=true`, { as: member })).json().occurrences;
+    const list = (
+      await t.call('GET', `/api/v1/groups/${slug}/occurrences?from=2027-03-01T00:00:00Z&to=2027-03-20T00:00:00Z&includeCancelled=true`, { as: member })
+    ).json().occurrences;
     expect(list.map((o: { localStart: string; status: string; myRsvp: string | null }) => [o.localStart, o.status, o.myRsvp])).toEqual([
       ['2027-03-02T18:30', 'scheduled', null],
       ['2027-03-09T18:30', 'cancelled', null],
@@ -224,14 +290,25 @@ describe.each(testDialects())('sessions on $dialect', ({ open }) => {
     const before = await comment(session.id, '2027-03-09T18:00:00.000Z', 'Before the split.');
     const after = await comment(session.id, '2027-03-30T17:00:00.000Z', 'After the split.');
 
-    const res = await t.call('PATCH', `/api/v1/sessions/${session.id}`, { as: leader, body: { fromOccurrence: '2027-03-23T18:00:00Z', start: '2027-03-23T18:30' } });
+    const res = await t.call('PATCH', `/api/v1/sessions/${session.id}`, {
+      as: leader,
+      body: { fromOccurrence: '2027-03-23T18:00:00Z', start: '2027-03-23T18:30' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const next = res.json().session.id;
     // The earlier date stays with the old series; the later one goes with the new, at its new time.
-    expect(await commentsAt(session.id, '2027-03-09T18:00:00.000Z')).toEqual({ session: { id: session.id, startsAt: '2027-03-09T18:00:00.000Z' }, bodies: ['Before the split.'] });
-    expect(await commentsAt(next, '2027-03-30T16:30:00.000Z')).toEqual({ session: { id: next, startsAt: '2027-03-30T16:30:00.000Z' }, bodies: ['After the split.'] });
+    expect(await commentsAt(session.id, '2027-03-09T18:00:00.000Z')).toEqual({
+      session: { id: session.id, startsAt: '2027-03-09T18:00:00.000Z' },
+      bodies: ['Before the split.'],
+    });
+    expect(await commentsAt(next, '2027-03-30T16:30:00.000Z')).toEqual({
+      session: { id: next, startsAt: '2027-03-30T16:30:00.000Z' },
+      bodies: ['After the split.'],
+    });
     const threads = async () =>
-      (await t.db.db.selectFrom('threads').select(['id', 'session_id', 'occurrence']).where('session_id', 'is not', null).orderBy('occurrence').execute()).map((r) => [r.id, r.session_id, r.occurrence]);
+      (await t.db.db.selectFrom('threads').select(['id', 'session_id', 'occurrence']).where('session_id', 'is not', null).orderBy('occurrence').execute()).map(
+        (r) => [r.id, r.session_id, r.occurrence],
+      );
     expect(await threads()).toEqual([
       [before, session.id, '2027-03-09T19:00'],
       [after, next, '2027-03-30T18:30'],
@@ -241,7 +318,10 @@ describe.each(testDialects())('sessions on $dialect', ({ open }) => {
 
     // The whole new series moves to 20:00: the thread keeps its date and takes the new time.
     expect((await t.call('PATCH', `/api/v1/sessions/${next}`, { as: leader, body: { start: '2027-03-23T20:00' } })).statusCode).toBe(200);
-    expect(await commentsAt(next, '2027-03-30T18:00:00.000Z')).toEqual({ session: { id: next, startsAt: '2027-03-30T18:00:00.000Z' }, bodies: ['After the split.', 'Still here.'] });
+    expect(await commentsAt(next, '2027-03-30T18:00:00.000Z')).toEqual({
+      session: { id: next, startsAt: '2027-03-30T18:00:00.000Z' },
+      bodies: ['After the split.', 'Still here.'],
+    });
     expect(await threads()).toEqual([
       [before, session.id, '2027-03-09T19:00'],
       [after, next, '2027-03-30T20:00'],
@@ -253,8 +333,12 @@ describe.each(testDialects())('sessions on $dialect', ({ open }) => {
   it('tells those a larger room takes off the wait-list', async () => {
     const session = await schedule({ ...weekly, capacity: 1 });
     const occurrenceStart = '2027-03-09T18:00:00.000Z';
-    expect((await t.call('POST', `/api/v1/sessions/${session.id}/rsvp`, { as: leader, body: { occurrenceStart, status: 'going' } })).json().rsvp.status).toBe('going');
-    expect((await t.call('POST', `/api/v1/sessions/${session.id}/rsvp`, { as: member, body: { occurrenceStart, status: 'going' } })).json().rsvp.status).toBe('waitlisted');
+    expect((await t.call('POST', `/api/v1/sessions/${session.id}/rsvp`, { as: leader, body: { occurrenceStart, status: 'going' } })).json().rsvp.status).toBe(
+      'going',
+    );
+    expect((await t.call('POST', `/api/v1/sessions/${session.id}/rsvp`, { as: member, body: { occurrenceStart, status: 'going' } })).json().rsvp.status).toBe(
+      'waitlisted',
+    );
     expect((await t.call('PATCH', `/api/v1/sessions/${session.id}`, { as: leader, body: { capacity: 2 } })).statusCode).toBe(200);
     const mails = await t.db.db.selectFrom('outbox').selectAll().where('kind', '=', 'session-promoted').execute();
     expect(mails.map((m) => [m.to_address, m.recipient_id])).toEqual([[member.email, member.userId]]);
@@ -271,8 +355,13 @@ describe.each(testDialects())('sessions on $dialect', ({ open }) => {
   it('keeps attendance and recaps for leaders to write and members to read', async () => {
     const session = await schedule();
     const occ = '2027-03-02T18:00:00.000Z';
-    expect((await t.call('PUT', `/api/v1/sessions/${session.id}/attendance`, { as: member, body: { occurrenceStart: occ, present: [member.userId] } })).statusCode).toBe(403);
-    const att = await t.call('PUT', `/api/v1/sessions/${session.id}/attendance`, { as: leader, body: { occurrenceStart: occ, present: [member.userId, leader.userId] } });
+    expect(
+      (await t.call('PUT', `/api/v1/sessions/${session.id}/attendance`, { as: member, body: { occurrenceStart: occ, present: [member.userId] } })).statusCode,
+    ).toBe(403);
+    const att = await t.call('PUT', `/api/v1/sessions/${session.id}/attendance`, {
+      as: leader,
+      body: { occurrenceStart: occ, present: [member.userId, leader.userId] },
+    });
     expect(att.json().attendance).toHaveLength(2);
     const bad = await t.call('PUT', `/api/v1/sessions/${session.id}/attendance`, { as: leader, body: { occurrenceStart: occ, present: [stranger.userId] } });
     expect(bad.statusCode).toBe(400);
@@ -291,7 +380,10 @@ describe.each(testDialects())('sessions on $dialect', ({ open }) => {
     const session = await schedule();
     await t.call('POST', `/api/v1/sessions/${session.id}/rsvp`, { as: member, body: { occurrenceStart: '2027-03-02T18:00:00Z', status: 'going' } });
     const mine = await t.call('GET', '/api/v1/me/sessions?from=2027-03-01T00:00:00Z&to=2027-03-10T00:00:00Z', { as: member });
-    expect(mine.json().occurrences.map((o: { myRsvp: string; groupSlug: string }) => [o.groupSlug, o.myRsvp])).toEqual([[slug, 'going'], [slug, null]]);
+    expect(mine.json().occurrences.map((o: { myRsvp: string; groupSlug: string }) => [o.groupSlug, o.myRsvp])).toEqual([
+      [slug, 'going'],
+      [slug, null],
+    ]);
     expect((await t.call('GET', '/api/v1/me/sessions', { as: stranger })).json().occurrences).toEqual([]);
     expect((await t.call('GET', '/api/v1/me/sessions')).statusCode).toBe(401);
   });

@@ -70,7 +70,13 @@ export function listRsvpsOfUser(db: Db, userId: string, sessionIds: string[]) {
 }
 
 export function findRsvp(db: Db, sessionId: string, occurrence: string, userId: string) {
-  return db.selectFrom('rsvps').selectAll().where('session_id', '=', sessionId).where('occurrence', '=', occurrence).where('user_id', '=', userId).executeTakeFirst();
+  return db
+    .selectFrom('rsvps')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .where('occurrence', '=', occurrence)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 }
 
 export async function upsertRsvp(db: Db, row: RsvpRow): Promise<void> {
@@ -186,9 +192,17 @@ export function findRecap(db: Db, sessionId: string, occurrence: string) {
 export async function upsertRecap(db: Db, row: { session_id: string; occurrence: string; body: string; author_id: string; now: string }) {
   const existing = await findRecap(db, row.session_id, row.occurrence);
   if (existing) {
-    await db.updateTable('recaps').set({ body: row.body, author_id: row.author_id, updated_at: row.now }).where('session_id', '=', row.session_id).where('occurrence', '=', row.occurrence).execute();
+    await db
+      .updateTable('recaps')
+      .set({ body: row.body, author_id: row.author_id, updated_at: row.now })
+      .where('session_id', '=', row.session_id)
+      .where('occurrence', '=', row.occurrence)
+      .execute();
   } else {
-    await db.insertInto('recaps').values({ session_id: row.session_id, occurrence: row.occurrence, body: row.body, author_id: row.author_id, created_at: row.now, updated_at: row.now }).execute();
+    await db
+      .insertInto('recaps')
+      .values({ session_id: row.session_id, occurrence: row.occurrence, body: row.body, author_id: row.author_id, created_at: row.now, updated_at: row.now })
+      .execute();
   }
 }
 
@@ -205,7 +219,12 @@ const OCCURRENCE_TABLES = ['rsvps', 'attendance', 'recaps', 'session_exceptions'
 export async function moveOccurrenceData(db: Db, fromSession: string, toSession: string, renames: Map<string, string>): Promise<void> {
   for (const [oldId, newId] of renames) {
     for (const table of OCCURRENCE_TABLES) {
-      await db.updateTable(table).set({ session_id: toSession, occurrence: newId }).where('session_id', '=', fromSession).where('occurrence', '=', oldId).execute();
+      await db
+        .updateTable(table)
+        .set({ session_id: toSession, occurrence: newId })
+        .where('session_id', '=', fromSession)
+        .where('occurrence', '=', oldId)
+        .execute();
     }
   }
 }

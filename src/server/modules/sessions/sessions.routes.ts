@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../platform/http/actor.ts';
-import { ErrorResponse } from '../../platform/http/error-schema.ts';
-import { SlugParams } from '../groups/groups.schemas.ts';
+import { ErrorResponse } from '../../../shared/api/error.schemas.ts';
+import { SlugParams } from '../../../shared/api/groups.schemas.ts';
 import {
   AttendanceBody,
   CancelOccurrenceBody,
@@ -20,7 +20,7 @@ import {
   SessionResponse,
   SessionsResponse,
   UpdateSessionBody,
-} from './sessions.schemas.ts';
+} from '../../../shared/api/sessions.schemas.ts';
 import type { SessionsService } from './sessions.service.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -30,97 +30,224 @@ export function sessionsRoutes(sessions: SessionsService) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['sessions'];
 
-    app.post('/groups/:slug/sessions', {
-      schema: { tags, summary: 'Schedule a one-off or recurring session (leaders only)', params: SlugParams, body: ScheduleSessionBody, response: { 201: SessionResponse, ...errors } },
-    }, async (request, reply) => {
-      const session = await sessions.scheduleSession(requireActor(request.actor), request.params.slug, request.body);
-      return reply.status(201).send({ session });
-    });
-
-    app.get('/groups/:slug/sessions', {
-      schema: { tags, summary: 'A group’s sessions; online links for members only', params: SlugParams, response: { 200: SessionsResponse, 404: ErrorResponse } },
-    }, async (request) => ({ sessions: await sessions.listSessions(request.actor, request.params.slug) }));
-
-    app.get('/groups/:slug/occurrences', {
-      schema: { tags, summary: 'Occurrences starting in [from, to) (default: the next 90 days)', params: SlugParams, querystring: OccurrencesQuery, response: { 200: OccurrencesResponse, 400: ErrorResponse, 404: ErrorResponse } },
-    }, async (request) => ({
-      occurrences: await sessions.listOccurrences(request.actor, request.params.slug, {
-        from: request.query.from,
-        to: request.query.to,
-        includeCancelled: request.query.includeCancelled === 'true',
-      }),
-    }));
-
-    app.get('/me/sessions', {
-      schema: { tags, summary: 'My sessions across all my groups, with my answers', querystring: OccurrencesQuery, response: { 200: OccurrencesResponse, 400: ErrorResponse, 401: ErrorResponse } },
-    }, async (request) => ({
-      occurrences: await sessions.listMySessions(requireActor(request.actor), {
-        from: request.query.from,
-        to: request.query.to,
-        includeCancelled: request.query.includeCancelled === 'true',
-      }),
-    }));
-
-    app.get('/sessions/:id', {
-      schema: { tags, summary: 'A session', params: SessionIdParams, response: { 200: SessionResponse, 404: ErrorResponse } },
-    }, async (request) => ({ session: await sessions.getSession(request.actor, request.params.id) }));
-
-    app.patch('/sessions/:id', {
-      schema: { tags, summary: 'Change a session; with fromOccurrence, the series from that occurrence on (leaders only)', params: SessionIdParams, body: UpdateSessionBody, response: { 200: SessionResponse, ...errors } },
-    }, async (request) => ({ session: await sessions.updateSession(requireActor(request.actor), request.params.id, request.body) }));
-
-    app.delete('/sessions/:id', {
-      schema: { tags, summary: 'Delete a session and all its occurrences (leaders only)', params: SessionIdParams, response: { 204: z.null(), ...errors } },
-    }, async (request, reply) => {
-      await sessions.deleteSession(requireActor(request.actor), request.params.id);
-      return reply.status(204).send(null);
-    });
-
-    app.post('/sessions/:id/rsvp', {
-      schema: { tags, summary: 'Going or not going to one occurrence (members only); full → wait-list', params: SessionIdParams, body: RsvpBody, response: { 200: RsvpResponse, ...errors } },
-    }, async (request) => ({
-      rsvp: { status: await sessions.rsvp(requireActor(request.actor), request.params.id, request.body.occurrenceStart, request.body.status) },
-    }));
-
-    app.post('/sessions/:id/occurrences/cancel', {
-      schema: { tags, summary: 'Cancel one occurrence (leaders only); those coming are told', params: SessionIdParams, body: CancelOccurrenceBody, response: { 204: z.null(), ...errors } },
-    }, async (request, reply) => {
-      await sessions.cancelOccurrence(requireActor(request.actor), request.params.id, request.body.occurrenceStart);
-      return reply.status(204).send(null);
-    });
-
-    app.post('/sessions/:id/occurrences/restore', {
-      schema: { tags, summary: 'Restore a cancelled occurrence (leaders only)', params: SessionIdParams, body: CancelOccurrenceBody, response: { 204: z.null(), ...errors } },
-    }, async (request, reply) => {
-      await sessions.restoreOccurrence(requireActor(request.actor), request.params.id, request.body.occurrenceStart);
-      return reply.status(204).send(null);
-    });
-
-    app.post('/sessions/:id/occurrences/move', {
-      schema: {
-        tags,
-        summary: 'Move one occurrence to another local time (leaders only)',
-        params: SessionIdParams,
-        body: MoveOccurrenceBody,
-        response: { 200: z.object({ occurrence: z.object({ startsAt: z.string(), localStart: z.string() }) }), ...errors },
+    app.post(
+      '/groups/:slug/sessions',
+      {
+        schema: {
+          tags,
+          summary: 'Schedule a one-off or recurring session (leaders only)',
+          params: SlugParams,
+          body: ScheduleSessionBody,
+          response: { 201: SessionResponse, ...errors },
+        },
       },
-    }, async (request) => ({
-      occurrence: await sessions.moveOccurrence(requireActor(request.actor), request.params.id, request.body.occurrenceStart, request.body.start, request.body.durationMinutes),
-    }));
+      async (request, reply) => {
+        const session = await sessions.scheduleSession(requireActor(request.actor), request.params.slug, request.body);
+        return reply.status(201).send({ session });
+      },
+    );
 
-    app.get('/sessions/:id/occurrences/:occurrenceStart', {
-      schema: { tags, summary: 'One occurrence: agenda, counts, my answer; who comes and attendance for leaders; the recap for members', params: OccurrenceParams, response: { 200: OccurrenceDetailResponse, 400: ErrorResponse, 404: ErrorResponse } },
-    }, async (request) => sessions.occurrenceDetail(request.actor, request.params.id, request.params.occurrenceStart));
+    app.get(
+      '/groups/:slug/sessions',
+      {
+        schema: {
+          tags,
+          summary: 'A group’s sessions; online links for members only',
+          params: SlugParams,
+          response: { 200: SessionsResponse, 404: ErrorResponse },
+        },
+      },
+      async (request) => ({ sessions: await sessions.listSessions(request.actor, request.params.slug) }),
+    );
 
-    app.put('/sessions/:id/attendance', {
-      schema: { tags, summary: 'Record who was there (leaders only)', params: SessionIdParams, body: AttendanceBody, response: { 200: z.object({ attendance: z.array(z.object({ userId: z.string(), displayName: z.string() })) }), ...errors } },
-    }, async (request) => {
-      const rows = await sessions.recordAttendance(requireActor(request.actor), request.params.id, request.body.occurrenceStart, request.body.present);
-      return { attendance: rows.map((r) => ({ userId: r.user_id, displayName: r.display_name })) };
-    });
+    app.get(
+      '/groups/:slug/occurrences',
+      {
+        schema: {
+          tags,
+          summary: 'Occurrences starting in [from, to) (default: the next 90 days)',
+          params: SlugParams,
+          querystring: OccurrencesQuery,
+          response: { 200: OccurrencesResponse, 400: ErrorResponse, 404: ErrorResponse },
+        },
+      },
+      async (request) => ({
+        occurrences: await sessions.listOccurrences(request.actor, request.params.slug, {
+          from: request.query.from,
+          to: request.query.to,
+          includeCancelled: request.query.includeCancelled === 'true',
+        }),
+      }),
+    );
 
-    app.put('/sessions/:id/recap', {
-      schema: { tags, summary: 'Write the short recap members read after the session (leaders only)', params: SessionIdParams, body: RecapBody, response: { 200: z.object({ recap: z.object({ body: z.string(), updatedAt: z.string() }) }), ...errors } },
-    }, async (request) => ({ recap: await sessions.writeRecap(requireActor(request.actor), request.params.id, request.body.occurrenceStart, request.body.body) }));
+    app.get(
+      '/me/sessions',
+      {
+        schema: {
+          tags,
+          summary: 'My sessions across all my groups, with my answers',
+          querystring: OccurrencesQuery,
+          response: { 200: OccurrencesResponse, 400: ErrorResponse, 401: ErrorResponse },
+        },
+      },
+      async (request) => ({
+        occurrences: await sessions.listMySessions(requireActor(request.actor), {
+          from: request.query.from,
+          to: request.query.to,
+          includeCancelled: request.query.includeCancelled === 'true',
+        }),
+      }),
+    );
+
+    app.get(
+      '/sessions/:id',
+      {
+        schema: { tags, summary: 'A session', params: SessionIdParams, response: { 200: SessionResponse, 404: ErrorResponse } },
+      },
+      async (request) => ({ session: await sessions.getSession(request.actor, request.params.id) }),
+    );
+
+    app.patch(
+      '/sessions/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Change a session; with fromOccurrence, the series from that occurrence on (leaders only)',
+          params: SessionIdParams,
+          body: UpdateSessionBody,
+          response: { 200: SessionResponse, ...errors },
+        },
+      },
+      async (request) => ({ session: await sessions.updateSession(requireActor(request.actor), request.params.id, request.body) }),
+    );
+
+    app.delete(
+      '/sessions/:id',
+      {
+        schema: { tags, summary: 'Delete a session and all its occurrences (leaders only)', params: SessionIdParams, response: { 204: z.null(), ...errors } },
+      },
+      async (request, reply) => {
+        await sessions.deleteSession(requireActor(request.actor), request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/sessions/:id/rsvp',
+      {
+        schema: {
+          tags,
+          summary: 'Going or not going to one occurrence (members only); full → wait-list',
+          params: SessionIdParams,
+          body: RsvpBody,
+          response: { 200: RsvpResponse, ...errors },
+        },
+      },
+      async (request) => ({
+        rsvp: { status: await sessions.rsvp(requireActor(request.actor), request.params.id, request.body.occurrenceStart, request.body.status) },
+      }),
+    );
+
+    app.post(
+      '/sessions/:id/occurrences/cancel',
+      {
+        schema: {
+          tags,
+          summary: 'Cancel one occurrence (leaders only); those coming are told',
+          params: SessionIdParams,
+          body: CancelOccurrenceBody,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        await sessions.cancelOccurrence(requireActor(request.actor), request.params.id, request.body.occurrenceStart);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/sessions/:id/occurrences/restore',
+      {
+        schema: {
+          tags,
+          summary: 'Restore a cancelled occurrence (leaders only)',
+          params: SessionIdParams,
+          body: CancelOccurrenceBody,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        await sessions.restoreOccurrence(requireActor(request.actor), request.params.id, request.body.occurrenceStart);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/sessions/:id/occurrences/move',
+      {
+        schema: {
+          tags,
+          summary: 'Move one occurrence to another local time (leaders only)',
+          params: SessionIdParams,
+          body: MoveOccurrenceBody,
+          response: { 200: z.object({ occurrence: z.object({ startsAt: z.string(), localStart: z.string() }) }), ...errors },
+        },
+      },
+      async (request) => ({
+        occurrence: await sessions.moveOccurrence(
+          requireActor(request.actor),
+          request.params.id,
+          request.body.occurrenceStart,
+          request.body.start,
+          request.body.durationMinutes,
+        ),
+      }),
+    );
+
+    app.get(
+      '/sessions/:id/occurrences/:occurrenceStart',
+      {
+        schema: {
+          tags,
+          summary: 'One occurrence: agenda, counts, my answer; who comes and attendance for leaders; the recap for members',
+          params: OccurrenceParams,
+          response: { 200: OccurrenceDetailResponse, 400: ErrorResponse, 404: ErrorResponse },
+        },
+      },
+      async (request) => sessions.occurrenceDetail(request.actor, request.params.id, request.params.occurrenceStart),
+    );
+
+    app.put(
+      '/sessions/:id/attendance',
+      {
+        schema: {
+          tags,
+          summary: 'Record who was there (leaders only)',
+          params: SessionIdParams,
+          body: AttendanceBody,
+          response: { 200: z.object({ attendance: z.array(z.object({ userId: z.string(), displayName: z.string() })) }), ...errors },
+        },
+      },
+      async (request) => {
+        const rows = await sessions.recordAttendance(requireActor(request.actor), request.params.id, request.body.occurrenceStart, request.body.present);
+        return { attendance: rows.map((r) => ({ userId: r.user_id, displayName: r.display_name })) };
+      },
+    );
+
+    app.put(
+      '/sessions/:id/recap',
+      {
+        schema: {
+          tags,
+          summary: 'Write the short recap members read after the session (leaders only)',
+          params: SessionIdParams,
+          body: RecapBody,
+          response: { 200: z.object({ recap: z.object({ body: z.string(), updatedAt: z.string() }) }), ...errors },
+        },
+      },
+      async (request) => ({
+        recap: await sessions.writeRecap(requireActor(request.actor), request.params.id, request.body.occurrenceStart, request.body.body),
+      }),
+    );
   };
 }

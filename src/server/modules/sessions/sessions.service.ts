@@ -15,7 +15,7 @@ import { occurrenceAt, occurrencesOf, type OccurrenceView } from './occurrences.
 import { promoteWaitlist, type Promotion } from './sessions.hooks.ts';
 import { expandSchedule } from './recurrence.ts';
 import type { Schedule } from './recurrence.ts';
-import type { ScheduleSessionInput, SessionMode, UpdateSessionInput } from './sessions.schemas.ts';
+import type { ScheduleSessionInput, SessionMode, UpdateSessionInput } from '../../../shared/api/sessions.schemas.ts';
 import * as repo from './sessions.repository.ts';
 
 const DAY = 86_400_000;
@@ -319,7 +319,7 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
      * Changes a session. Without `fromOccurrence` the whole series changes. With it, the
      * series is split: earlier occurrences keep their details and history, and a new series
      * with the changes starts at that occurrence (RSVPs, recaps, their comment threads and
-   * exceptions follow it).
+     * exceptions follow it).
      */
     async updateSession(actor: Actor, id: string, input: UpdateSessionInput) {
       const { session, group } = await loadSessionAsLeader(actor, id);
@@ -366,7 +366,10 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
           next.rrule = countMatch ? session.rrule.replace(/COUNT=\d+/, `COUNT=${Math.max(1, Number(countMatch[1]) - kept)}`) : session.rrule;
         }
         const untilInstant = localToInstant(from.occurrence, old.timeZone) - 1000;
-        const until = new Date(untilInstant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+        const until = new Date(untilInstant)
+          .toISOString()
+          .replace(/[-:]/g, '')
+          .replace(/\.\d{3}/, '');
         const oldRule = session.rrule ? `${session.rrule.replace(/;?(COUNT|UNTIL)=[^;]+/g, '')};UNTIL=${until}` : null;
         assertStartInRule(next);
         await repo.updateSession(trx, session.id, { rrule: oldRule, updated_at: now });
@@ -418,7 +421,13 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
       const { status, promoted } = await db.transaction().execute(async (trx) => {
         await lockSession(trx, id);
         const current = await repo.findRsvp(trx, id, occurrence.occurrence, actor.id);
-        const row = { session_id: id, occurrence: occurrence.occurrence, user_id: actor.id, starts_at: new Date(occurrence.startsAt).toISOString(), updated_at: now };
+        const row = {
+          session_id: id,
+          occurrence: occurrence.occurrence,
+          user_id: actor.id,
+          starts_at: new Date(occurrence.startsAt).toISOString(),
+          updated_at: now,
+        };
         if (wanted === 'going') {
           if (current && current.status !== 'not-going') return { status: current.status as RsvpStatus, promoted: [] as string[] };
           const full = session.capacity != null && (await repo.countGoing(trx, id, occurrence.occurrence)) >= session.capacity;
@@ -450,10 +459,17 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
         created_at: new Date().toISOString(),
       });
       await deps.events.emit('occurrence.changed', { groupId: group.id, sessionId: id });
-      await notify(session, group.name, occurrence.occurrence, 'cancelled', (locale, zone) => ({
-        when: formatWhen(occurrence.startsAt, locale, session.time_zone, zone),
-        date: formatInstant(occurrence.startsAt, locale, session.time_zone, 'date'),
-      }), { at: occurrence.startsAt });
+      await notify(
+        session,
+        group.name,
+        occurrence.occurrence,
+        'cancelled',
+        (locale, zone) => ({
+          when: formatWhen(occurrence.startsAt, locale, session.time_zone, zone),
+          date: formatInstant(occurrence.startsAt, locale, session.time_zone, 'date'),
+        }),
+        { at: occurrence.startsAt },
+      );
     },
 
     /** Brings a cancelled occurrence back. */
@@ -474,14 +490,28 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
       if (occurrence.status === 'cancelled') throw new AppError('OCCURRENCE_CANCELLED');
       const startsAt = localToInstant(start, session.time_zone);
       await db.transaction().execute(async (trx) => {
-        await repo.upsertException(trx, { session_id: id, occurrence: occurrence.occurrence, status: 'moved', start_local: start, duration_minutes: durationMinutes ?? null, created_at: new Date().toISOString() });
+        await repo.upsertException(trx, {
+          session_id: id,
+          occurrence: occurrence.occurrence,
+          status: 'moved',
+          start_local: start,
+          duration_minutes: durationMinutes ?? null,
+          created_at: new Date().toISOString(),
+        });
         await repo.updateRsvpStart(trx, id, occurrence.occurrence, new Date(startsAt).toISOString());
       });
       await deps.events.emit('occurrence.changed', { groupId: group.id, sessionId: id });
-      await notify(session, group.name, occurrence.occurrence, 'moved', (locale, zone) => ({
-        when: formatWhen(startsAt, locale, session.time_zone, zone),
-        before: formatWhen(occurrence.startsAt, locale, session.time_zone, zone),
-      }), { at: startsAt });
+      await notify(
+        session,
+        group.name,
+        occurrence.occurrence,
+        'moved',
+        (locale, zone) => ({
+          when: formatWhen(startsAt, locale, session.time_zone, zone),
+          before: formatWhen(occurrence.startsAt, locale, session.time_zone, zone),
+        }),
+        { at: startsAt },
+      );
       return { startsAt: new Date(startsAt).toISOString(), localStart: instantToLocal(startsAt, session.time_zone) };
     },
 
@@ -553,7 +583,10 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
     /** For other modules (calendar, reminders): the raw rows behind a group's sessions. */
     async sessionsWithExceptions(groupIds: string[]) {
       const sessions = await repo.listSessionsOfGroups(db, groupIds);
-      const exceptions = await repo.listExceptions(db, sessions.map((s) => s.id));
+      const exceptions = await repo.listExceptions(
+        db,
+        sessions.map((s) => s.id),
+      );
       return { sessions, exceptions };
     },
 

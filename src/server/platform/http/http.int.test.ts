@@ -38,7 +38,11 @@ describe.each(testDialects())('HTTP platform on $dialect', ({ open }) => {
   });
 
   it('answers unknown API paths and non-GET page paths with the JSON error shape', async () => {
-    for (const [method, url] of [['GET', '/api/v1/nope'], ['POST', '/somewhere'], ['GET', '/feeds/nothing.json']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/v1/nope'],
+      ['POST', '/somewhere'],
+      ['GET', '/feeds/nothing.json'],
+    ] as const) {
       const res = await t.call(method, url);
       expect(res.statusCode, url).toBe(404);
       expect(res.json().error.code).toBe('NOT_FOUND');

@@ -19,7 +19,8 @@ function errorMapFor(locale: Locale) {
     if (issue.code === 'too_small' || issue.code === 'too_big') {
       const small = issue.code === 'too_small';
       const bound = Number(small ? issue.minimum : issue.maximum);
-      if (issue.origin === 'string') return small && bound <= 1 ? say('issue.required') : say(small ? 'issue.tooShort' : 'issue.tooLong', small ? { min: bound } : { max: bound });
+      if (issue.origin === 'string')
+        return small && bound <= 1 ? say('issue.required') : say(small ? 'issue.tooShort' : 'issue.tooLong', small ? { min: bound } : { max: bound });
       if (issue.origin === 'number') return say(small ? 'issue.tooSmall' : 'issue.tooBig', small ? { min: bound } : { max: bound });
       if (issue.origin === 'array' || issue.origin === 'set') return say(small ? 'issue.tooFew' : 'issue.tooMany', small ? { min: bound } : { max: bound });
     }
@@ -70,4 +71,3 @@ export const zodValidatorCompiler: FastifySchemaCompiler<ZodType> = ({ schema, h
     return { error: new ValidationFailure(schema, data, part) };
   };
 };
-

@@ -39,7 +39,8 @@ export const emailGroupMessagesFr: Record<keyof typeof emailGroupMessagesEn, str
   'mail.digest.why': 'Vous recevez un résumé quotidien de « {group} ».',
   'mail.digest.action': 'Ouvrir les discussions',
   'mail.refused.subject': 'Votre message à « {group} » n’a pas été publié',
-  'mail.refused.body': 'Bonjour {name},\n\nVotre e-mail « {subject} » n’a pas pu être publié dans « {group} » : {reason}\n\nVous pouvez écrire sur le web :\n\n{url}',
+  'mail.refused.body':
+    'Bonjour {name},\n\nVotre e-mail « {subject} » n’a pas pu être publié dans « {group} » : {reason}\n\nVous pouvez écrire sur le web :\n\n{url}',
   'mail.refused.action': 'Ouvrir le groupe',
   'mail.refused.locked': 'cette discussion est close.',
   'mail.refused.empty': 'nous n’y avons trouvé aucun texte de votre part (seulement une citation ou une signature).',

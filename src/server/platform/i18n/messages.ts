@@ -105,7 +105,8 @@ const en = {
   'mail.moved.body': 'Hello {name},\n\nThe session “{session}” of the group “{group}” has moved.\n\nNow: {when}\nBefore: {before}\n\n{url}',
   'mail.moved.action': 'Open the session',
   'mail.promoted.subject': 'A place is free for you: {session} ({group})',
-  'mail.promoted.body': 'Hello {name},\n\nA place freed up: you are now going to “{session}” of the group “{group}”.\n\nWhen: {when}\n\nIf you can no longer come, please say so on the session page:\n\n{url}',
+  'mail.promoted.body':
+    'Hello {name},\n\nA place freed up: you are now going to “{session}” of the group “{group}”.\n\nWhen: {when}\n\nIf you can no longer come, please say so on the session page:\n\n{url}',
   'mail.promoted.action': 'Open the session',
   'mail.where.online': 'online (the link is on the session page)',
   'mail.where.hybrid': '{place}, or online',
@@ -213,7 +214,8 @@ const fr: Record<MessageKey, string> = {
   'mail.moved.body': 'Bonjour {name},\n\nLa séance « {session} » du groupe « {group} » a changé d’horaire.\n\nDésormais : {when}\nAvant : {before}\n\n{url}',
   'mail.moved.action': 'Ouvrir la séance',
   'mail.promoted.subject': 'Une place s’est libérée pour vous : {session} ({group})',
-  'mail.promoted.body': 'Bonjour {name},\n\nUne place s’est libérée : vous participez désormais à « {session} » du groupe « {group} ».\n\nQuand : {when}\n\nSi vous ne pouvez plus venir, dites-le sur la page de la séance :\n\n{url}',
+  'mail.promoted.body':
+    'Bonjour {name},\n\nUne place s’est libérée : vous participez désormais à « {session} » du groupe « {group} ».\n\nQuand : {when}\n\nSi vous ne pouvez plus venir, dites-le sur la page de la séance :\n\n{url}',
   'mail.promoted.action': 'Ouvrir la séance',
   'mail.where.online': 'en ligne (le lien est sur la page de la séance)',
   'mail.where.hybrid': '{place}, ou en ligne',
@@ -228,7 +230,5 @@ export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, fr };
 
 /** The sentence for `key` in `locale`, with `{placeholders}` filled. */
 export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return MESSAGES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return MESSAGES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

@@ -35,7 +35,12 @@ describe('renderMail', () => {
     expect(mail.text).toContain('http://127.0.0.1:3000/groups/a?x=1&y="2"');
   });
   it('writes in French for French readers', () => {
-    const mail = renderMail('fr', { subject: 'mail.approved.subject', body: 'mail.approved.body', action: 'mail.approved.action' }, { name: 'Zoé', group: 'Deuil' }, 'http://x/');
+    const mail = renderMail(
+      'fr',
+      { subject: 'mail.approved.subject', body: 'mail.approved.body', action: 'mail.approved.action' },
+      { name: 'Zoé', group: 'Deuil' },
+      'http://x/',
+    );
     expect(mail.subject).toBe('Bienvenue dans « Deuil »');
     expect(mail.html).toContain('lang="fr"');
     expect(mail.text).toContain('Vous recevez cet e-mail');

@@ -34,8 +34,7 @@ describe.each(testDialects())('job queue on $dialect', ({ open }) => {
   });
   afterEach(async () => t.drop());
 
-  const worker = (handlers: Record<string, JobHandler>, extra: Partial<JobWorkerOptions> = {}) =>
-    createJobWorker({ db: t.db, handlers, log, ...extra });
+  const worker = (handlers: Record<string, JobHandler>, extra: Partial<JobWorkerOptions> = {}) => createJobWorker({ db: t.db, handlers, log, ...extra });
   const jobs = () => t.db.selectFrom('jobs').selectAll().orderBy('created_at').orderBy('run_at').execute();
   const onlyJob = async () => {
     const rows = await jobs();
@@ -60,7 +59,9 @@ describe.each(testDialects())('job queue on $dialect', ({ open }) => {
     const seen: unknown[] = [];
     const w = worker({ remind: async (payload) => void seen.push(payload) });
     expect(await enqueueJob(t.db, { kind: 'remind', payload: { n: 1 }, dedupeKey: 'remind:s1:2030-01-01' }, T0)).toBe(true);
-    expect(await t.db.transaction().execute((trx) => enqueueJob(trx, { kind: 'remind', payload: { n: 2 }, dedupeKey: 'remind:s1:2030-01-01' }, T0))).toBe(false);
+    expect(await t.db.transaction().execute((trx) => enqueueJob(trx, { kind: 'remind', payload: { n: 2 }, dedupeKey: 'remind:s1:2030-01-01' }, T0))).toBe(
+      false,
+    );
     // A refused enqueue leaves the caller's transaction usable (PostgreSQL would abort it on an error).
     await t.db.transaction().execute(async (trx) => {
       expect(await enqueueJob(trx, { kind: 'remind', payload: { n: 3 }, dedupeKey: 'remind:s1:2030-01-01' }, T0)).toBe(false);
@@ -107,7 +108,13 @@ describe.each(testDialects())('job queue on $dialect', ({ open }) => {
     await enqueueJob(t.db, { kind: 'flaky', payload: null }, T0);
 
     expect(await w.runDue(T0)).toBe(1);
-    expect(await onlyJob()).toMatchObject({ status: 'pending', attempts: 1, run_at: at(30 * SECOND).toISOString(), last_error: 'relay refused (attempt 1)', locked_by: null });
+    expect(await onlyJob()).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      run_at: at(30 * SECOND).toISOString(),
+      last_error: 'relay refused (attempt 1)',
+      locked_by: null,
+    });
     expect(await w.runDue(at(30 * SECOND - 1))).toBe(0);
     expect(await w.runDue(at(30 * SECOND))).toBe(1);
     // The second failure waits twice as long, from when it failed.
@@ -204,8 +211,16 @@ describe.each(testDialects())('job queue on $dialect', ({ open }) => {
     await enqueueJob(t.db, { kind: 'work', payload: 'busy', dedupeKey: 'busy' }, T0);
     // Worker "a" claimed both and died; one lease has run out, the other still holds.
     const claimed = { status: 'running', locked_by: 'a', attempts: 1 };
-    await t.db.updateTable('jobs').set({ ...claimed, locked_until: at(-1).toISOString() }).where('dedupe_key', '=', 'abandoned').execute();
-    await t.db.updateTable('jobs').set({ ...claimed, locked_until: at(MINUTE).toISOString() }).where('dedupe_key', '=', 'busy').execute();
+    await t.db
+      .updateTable('jobs')
+      .set({ ...claimed, locked_until: at(-1).toISOString() })
+      .where('dedupe_key', '=', 'abandoned')
+      .execute();
+    await t.db
+      .updateTable('jobs')
+      .set({ ...claimed, locked_until: at(MINUTE).toISOString() })
+      .where('dedupe_key', '=', 'busy')
+      .execute();
 
     expect(await b.runDue(T0)).toBe(1);
     expect(seen).toEqual([{ payload: 'abandoned', attempt: 2 }]);
@@ -225,7 +240,10 @@ describe.each(testDialects())('job queue on $dialect', ({ open }) => {
     let calls = 0;
     const w = worker({ work: async () => void (calls += 1) });
     await enqueueJob(t.db, { kind: 'work', payload: null, maxAttempts: 2 }, T0);
-    await t.db.updateTable('jobs').set({ status: 'running', locked_by: 'dead', attempts: 2, locked_until: at(-1).toISOString() }).execute();
+    await t.db
+      .updateTable('jobs')
+      .set({ status: 'running', locked_by: 'dead', attempts: 2, locked_until: at(-1).toISOString() })
+      .execute();
 
     expect(await w.runDue(T0)).toBe(1);
     expect(calls).toBe(0);

@@ -28,7 +28,13 @@ describe.each(testDialects())('job worker concurrency on $dialect', ({ open }) =
 
   it('runs up to `concurrency` jobs at once, each once', async () => {
     const { state, handler } = overlapping(20);
-    expect(await enqueueJobs(t.db, Array.from({ length: 30 }, (_, n) => ({ kind: 'io', payload: { n } })), T0)).toBe(30);
+    expect(
+      await enqueueJobs(
+        t.db,
+        Array.from({ length: 30 }, (_, n) => ({ kind: 'io', payload: { n } })),
+        T0,
+      ),
+    ).toBe(30);
     const worker = createJobWorker({ db: t.db, handlers: { io: handler }, log, concurrency: 4 });
     expect(await worker.runDue(T0)).toBe(30);
     expect(state.peak).toBeGreaterThan(1);
@@ -48,7 +54,11 @@ describe.each(testDialects())('job worker concurrency on $dialect', ({ open }) =
 
   it('never runs a job twice when two concurrent workers race', async () => {
     const { state, handler } = overlapping(5);
-    await enqueueJobs(t.db, Array.from({ length: 40 }, (_, n) => ({ kind: 'io', payload: { n } })), T0);
+    await enqueueJobs(
+      t.db,
+      Array.from({ length: 40 }, (_, n) => ({ kind: 'io', payload: { n } })),
+      T0,
+    );
     const a = createJobWorker({ db: t.db, handlers: { io: handler }, log, concurrency: 3, workerId: 'a' });
     const b = createJobWorker({ db: t.db, handlers: { io: handler }, log, concurrency: 3, workerId: 'b' });
     const [ranA, ranB] = await Promise.all([a.runDue(T0), b.runDue(T0)]);
@@ -58,8 +68,26 @@ describe.each(testDialects())('job worker concurrency on $dialect', ({ open }) =
   });
 
   it('enqueues many at once, skipping taken dedupe keys', async () => {
-    expect(await enqueueJobs(t.db, [{ kind: 'k', payload: 1, dedupeKey: 'a' }, { kind: 'k', payload: 2, dedupeKey: 'b' }], T0)).toBe(2);
-    expect(await enqueueJobs(t.db, [{ kind: 'k', payload: 3, dedupeKey: 'a' }, { kind: 'k', payload: 4, dedupeKey: 'c' }], T0)).toBe(1);
+    expect(
+      await enqueueJobs(
+        t.db,
+        [
+          { kind: 'k', payload: 1, dedupeKey: 'a' },
+          { kind: 'k', payload: 2, dedupeKey: 'b' },
+        ],
+        T0,
+      ),
+    ).toBe(2);
+    expect(
+      await enqueueJobs(
+        t.db,
+        [
+          { kind: 'k', payload: 3, dedupeKey: 'a' },
+          { kind: 'k', payload: 4, dedupeKey: 'c' },
+        ],
+        T0,
+      ),
+    ).toBe(1);
     expect(await enqueueJobs(t.db, [], T0)).toBe(0);
     await expect(enqueueJobs(t.db, [{ kind: '', payload: 1 }], T0)).rejects.toThrow(RangeError);
   });

@@ -89,7 +89,8 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   const every = options.every ?? [];
   const concurrency = options.concurrency ?? 1;
   if (!(leaseMs > 0 && Number.isFinite(leaseMs))) throw new RangeError('leaseMs must be a positive number');
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) throw new RangeError(`concurrency must be an integer from 1 to ${MAX_CONCURRENCY}`);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY)
+    throw new RangeError(`concurrency must be an integer from 1 to ${MAX_CONCURRENCY}`);
   if (!(pollMs > 0 && Number.isFinite(pollMs))) throw new RangeError('pollMs must be a positive number');
   for (const entry of every) {
     if (!(entry.everyMs > 0 && Number.isFinite(entry.everyMs))) throw new RangeError(`everyMs of ${entry.kind} must be a positive number`);
@@ -127,10 +128,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       .selectFrom('jobs')
       .select('id')
       .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now)]),
-          eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)]),
-        ]),
+        eb.or([eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now)]), eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)])]),
       )
       .orderBy('run_at')
       .orderBy('created_at')
@@ -157,10 +155,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       }))
       .where('id', '=', id)
       .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', stamp)]),
-          eb.and([eb('status', '=', 'running'), eb('locked_until', '<', stamp)]),
-        ]),
+        eb.or([eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', stamp)]), eb.and([eb('status', '=', 'running'), eb('locked_until', '<', stamp)])]),
       )
       .returning(['id', 'kind', 'payload', 'attempts', 'max_attempts'])
       .executeTakeFirst();

@@ -135,7 +135,12 @@ describe('inbound SMTP server', () => {
 
   it('makes text from an HTML-only message', async () => {
     const { port } = await start();
-    await client(port).sendMail({ from: 'a@example.org', to: `carers@${DOMAIN}`, subject: 'HTML only', html: '<p>Hello <b>all</b></p><script>alert(1)</script>' });
+    await client(port).sendMail({
+      from: 'a@example.org',
+      to: `carers@${DOMAIN}`,
+      subject: 'HTML only',
+      html: '<p>Hello <b>all</b></p><script>alert(1)</script>',
+    });
     expect(received[0]!.text).toContain('Hello');
     expect(received[0]!.text).toContain('all');
   });
@@ -143,7 +148,13 @@ describe('inbound SMTP server', () => {
   it('sees our loop marker and automatic replies', async () => {
     const { port } = await start();
     await client(port).sendMail({ from: 'a@example.org', to: `carers@${DOMAIN}`, subject: 'loop', text: 'x', headers: { 'X-Entraide-Loop': DOMAIN } });
-    await client(port).sendMail({ from: 'a@example.org', to: `carers@${DOMAIN}`, subject: 'Out of office', text: 'x', headers: { 'Auto-Submitted': 'auto-replied', Precedence: 'bulk' } });
+    await client(port).sendMail({
+      from: 'a@example.org',
+      to: `carers@${DOMAIN}`,
+      subject: 'Out of office',
+      text: 'x',
+      headers: { 'Auto-Submitted': 'auto-replied', Precedence: 'bulk' },
+    });
     await client(port).sendMail({ from: 'a@example.org', to: `carers@${DOMAIN}`, subject: 'Absence', text: 'x', headers: { 'X-Autoreply': 'yes' } });
     expect(received.map((m) => [m.isLoop, m.autoSubmitted, m.precedence, isAutomatic(m)])).toEqual([
       [true, null, null, true],
@@ -156,8 +167,12 @@ describe('inbound SMTP server', () => {
   it('refuses recipients it does not know (550) and outside its domain (550), without calling the handler', async () => {
     const asked: string[] = [];
     const { port } = await start({ acceptsRecipient: async (a) => (asked.push(a), known.has(a)) });
-    await expect(client(port).sendMail({ from: 'a@example.org', to: `stranger@${DOMAIN}`, subject: 'x', text: 'x' })).rejects.toMatchObject({ responseCode: 550 });
-    await expect(client(port).sendMail({ from: 'a@example.org', to: 'someone@example.net', subject: 'x', text: 'x' })).rejects.toMatchObject({ responseCode: 550 });
+    await expect(client(port).sendMail({ from: 'a@example.org', to: `stranger@${DOMAIN}`, subject: 'x', text: 'x' })).rejects.toMatchObject({
+      responseCode: 550,
+    });
+    await expect(client(port).sendMail({ from: 'a@example.org', to: 'someone@example.net', subject: 'x', text: 'x' })).rejects.toMatchObject({
+      responseCode: 550,
+    });
     expect(asked).toEqual([`stranger@${DOMAIN}`]);
     expect(received).toEqual([]);
   });
@@ -165,7 +180,9 @@ describe('inbound SMTP server', () => {
   it('refuses a message over the size limit with 552, declared or not', async () => {
     const { port } = await start();
     const big = 'x'.repeat(MAX_BYTES + 1000);
-    await expect(client(port).sendMail({ from: 'a@example.org', to: `carers@${DOMAIN}`, subject: 'big', text: big })).rejects.toMatchObject({ responseCode: 552 });
+    await expect(client(port).sendMail({ from: 'a@example.org', to: `carers@${DOMAIN}`, subject: 'big', text: big })).rejects.toMatchObject({
+      responseCode: 552,
+    });
     // Without a SIZE parameter the limit is enforced on the data itself.
     const lines = ['EHLO client.example.org', 'MAIL FROM:<a@example.org>', `RCPT TO:<carers@${DOMAIN}>`, 'DATA'];
     const body = ['Subject: big', '', ...Array.from({ length: Math.ceil((MAX_BYTES + 1000) / 1000) }, () => 'y'.repeat(998))];
@@ -182,7 +199,9 @@ describe('inbound SMTP server', () => {
         received.push(mail);
       },
     });
-    await expect(client(port).sendMail({ from: 'a@example.org', to: `carers@${DOMAIN}`, subject: 'x', text: 'x' })).rejects.toMatchObject({ responseCode: 451 });
+    await expect(client(port).sendMail({ from: 'a@example.org', to: `carers@${DOMAIN}`, subject: 'x', text: 'x' })).rejects.toMatchObject({
+      responseCode: 451,
+    });
     fail = false;
     await client(port).sendMail({ from: 'a@example.org', to: `carers@${DOMAIN}`, subject: 'x', text: 'x' });
     expect(received).toHaveLength(1);
@@ -190,7 +209,9 @@ describe('inbound SMTP server', () => {
     await server!.close();
     server = null;
     const second = await start({ acceptsRecipient: async () => Promise.reject(new Error('down')) });
-    await expect(client(second.port).sendMail({ from: 'a@example.org', to: `carers@${DOMAIN}`, subject: 'x', text: 'x' })).rejects.toMatchObject({ responseCode: 451 });
+    await expect(client(second.port).sendMail({ from: 'a@example.org', to: `carers@${DOMAIN}`, subject: 'x', text: 'x' })).rejects.toMatchObject({
+      responseCode: 451,
+    });
   });
 
   it('offers neither AUTH nor STARTTLS, and takes the null sender of bounces', async () => {

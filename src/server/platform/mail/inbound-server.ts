@@ -69,8 +69,18 @@ export interface InboundServer {
 
 /** Headers kept in InboundMail.headers: what deciding "automatic or not" and tracing need. */
 const KEPT_HEADERS = [
-  'auto-submitted', 'precedence', 'x-autoreply', 'x-autorespond', 'x-auto-response-suppress', 'x-loop',
-  LOOP_HEADER.toLowerCase(), 'list-id', 'list-unsubscribe', 'return-path', 'content-type', 'x-failed-recipients',
+  'auto-submitted',
+  'precedence',
+  'x-autoreply',
+  'x-autorespond',
+  'x-auto-response-suppress',
+  'x-loop',
+  LOOP_HEADER.toLowerCase(),
+  'list-id',
+  'list-unsubscribe',
+  'return-path',
+  'content-type',
+  'x-failed-recipients',
 ] as const;
 
 function smtpError(code: number, message: string): Error {
@@ -78,7 +88,10 @@ function smtpError(code: number, message: string): Error {
 }
 
 function stripBrackets(id: string): string {
-  return id.trim().replace(/^<(.*)>$/, '$1').trim();
+  return id
+    .trim()
+    .replace(/^<(.*)>$/, '$1')
+    .trim();
 }
 
 /** Every `<id>` in a header value (References may hold many, In-Reply-To sometimes junk around one). */
@@ -86,7 +99,10 @@ export function messageIdsIn(value: string | string[] | undefined): string[] {
   const text = Array.isArray(value) ? value.join(' ') : (value ?? '');
   const bracketed = [...text.matchAll(/<([^<>\s]+)>/g)].map((m) => m[1]!);
   if (bracketed.length > 0) return bracketed;
-  return text.split(/\s+/).map(stripBrackets).filter((id) => id.includes('@'));
+  return text
+    .split(/\s+/)
+    .map(stripBrackets)
+    .filter((id) => id.includes('@'));
 }
 
 function rawHeaders(parsed: ParsedMail): Record<string, string> {
@@ -95,7 +111,11 @@ function rawHeaders(parsed: ParsedMail): Record<string, string> {
   for (const { key, line } of parsed.headerLines ?? []) {
     if (!wanted.has(key) || key in out) continue;
     const colon = line.indexOf(':');
-    out[key] = line.slice(colon + 1).replace(/\r?\n[ \t]+/g, ' ').trim().slice(0, 1000);
+    out[key] = line
+      .slice(colon + 1)
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .trim()
+      .slice(0, 1000);
   }
   return out;
 }

@@ -18,7 +18,11 @@ export interface ListHeadersInput {
 /** A List-Id phrase: printable ASCII without the characters that would end it, else nothing. */
 function listPhrase(name: string | undefined): string {
   if (!name) return '';
-  const clean = name.replace(/[^\x20-\x7e]/g, '').replace(/["\\<>]/g, '').trim().slice(0, 60);
+  const clean = name
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/["\\<>]/g, '')
+    .trim()
+    .slice(0, 60);
   return clean ? `"${clean}" ` : '';
 }
 

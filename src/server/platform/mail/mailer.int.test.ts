@@ -51,7 +51,10 @@ describe.each(testDialects())('mailer on $dialect', ({ open }) => {
     await db.drop();
   });
 
-  async function withSink(options: SinkOptions = {}, mailerOptions: Partial<MailerOptions> = {}): Promise<{ mailer: Mailer; worker: JobWorker; sink: SmtpSink }> {
+  async function withSink(
+    options: SinkOptions = {},
+    mailerOptions: Partial<MailerOptions> = {},
+  ): Promise<{ mailer: Mailer; worker: JobWorker; sink: SmtpSink }> {
     sink = await startSmtpSink(options);
     const mailer = createMailer({ db: db.db, smtpUrl: sink.url, from: 'Entraide <no-reply@entraide.test>', domain: 'entraide.test', log, ...mailerOptions });
     mailers.push(mailer);
@@ -78,11 +81,28 @@ describe.each(testDialects())('mailer on $dialect', ({ open }) => {
   it('delivers with the headers given: From "Name via Entraide", Reply-To, threading, list headers, loop marker, one recipient per message', async () => {
     const { mailer, worker, sink } = await withSink();
     const headers = {
-      ...mailingListHeaders({ id: 'carers.entraide.test', name: 'Carers', unsubscribeUrl: 'https://entraide.test/u/abc.def', postAddress: 'carers@entraide.test', archiveUrl: 'https://entraide.test/groups/carers' }),
+      ...mailingListHeaders({
+        id: 'carers.entraide.test',
+        name: 'Carers',
+        unsubscribeUrl: 'https://entraide.test/u/abc.def',
+        postAddress: 'carers@entraide.test',
+        archiveUrl: 'https://entraide.test/groups/carers',
+      }),
       ...notificationHeaders(),
     };
     const sent = await mailer.sendMany([
-      mail({ to: 'ann@example.org', fromName: 'Zoé « Z » O’Neil', replyTo: 'reply+tok.sig@entraide.test', messageId: 'c1.u1@entraide.test', inReplyTo: '<t1@entraide.test>', references: ['t1@entraide.test', 'c0@entraide.test'], headers, recipientId: 'u1', groupId: 'g1', dedupeKey: 'post:c1:u1' }),
+      mail({
+        to: 'ann@example.org',
+        fromName: 'Zoé « Z » O’Neil',
+        replyTo: 'reply+tok.sig@entraide.test',
+        messageId: 'c1.u1@entraide.test',
+        inReplyTo: '<t1@entraide.test>',
+        references: ['t1@entraide.test', 'c0@entraide.test'],
+        headers,
+        recipientId: 'u1',
+        groupId: 'g1',
+        dedupeKey: 'post:c1:u1',
+      }),
       mail({ to: 'bob@example.org', fromName: 'Zoé', fromAddress: 'carers@entraide.test', dedupeKey: 'post:c1:u2' }),
     ]);
     expect(sent).toBe(2);
@@ -109,12 +129,17 @@ describe.each(testDialects())('mailer on $dialect', ({ open }) => {
     // Generated Message-IDs are fixed at insertion, so a retry would carry the same one.
     const row = (await rows()).find((r) => r.to_address === 'bob@example.org')!;
     expect(second.messageId).toBe(`<${row.message_id}>`);
-    expect((await rows()).map((r) => [r.status, r.attempts, r.error])).toEqual([['sent', 1, null], ['sent', 1, null]]);
+    expect((await rows()).map((r) => [r.status, r.attempts, r.error])).toEqual([
+      ['sent', 1, null],
+      ['sent', 1, null],
+    ]);
   });
 
   it('never lets a caller inject headers through names, subjects or header values', async () => {
     const { mailer, worker, sink } = await withSink();
-    await mailer.send(mail({ fromName: 'Eve\r\nBcc: victim@example.org', subject: 'Hi\r\nBcc: victim@example.org', headers: { 'X-Note': 'a\r\nBcc: victim@example.org' } }));
+    await mailer.send(
+      mail({ fromName: 'Eve\r\nBcc: victim@example.org', subject: 'Hi\r\nBcc: victim@example.org', headers: { 'X-Note': 'a\r\nBcc: victim@example.org' } }),
+    );
     await worker.runDue(T0);
     const raw = sink.messages[0]!.raw;
     const head = raw.split(/\r?\n\r?\n/, 1)[0]!;
@@ -204,7 +229,11 @@ describe.each(testDialects())('mailer on $dialect', ({ open }) => {
     await mailer.send(mail());
     const { id } = await onlyRow();
     // As if a worker had claimed it and were still talking to SMTP…
-    await db.db.updateTable('outbox').set({ status: 'sending', attempts: 1, locked_until: at(60 * SECOND).toISOString() }).where('id', '=', id).execute();
+    await db.db
+      .updateTable('outbox')
+      .set({ status: 'sending', attempts: 1, locked_until: at(60 * SECOND).toISOString() })
+      .where('id', '=', id)
+      .execute();
     expect(await worker.runDue(T0)).toBe(1);
     expect(sink.attempts).toBe(0);
     expect(await onlyRow()).toMatchObject({ status: 'sending', attempts: 1 });
@@ -264,8 +293,15 @@ describe.each(testDialects())('mailer on $dialect', ({ open }) => {
     expect(await mailer.sendMany(list)).toBe(1200);
     expect(await mailer.sendMany(list.slice(0, 10))).toBe(0);
     const [outbox, jobs] = await Promise.all([
-      db.db.selectFrom('outbox').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
-      db.db.selectFrom('jobs').select((eb) => eb.fn.countAll<string | number>().as('n')).where('kind', '=', MAIL_DELIVER).executeTakeFirstOrThrow(),
+      db.db
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .executeTakeFirstOrThrow(),
+      db.db
+        .selectFrom('jobs')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .where('kind', '=', MAIL_DELIVER)
+        .executeTakeFirstOrThrow(),
     ]);
     expect(Number(outbox.n)).toBe(1200);
     // Up to 50 rows per job, each row in exactly one job.

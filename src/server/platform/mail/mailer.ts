@@ -77,7 +77,6 @@ export interface DeliveryTarget {
   subjectId?: string;
 }
 
-
 export const MAIL_DELIVER = 'mail.deliver';
 /** Delivery attempts (SMTP exchanges) before a message is failed: ~2 h with the queue's backoff. */
 export const MAIL_MAX_ATTEMPTS = 8;
@@ -135,8 +134,23 @@ const MAX_ERROR_LENGTH = 500;
 const DEFAULT_SEND_LEASE_MS = 10 * 60_000;
 // Headers the mailer sets itself (addressing, threading, MIME): a caller cannot override them.
 const RESERVED_HEADERS = new Set([
-  'from', 'sender', 'to', 'cc', 'bcc', 'reply-to', 'subject', 'date', 'message-id', 'in-reply-to', 'references',
-  'mime-version', 'content-type', 'content-transfer-encoding', 'content-disposition', 'return-path', LOOP_HEADER.toLowerCase(),
+  'from',
+  'sender',
+  'to',
+  'cc',
+  'bcc',
+  'reply-to',
+  'subject',
+  'date',
+  'message-id',
+  'in-reply-to',
+  'references',
+  'mime-version',
+  'content-type',
+  'content-transfer-encoding',
+  'content-disposition',
+  'return-path',
+  LOOP_HEADER.toLowerCase(),
 ]);
 const HEADER_NAME = /^[A-Za-z][A-Za-z0-9-]{0,75}$/;
 // What a Message-ID may hold once stripped of its angle brackets: id-left@id-right, no spaces.
@@ -156,7 +170,10 @@ const DELIVERY_BATCH = 50;
  * the relay's delayed ACK (~40 ms): a pooled connection then carries ~20 messages a second
  * instead of hundreds. Plain smtp:// only (nodemailer upgrades the socket for STARTTLS).
  */
-export function noDelaySocket(options: { host?: string | undefined; port?: number | undefined }, callback: (err: Error | null, socketOptions?: { connection: net.Socket }) => void): void {
+export function noDelaySocket(
+  options: { host?: string | undefined; port?: number | undefined },
+  callback: (err: Error | null, socketOptions?: { connection: net.Socket }) => void,
+): void {
   const socket = net.connect({ host: options.host ?? 'localhost', port: options.port ?? 25, noDelay: true });
   const timer = setTimeout(() => socket.destroy(Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT' })), 30_000);
   socket.once('connect', () => {
@@ -198,7 +215,8 @@ function headersJson(headers: Record<string, string> | undefined): string | null
   if (!headers) return null;
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (!HEADER_NAME.test(name) || RESERVED_HEADERS.has(name.toLowerCase())) throw new RangeError(`The header "${name.slice(0, 80)}" cannot be set by a caller`);
+    if (!HEADER_NAME.test(name) || RESERVED_HEADERS.has(name.toLowerCase()))
+      throw new RangeError(`The header "${name.slice(0, 80)}" cannot be set by a caller`);
     // CR/LF would start a new header: a value is one line, whatever the caller passed.
     out[name] = oneLine(String(value)).slice(0, 2000);
   }
@@ -210,7 +228,11 @@ export function describeSmtpError(err: unknown): string {
   const e = err as { message?: unknown; responseCode?: unknown; code?: unknown };
   const message = typeof e?.message === 'string' && e.message ? e.message : String(err);
   const prefix = typeof e?.code === 'string' && !message.includes(e.code) ? `${e.code}: ` : '';
-  return `${prefix}${message}`.replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, '[address]').replace(/\s+/g, ' ').trim().slice(0, MAX_ERROR_LENGTH);
+  return `${prefix}${message}`
+    .replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, '[address]')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_ERROR_LENGTH);
 }
 
 /**
@@ -364,7 +386,9 @@ export function createMailer(options: MailerOptions): Mailer {
       ...(row.in_reply_to ? { inReplyTo: `<${row.in_reply_to}>` } : {}),
       ...(row.mail_references ? { references: (JSON.parse(row.mail_references) as string[]).map((r) => `<${r}>`) } : {}),
       headers,
-      attachments: row.attachments ? (JSON.parse(row.attachments) as MailAttachment[]).map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) : [],
+      attachments: row.attachments
+        ? (JSON.parse(row.attachments) as MailAttachment[]).map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content }))
+        : [],
       // Attachment contents are stored strings: never let one name a file or a URL to fetch.
       disableFileAccess: true,
       disableUrlAccess: true,
@@ -372,8 +396,24 @@ export function createMailer(options: MailerOptions): Mailer {
   }
 
   const OUTBOX_COLUMNS = [
-    'id', 'to_address', 'subject', 'text_body', 'html_body', 'kind', 'attachments', 'recipient_id', 'group_id', 'subject_id',
-    'from_name', 'from_address', 'reply_to', 'message_id', 'in_reply_to', 'mail_references', 'headers', 'attempts',
+    'id',
+    'to_address',
+    'subject',
+    'text_body',
+    'html_body',
+    'kind',
+    'attachments',
+    'recipient_id',
+    'group_id',
+    'subject_id',
+    'from_name',
+    'from_address',
+    'reply_to',
+    'message_id',
+    'in_reply_to',
+    'mail_references',
+    'headers',
+    'attempts',
   ] as const;
 
   /**
@@ -473,7 +513,12 @@ export function createMailer(options: MailerOptions): Mailer {
         const about = { outboxId: row.id, kind: row.kind, attempt: row.attempts };
         try {
           if (options.isDeliverable && (row.recipient_id || row.group_id)) {
-            const target: DeliveryTarget = { recipientId: row.recipient_id, groupId: row.group_id, kind: row.kind, ...(row.subject_id ? { subjectId: row.subject_id } : {}) };
+            const target: DeliveryTarget = {
+              recipientId: row.recipient_id,
+              groupId: row.group_id,
+              kind: row.kind,
+              ...(row.subject_id ? { subjectId: row.subject_id } : {}),
+            };
             if (!(await options.isDeliverable(target))) {
               await settle(row, { status: 'revoked', error: 'recipient no longer eligible at send time' });
               return;

@@ -16,7 +16,10 @@ describe('mailer helpers', () => {
   });
 
   it('describes an SMTP error without any address, bounded', () => {
-    const err = Object.assign(new Error("Can't send mail - all recipients were rejected: 550 5.1.1 <ann.lee+tag@example.org>: Recipient address rejected"), { code: 'EENVELOPE', responseCode: 550 });
+    const err = Object.assign(new Error("Can't send mail - all recipients were rejected: 550 5.1.1 <ann.lee+tag@example.org>: Recipient address rejected"), {
+      code: 'EENVELOPE',
+      responseCode: 550,
+    });
     const text = describeSmtpError(err);
     expect(text).toContain('550');
     expect(text).not.toMatch(/@/);
@@ -44,7 +47,9 @@ describe('mailer helpers', () => {
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       Precedence: 'list',
     });
-    expect(mailingListHeaders({ id: 'g.example.org', unsubscribeUrl: 'https://e.test/u', postAddress: 'g@e.test', archiveUrl: 'https://e.test/g' })).toMatchObject({
+    expect(
+      mailingListHeaders({ id: 'g.example.org', unsubscribeUrl: 'https://e.test/u', postAddress: 'g@e.test', archiveUrl: 'https://e.test/g' }),
+    ).toMatchObject({
       'List-Id': '<g.example.org>',
       'List-Post': '<mailto:g@e.test>',
       'List-Archive': '<https://e.test/g>',

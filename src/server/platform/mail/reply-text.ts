@@ -8,12 +8,7 @@ import type { InboundMail } from './inbound-server.ts';
 // Outlook on the web, Yahoo…), English and French; also German and Spanish, which cost
 // nothing. Anchored on both ends, and with a date or an address in it: "Here is what my
 // doctor wrote:" is the member's own sentence.
-const ATTRIBUTION = [
-  /^On\b.{0,300}\bwrote\s?:$/i,
-  /^Le\b.{0,300}\ba écrit\s?:$/i,
-  /^Am\b.{0,300}\bschrieb.{0,100}:$/i,
-  /^El\b.{0,300}\bescribió\s?:$/i,
-];
+const ATTRIBUTION = [/^On\b.{0,300}\bwrote\s?:$/i, /^Le\b.{0,300}\ba écrit\s?:$/i, /^Am\b.{0,300}\bschrieb.{0,100}:$/i, /^El\b.{0,300}\bescribió\s?:$/i];
 // "John Doe wrote:" / "Jean a écrit :" with nothing else: trusted only right above ">" lines.
 const LOOSE_ATTRIBUTION = [/^.{1,200}\bwrote\s?:$/i, /^.{1,200}\ba écrit\s?:$/i];
 const hasDateOrAddress = (line: string) => /\d/.test(line) || line.includes('@');

@@ -53,7 +53,12 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
         const raw = Buffer.concat(chunks).toString('utf8');
         const code = options.reply?.(sink.attempts, raw) ?? null;
         const answer = () => {
-          if (code !== null) return callback(Object.assign(new Error(code >= 500 ? `Mailbox unavailable for ${session.envelope.rcptTo[0]?.address ?? ''}` : 'Try again later'), { responseCode: code }));
+          if (code !== null)
+            return callback(
+              Object.assign(new Error(code >= 500 ? `Mailbox unavailable for ${session.envelope.rcptTo[0]?.address ?? ''}` : 'Try again later'), {
+                responseCode: code,
+              }),
+            );
           sink.accepted += 1;
           if (keep) {
             sink.messages.push({

@@ -74,7 +74,8 @@ export function createTokenSigner(secret: string): TokenSigner {
     verifyAddressToken(token) {
       if (typeof token !== 'string' || token.length > 40 + 1 + ADDRESS_SIGNATURE_BYTES * 2) return null;
       const [id, given, extra] = token.toLowerCase().split('.');
-      if (extra !== undefined || !id || !given || !ADDRESS_ID_PATTERN.test(id) || !/^[0-9a-f]+$/.test(given) || given.length !== ADDRESS_SIGNATURE_BYTES * 2) return null;
+      if (extra !== undefined || !id || !given || !ADDRESS_ID_PATTERN.test(id) || !/^[0-9a-f]+$/.test(given) || given.length !== ADDRESS_SIGNATURE_BYTES * 2)
+        return null;
       const expected = addressSignature(key, id);
       return timingSafeEqual(Buffer.from(given, 'hex'), expected) ? id : null;
     },

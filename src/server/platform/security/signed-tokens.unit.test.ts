@@ -22,7 +22,21 @@ describe('signed tokens', () => {
     expect(signer.verifyToken(`abd.${sig}`)).toBeNull();
     expect(signer.verifyToken(`${id}.${flipped}`)).toBeNull();
     expect(createTokenSigner(`${SECRET}!`).verifyToken(token)).toBeNull();
-    for (const bad of ['', '.', 'abc', 'abc.', `.${sig}`, `${id}.${sig}x`, `${id}.${sig.slice(0, -1)}`, `${id}.${sig}=`, `a.b.${sig}`, `${id}..${sig}`, `${'a'.repeat(200)}.${sig}`, `ab c.${sig}`, `${id}.${sig.replace(/./, '+')}`]) {
+    for (const bad of [
+      '',
+      '.',
+      'abc',
+      'abc.',
+      `.${sig}`,
+      `${id}.${sig}x`,
+      `${id}.${sig.slice(0, -1)}`,
+      `${id}.${sig}=`,
+      `a.b.${sig}`,
+      `${id}..${sig}`,
+      `${'a'.repeat(200)}.${sig}`,
+      `ab c.${sig}`,
+      `${id}.${sig.replace(/./, '+')}`,
+    ]) {
       expect(signer.verifyToken(bad), bad).toBeNull();
     }
   });
@@ -54,7 +68,18 @@ describe('signed tokens', () => {
     expect(signer.verifyAddressToken(token.toUpperCase())).toBe('0123456789abcdef0123');
     const [id, sig] = token.split('.') as [string, string];
     const flipped = `${sig[0] === '0' ? '1' : '0'}${sig.slice(1)}`;
-    for (const bad of [`${id}.${flipped}`, `${id}0.${sig}`, `${id}.${sig}0`, `${id}.${sig.slice(1)}`, `${id}`, `.${sig}`, `${id}.${sig}.x`, `${id}-.${sig}`, `${id}.${'g'.repeat(20)}`, '']) {
+    for (const bad of [
+      `${id}.${flipped}`,
+      `${id}0.${sig}`,
+      `${id}.${sig}0`,
+      `${id}.${sig.slice(1)}`,
+      `${id}`,
+      `.${sig}`,
+      `${id}.${sig}.x`,
+      `${id}-.${sig}`,
+      `${id}.${'g'.repeat(20)}`,
+      '',
+    ]) {
       expect(signer.verifyAddressToken(bad), bad).toBeNull();
     }
     // An address token is never a general token, nor the reverse, nor valid under another secret.

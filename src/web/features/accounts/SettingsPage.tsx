@@ -115,7 +115,13 @@ function PasswordForm() {
           autoComplete="current-password"
           required
         />
-        <NewPasswordField id={fieldId('newPassword')} label={t('settings.newPassword')} error={errors.field('newPassword')} value={newPassword} onChange={setNewPassword} />
+        <NewPasswordField
+          id={fieldId('newPassword')}
+          label={t('settings.newPassword')}
+          error={errors.field('newPassword')}
+          value={newPassword}
+          onChange={setNewPassword}
+        />
         <div className="actions">
           <button type="submit" className="button" disabled={change.isPending}>
             {t('settings.changePassword')}

@@ -180,7 +180,14 @@ function Importer() {
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
         )}
-        <TimeZoneSelect id={fieldId('defaultTimeZone')} label={labels.defaultTimeZone} hint={t('directory.import.timeZoneHint')} error={errors.field('defaultTimeZone')} value={zone} onChange={setZone} />
+        <TimeZoneSelect
+          id={fieldId('defaultTimeZone')}
+          label={labels.defaultTimeZone}
+          hint={t('directory.import.timeZoneHint')}
+          error={errors.field('defaultTimeZone')}
+          value={zone}
+          onChange={setZone}
+        />
         <SelectField
           id={fieldId('defaultLanguage')}
           label={labels.defaultLanguage}

@@ -79,7 +79,15 @@ function MessageDetails({ message, timeZone }: { message: OutboxMessage; timeZon
   );
 }
 
-function StatusFilter({ status, counts, onChange }: { status: OutboxStatus | null; counts: Partial<Record<OutboxStatus, number>>; onChange: (status: OutboxStatus | null) => void }) {
+function StatusFilter({
+  status,
+  counts,
+  onChange,
+}: {
+  status: OutboxStatus | null;
+  counts: Partial<Record<OutboxStatus, number>>;
+  onChange: (status: OutboxStatus | null) => void;
+}) {
   const { t } = useTranslation();
   const total = OUTBOX_STATUSES.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
   return (

@@ -264,8 +264,18 @@ export function DirectoryForm({ filters, searchError, onSearch }: DirectoryFormP
                 </button>
               )}
             </div>
-            <p className={locating === 'denied' || locating === 'unavailable' || locating === 'unsupported' ? 'field-error directory-locating' : 'hint directory-locating'} role="status" data-testid="locating">
-              {locating !== 'idle' && locating !== 'found' ? t(`directory.locating.${locating}`) : position ? t('directory.locating.using', { latitude: position.latitude, longitude: position.longitude }) : ''}
+            <p
+              className={
+                locating === 'denied' || locating === 'unavailable' || locating === 'unsupported' ? 'field-error directory-locating' : 'hint directory-locating'
+              }
+              role="status"
+              data-testid="locating"
+            >
+              {locating !== 'idle' && locating !== 'found'
+                ? t(`directory.locating.${locating}`)
+                : position
+                  ? t('directory.locating.using', { latitude: position.latitude, longitude: position.longitude })
+                  : ''}
             </p>
             <SelectField
               id={fieldId('query.radiusKm')}

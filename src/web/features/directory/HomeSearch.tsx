@@ -25,7 +25,15 @@ export function HomeSearch() {
           {t('directory.home.hint')}
         </p>
         <div className="home-search-row">
-          <input id="home-search-q" type="search" value={q} maxLength={SEARCH_LIMITS.query} enterKeyHint="search" aria-describedby="home-search-hint" onChange={(e) => setQ(e.target.value)} />
+          <input
+            id="home-search-q"
+            type="search"
+            value={q}
+            maxLength={SEARCH_LIMITS.query}
+            enterKeyHint="search"
+            aria-describedby="home-search-hint"
+            onChange={(e) => setQ(e.target.value)}
+          />
           <button type="submit" className="button">
             {t('directory.form.search')}
           </button>

@@ -2,7 +2,8 @@
 export const directoryEn = {
   title: 'Find a group',
   nav: 'Find a group',
-  intro: 'Public support groups: search by words, then narrow by language, way of taking part, who leads, day and hour on your own clock, or distance from a town.',
+  intro:
+    'Public support groups: search by words, then narrow by language, way of taking part, who leads, day and hour on your own clock, or distance from a town.',
   form: {
     label: 'Search the groups',
     words: 'What are you looking for?',
@@ -108,7 +109,8 @@ export const directoryEn = {
   import: {
     link: 'Import a Meeting Guide feed',
     title: 'Import a Meeting Guide feed',
-    intro: 'Bring the meetings of another directory (an intergroup’s website, a meeting finder) into this one. Each meeting becomes a public group with its weekly session. Importing the same feed again updates what it made.',
+    intro:
+      'Bring the meetings of another directory (an intergroup’s website, a meeting finder) into this one. Each meeting becomes a public group with its weekly session. Importing the same feed again updates what it made.',
     source: 'Where is the feed?',
     fromUrl: 'At a web address',
     fromUrlHelp: 'The server fetches it (HTTP or HTTPS).',

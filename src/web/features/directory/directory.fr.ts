@@ -4,7 +4,8 @@ import type { Catalogue } from '../../i18n/en.ts';
 export const directoryFr: Catalogue['directory'] = {
   title: 'Trouver un groupe',
   nav: 'Trouver un groupe',
-  intro: 'Les groupes d’entraide publics : cherchez par mots, puis affinez par langue, façon de participer, animation, jour et heure à votre horloge, ou distance d’une ville.',
+  intro:
+    'Les groupes d’entraide publics : cherchez par mots, puis affinez par langue, façon de participer, animation, jour et heure à votre horloge, ou distance d’une ville.',
   form: {
     label: 'Chercher parmi les groupes',
     words: 'Que cherchez-vous ?',
@@ -110,7 +111,8 @@ export const directoryFr: Catalogue['directory'] = {
   import: {
     link: 'Importer un flux Meeting Guide',
     title: 'Importer un flux Meeting Guide',
-    intro: 'Faites entrer ici les réunions d’un autre annuaire (le site d’un intergroupe, un outil de recherche de réunions). Chaque réunion devient un groupe public avec sa séance hebdomadaire. Importer à nouveau le même flux met à jour ce qu’il a créé.',
+    intro:
+      'Faites entrer ici les réunions d’un autre annuaire (le site d’un intergroupe, un outil de recherche de réunions). Chaque réunion devient un groupe public avec sa séance hebdomadaire. Importer à nouveau le même flux met à jour ce qu’il a créé.',
     source: 'Où se trouve le flux ?',
     fromUrl: 'À une adresse web',
     fromUrlHelp: 'Le serveur va le chercher (HTTP ou HTTPS).',

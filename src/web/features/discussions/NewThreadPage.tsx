@@ -77,5 +77,13 @@ function NewThreadForm({ group }: { group: Group }) {
 /** `/groups/:slug/discussions/new`: a member starts a thread. */
 export function NewThreadPage() {
   const { slug = '' } = useParams();
-  return <RequireSignIn>{() => <GroupGate role="member" slug={slug}>{(group) => <NewThreadForm group={group} />}</GroupGate>}</RequireSignIn>;
+  return (
+    <RequireSignIn>
+      {() => (
+        <GroupGate role="member" slug={slug}>
+          {(group) => <NewThreadForm group={group} />}
+        </GroupGate>
+      )}
+    </RequireSignIn>
+  );
 }

@@ -31,7 +31,9 @@ function EditForm({ target, onDone }: { target: PostTarget; onDone: (saved: bool
   const [title, setTitle] = useState(target.kind === 'thread' ? target.post.title : '');
   const [body, setBody] = useState(target.post.body);
   const labels: Record<string, string> =
-    target.kind === 'thread' ? { title: t('discussions.newThread.titleField'), body: t('discussions.newThread.body') } : { body: t('discussions.thread.replyLabel') };
+    target.kind === 'thread'
+      ? { title: t('discussions.newThread.titleField'), body: t('discussions.newThread.body') }
+      : { body: t('discussions.thread.replyLabel') };
   const errors = scopedErrors(formErrors(edit.error, labels), scope);
   const firstField = `${scope}-field-${target.kind === 'thread' ? 'title' : 'body'}`;
 
@@ -192,7 +194,13 @@ export function PostView({ target, permissions }: { target: PostTarget; permissi
           )}
           {canReport && <ReportButton target={{ kind: target.kind, id: post.id }} authorName={name} />}
           {permissions.canModerate && !post.deleted && (
-            <ModerationTools target={target.kind === 'thread' ? { kind: 'thread', id: post.id, hidden: post.hidden, locked: target.post.locked } : { kind: 'comment', id: post.id, hidden: post.hidden }} />
+            <ModerationTools
+              target={
+                target.kind === 'thread'
+                  ? { kind: 'thread', id: post.id, hidden: post.hidden, locked: target.post.locked }
+                  : { kind: 'comment', id: post.id, hidden: post.hidden }
+              }
+            />
           )}
         </div>
       )}

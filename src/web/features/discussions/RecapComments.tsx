@@ -41,7 +41,15 @@ export function RecapComments({ sessionId, startsAt, group, user }: { sessionId:
             </ol>
           )}
           {thread?.locked && <p className="callout callout-warning">{t('discussions.thread.lockedNotice')}</p>}
-          {canComment && <ReplyForm post={post} label={t('discussions.recap.label')} submitLabel={t('discussions.recap.submit')} postedMessage={t('discussions.recap.posted')} testId="recap-comment-form" />}
+          {canComment && (
+            <ReplyForm
+              post={post}
+              label={t('discussions.recap.label')}
+              submitLabel={t('discussions.recap.submit')}
+              postedMessage={t('discussions.recap.posted')}
+              testId="recap-comment-form"
+            />
+          )}
         </>
       )}
     </section>

@@ -59,5 +59,13 @@ function ThreadList({ group }: { group: Group }) {
 /** `/groups/:slug/discussions`: the group's threads, most recent activity first. */
 export function ThreadListPage() {
   const { slug = '' } = useParams();
-  return <RequireSignIn>{() => <GroupGate role="member" slug={slug}>{(group) => <ThreadList group={group} />}</GroupGate>}</RequireSignIn>;
+  return (
+    <RequireSignIn>
+      {() => (
+        <GroupGate role="member" slug={slug}>
+          {(group) => <ThreadList group={group} />}
+        </GroupGate>
+      )}
+    </RequireSignIn>
+  );
 }

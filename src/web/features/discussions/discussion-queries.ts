@@ -27,8 +27,7 @@ export function useThreads(slug: string) {
   return useInfiniteQuery({
     queryKey: discussionKeys.threads(slug),
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      api.get<ThreadPage>(`${apiPath`/api/v1/groups/${slug}/threads`}${pageParam ? `?before=${encodeURIComponent(pageParam)}` : ''}`),
+    queryFn: ({ pageParam }) => api.get<ThreadPage>(`${apiPath`/api/v1/groups/${slug}/threads`}${pageParam ? `?before=${encodeURIComponent(pageParam)}` : ''}`),
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
 }
@@ -83,7 +82,8 @@ export function useDeleteThread(id: string) {
 export function useEditComment() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ id, body }: { id: string; body: string }) => (await api.patch<{ comment: Comment }>(apiPath`/api/v1/comments/${id}`, { body })).comment,
+    mutationFn: async ({ id, body }: { id: string; body: string }) =>
+      (await api.patch<{ comment: Comment }>(apiPath`/api/v1/comments/${id}`, { body })).comment,
     onSuccess: () => refreshDiscussions(queryClient),
   });
 }

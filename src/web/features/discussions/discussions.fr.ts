@@ -37,7 +37,8 @@ export const discussionsFr: Catalogue['discussions'] = {
     body: 'Votre message',
     submit: 'Publier la discussion',
   },
-  markdownHint: 'Vous pouvez utiliser Markdown : **gras**, *italique*, [un lien](https://example.org), des listes qui commencent par « - ». Les images ne sont pas affichées.',
+  markdownHint:
+    'Vous pouvez utiliser Markdown : **gras**, *italique*, [un lien](https://example.org), des listes qui commencent par « - ». Les images ne sont pas affichées.',
   post: {
     posted: 'Publié le {{when}}',
     edited: 'modifié le {{when}}',

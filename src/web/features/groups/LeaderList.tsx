@@ -10,9 +10,7 @@ export function LeaderList({ leaders }: { leaders: Leader[] }) {
         return (
           <li key={leader.userId}>
             <span className="person-name">{leader.displayName}</span>
-            <span className="person-detail">
-              {leader.profession ? t('group.leaderLineWithProfession', { type, profession: leader.profession }) : type}
-            </span>
+            <span className="person-detail">{leader.profession ? t('group.leaderLineWithProfession', { type, profession: leader.profession }) : type}</span>
           </li>
         );
       })}

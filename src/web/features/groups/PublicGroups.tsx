@@ -36,12 +36,7 @@ export function PublicGroups() {
             ))}
           </ul>
           {groups.hasNextPage && (
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={groups.isFetchingNextPage}
-              onClick={() => void groups.fetchNextPage()}
-            >
+            <button type="button" className="button button-secondary" disabled={groups.isFetchingNextPage} onClick={() => void groups.fetchNextPage()}>
               {t('home.showMore')}
             </button>
           )}

@@ -20,7 +20,11 @@ export function useGroupWording() {
   const locale = i18n.language;
   return {
     rhythm: (rhythm: string) => (isSuggestedRhythm(rhythm) ? t(`enums.rhythm.${rhythm}`) : rhythm),
-    languages: (codes: readonly string[]) => formatList(codes.map((code) => languageName(code, locale)), locale),
+    languages: (codes: readonly string[]) =>
+      formatList(
+        codes.map((code) => languageName(code, locale)),
+        locale,
+      ),
     // Mode names are capitalised labels ("In person"): a comma list reads better than "and".
     modes: (modes: readonly Mode[]) => modes.map((mode) => t(`enums.mode.${mode}`)).join(', '),
     list: (items: string[]) => formatList(items, locale),

@@ -42,8 +42,7 @@ export function InvitationPage() {
     event.preventDefault();
     if (!consent.confirm()) return;
     accept.mutate(group.slug, {
-      onSuccess: (membership) =>
-        navigate(groupPath(group.slug), { state: noticeState(membership.status === 'pending' ? 'requested' : 'joined') }),
+      onSuccess: (membership) => navigate(groupPath(group.slug), { state: noticeState(membership.status === 'pending' ? 'requested' : 'joined') }),
     });
   }
 

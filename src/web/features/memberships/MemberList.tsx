@@ -54,9 +54,7 @@ export function MemberList({ group, user }: { group: Group; user: User }) {
                     {isSelf && <span className="muted"> {t('common.you')}</span>}
                   </span>
                   <span className="person-detail">{describe(member, t)}</span>
-                  {member.joinedAt && (
-                    <span className="person-detail muted">{t('members.joinedOn', { date: format.date(member.joinedAt) })}</span>
-                  )}
+                  {member.joinedAt && <span className="person-detail muted">{t('members.joinedOn', { date: format.date(member.joinedAt) })}</span>}
                 </div>
                 {isLeader && !isSelf && (
                   <div className="person-actions">
@@ -64,9 +62,7 @@ export function MemberList({ group, user }: { group: Group; user: User }) {
                       <PromoteButton
                         member={member}
                         disabled={busy}
-                        onPromote={(leaderType, profession) =>
-                          promote.mutate({ userId: member.userId, leaderType, ...(profession ? { profession } : {}) })
-                        }
+                        onPromote={(leaderType, profession) => promote.mutate({ userId: member.userId, leaderType, ...(profession ? { profession } : {}) })}
                       />
                     ) : (
                       <button type="button" className="button button-secondary button-small" disabled={busy} onClick={() => demote.mutate(member.userId)}>

@@ -6,7 +6,15 @@ import { useModal } from '../../components/use-modal.ts';
 import type { Member } from './membership-types.ts';
 
 /** Opens a small dialog asking which kind of co-leader the member becomes. */
-export function PromoteButton({ member, disabled, onPromote }: { member: Member; disabled: boolean; onPromote: (leaderType: Leadership, profession: string) => void }) {
+export function PromoteButton({
+  member,
+  disabled,
+  onPromote,
+}: {
+  member: Member;
+  disabled: boolean;
+  onPromote: (leaderType: Leadership, profession: string) => void;
+}) {
   const { t } = useTranslation();
   const modal = useModal();
   const id = useId();

@@ -83,7 +83,8 @@ function Gate({ slug, user, view }: { slug: string; user: User; view: GroupModer
   if (group.isError) {
     // A private group is hidden even from platform moderators who are not in it; its
     // moderation is not: they work from the slug (the queue's links bring them here).
-    if (isApiError(group.error, 404) && isPlatformModerator(user)) return <GroupModeration group={{ slug, name: slug, isMember: false }} user={user} view={view} />;
+    if (isApiError(group.error, 404) && isPlatformModerator(user))
+      return <GroupModeration group={{ slug, name: slug, isMember: false }} user={user} view={view} />;
     if (isApiError(group.error, 404)) return <NotFoundPage title={t('group.notFoundTitle')} body={t('group.notFoundBody')} />;
     return <LoadError error={group.error} onRetry={() => void group.refetch()} />;
   }

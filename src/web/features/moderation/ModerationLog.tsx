@@ -11,7 +11,11 @@ function LogItem({ entry, showGroup }: { entry: LogEntry; showGroup: boolean }) 
   const { t } = useTranslation();
   const when = usePostTime();
   const someone = t('discussions.someone');
-  const threadLink = entry.comment ? discussionPaths.comment(entry.comment.threadId, entry.comment.id) : entry.thread ? discussionPaths.thread(entry.thread.id) : null;
+  const threadLink = entry.comment
+    ? discussionPaths.comment(entry.comment.threadId, entry.comment.id)
+    : entry.thread
+      ? discussionPaths.thread(entry.thread.id)
+      : null;
 
   return (
     <li className="log-entry" data-testid="log-entry" data-action={entry.action}>

@@ -57,7 +57,11 @@ export function PlatformModerationPage({ view }: { view: 'reports' | 'log' }) {
   return (
     <RequireSignIn>
       {(user) =>
-        isPlatformModerator(user) ? <PlatformModeration user={user} view={view} /> : <NotFoundPage title={t('forbidden.title')} body={t('moderation.moderatorsOnly')} />
+        isPlatformModerator(user) ? (
+          <PlatformModeration user={user} view={view} />
+        ) : (
+          <NotFoundPage title={t('forbidden.title')} body={t('moderation.moderatorsOnly')} />
+        )
       }
     </RequireSignIn>
   );

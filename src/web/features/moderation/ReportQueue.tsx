@@ -71,10 +71,18 @@ function ReportCard({ report, viewerId, showGroup, onDone }: ReportCardProps) {
           </p>
         )}
       </div>
-      <div className="post-actions" role="group" aria-label={t('moderation.queue.actionsFor', { reason: t(`moderation.reasons.${report.reason}`), name: author })}>
+      <div
+        className="post-actions"
+        role="group"
+        aria-label={t('moderation.queue.actionsFor', { reason: t(`moderation.reasons.${report.reason}`), name: author })}
+      >
         {!target.deleted && (
           <ModerationTools
-            target={isThread ? { kind: 'thread', id: target.id, hidden: target.hidden, locked: target.locked } : { kind: 'comment', id: target.id, hidden: target.hidden }}
+            target={
+              isThread
+                ? { kind: 'thread', id: target.id, hidden: target.hidden, locked: target.locked }
+                : { kind: 'comment', id: target.id, hidden: target.hidden }
+            }
             onDone={onDone}
           />
         )}
@@ -93,7 +101,11 @@ function ReportCard({ report, viewerId, showGroup, onDone }: ReportCardProps) {
           </>
         )}
         {target.author && target.author.id !== viewerId && (
-          <BanButton slug={report.group.slug} person={target.author} onBanned={() => onDone(t('moderation.ban.done', { name: target.author?.displayName ?? '' }))} />
+          <BanButton
+            slug={report.group.slug}
+            person={target.author}
+            onBanned={() => onDone(t('moderation.ban.done', { name: target.author?.displayName ?? '' }))}
+          />
         )}
       </div>
       {decide.error && (

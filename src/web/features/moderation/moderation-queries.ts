@@ -33,7 +33,9 @@ export function useReports(slug: string | null, status: ReportStatus) {
     queryKey: moderationKeys.reports(slug, status),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      api.get<ReportPage>(`${slug ? apiPath`/api/v1/groups/${slug}/moderation/reports` : '/api/v1/moderation/reports'}${pageQuery({ status, before: pageParam })}`),
+      api.get<ReportPage>(
+        `${slug ? apiPath`/api/v1/groups/${slug}/moderation/reports` : '/api/v1/moderation/reports'}${pageQuery({ status, before: pageParam })}`,
+      ),
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
 }
@@ -43,7 +45,8 @@ export function useModerationLog(slug: string | null) {
   return useInfiniteQuery({
     queryKey: moderationKeys.log(slug),
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => api.get<LogPage>(`${slug ? apiPath`/api/v1/groups/${slug}/moderation/log` : '/api/v1/moderation/log'}${pageQuery({ before: pageParam })}`),
+    queryFn: ({ pageParam }) =>
+      api.get<LogPage>(`${slug ? apiPath`/api/v1/groups/${slug}/moderation/log` : '/api/v1/moderation/log'}${pageQuery({ before: pageParam })}`),
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
 }

@@ -30,7 +30,8 @@ export const moderationEn = {
     intro: 'Tell the group’s leaders what is wrong with this post by {{name}}. Only the moderators see who reported it.',
     reason: 'What is wrong?',
     reasonRequired: 'Choose what is wrong.',
-    harmHint: 'If someone is in immediate danger, call your local emergency number (112 in Europe, 911 in North America) now: moderators may not see this at once.',
+    harmHint:
+      'If someone is in immediate danger, call your local emergency number (112 in Europe, 911 in North America) now: moderators may not see this at once.',
     note: 'Anything the moderators should know',
     noteHint: 'A few words are enough.',
     submit: 'Send the report',

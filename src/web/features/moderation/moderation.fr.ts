@@ -3,7 +3,8 @@ import type { Catalogue } from '../../i18n/en.ts';
 /** The moderation feature's strings in French; typed against the English ones. */
 export const moderationFr: Catalogue['moderation'] = {
   title: 'Modération',
-  groupIntro: 'Les signalements des membres, les personnes exclues et le journal de chaque action de modération. Masquer un message le cache aux membres ; rien n’est effacé.',
+  groupIntro:
+    'Les signalements des membres, les personnes exclues et le journal de chaque action de modération. Masquer un message le cache aux membres ; rien n’est effacé.',
   platformTitle: 'Modération — tous les groupes',
   platformIntro: 'Les signalements de tous les groupes, privés compris. Les responsables de chaque groupe voient ceux du leur.',
   sections: 'Modération',
@@ -31,7 +32,8 @@ export const moderationFr: Catalogue['moderation'] = {
     intro: 'Dites aux responsables du groupe ce qui ne va pas dans ce message de {{name}}. Seuls les modérateurs voient qui l’a signalé.',
     reason: 'Qu’est-ce qui ne va pas ?',
     reasonRequired: 'Choisissez ce qui ne va pas.',
-    harmHint: 'Si quelqu’un est en danger immédiat, appelez tout de suite les secours (112 en Europe, 911 en Amérique du Nord) : les modérateurs ne le verront peut-être pas tout de suite.',
+    harmHint:
+      'Si quelqu’un est en danger immédiat, appelez tout de suite les secours (112 en Europe, 911 en Amérique du Nord) : les modérateurs ne le verront peut-être pas tout de suite.',
     note: 'Ce que les modérateurs devraient savoir',
     noteHint: 'Quelques mots suffisent.',
     submit: 'Envoyer le signalement',

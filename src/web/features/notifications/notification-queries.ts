@@ -37,7 +37,8 @@ export function useUnreadCount(enabled: boolean) {
 export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (input: { ids: string[] } | { all: true }) => (await api.post<{ unreadCount: number }>('/api/v1/me/notifications/read', input)).unreadCount,
+    mutationFn: async (input: { ids: string[] } | { all: true }) =>
+      (await api.post<{ unreadCount: number }>('/api/v1/me/notifications/read', input)).unreadCount,
     onSuccess: (unreadCount) => {
       queryClient.setQueryData(notificationKeys.unread, unreadCount);
       void queryClient.invalidateQueries({ queryKey: notificationKeys.list });

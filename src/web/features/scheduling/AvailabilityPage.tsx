@@ -167,7 +167,13 @@ function AvailabilityForm({ user, saved }: { user: User; saved: Availability | n
                               </p>
                             )}
                             {part === 'day' ? (
-                              <select id={id} value={w.day} onChange={(e) => update(w.key, { day: Number(e.target.value) })} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+                              <select
+                                id={id}
+                                value={w.day}
+                                onChange={(e) => update(w.key, { day: Number(e.target.value) })}
+                                aria-invalid={error ? true : undefined}
+                                aria-describedby={error ? `${id}-error` : undefined}
+                              >
                                 {WEEK_ORDER.map((day) => (
                                   <option key={day} value={day}>
                                     {dayName(day, i18n.language)}
@@ -182,7 +188,9 @@ function AvailabilityForm({ user, saved }: { user: User; saved: Availability | n
                                 value={w[part]}
                                 onChange={(e) => update(w.key, { [part]: e.target.value })}
                                 aria-invalid={error ? true : undefined}
-                                aria-describedby={[error ? `${id}-error` : '', part === 'end' && overnight ? `${base}-overnight` : ''].filter(Boolean).join(' ') || undefined}
+                                aria-describedby={
+                                  [error ? `${id}-error` : '', part === 'end' && overnight ? `${base}-overnight` : ''].filter(Boolean).join(' ') || undefined
+                                }
                               />
                             )}
                             {part === 'end' && overnight && (
@@ -215,7 +223,10 @@ function AvailabilityForm({ user, saved }: { user: User; saved: Availability | n
             onClick={() => {
               setJustSaved(false);
               const last = windows.at(-1);
-              setWindows((rows) => [...rows, row(last ? { day: (last.day + 1) % 7, start: last.start, end: last.end } : { day: 1, start: '18:00', end: '21:00' })]);
+              setWindows((rows) => [
+                ...rows,
+                row(last ? { day: (last.day + 1) % 7, start: last.start, end: last.end } : { day: 1, start: '18:00', end: '21:00' }),
+              ]);
             }}
           >
             {t('scheduling.availability.add')}

@@ -43,7 +43,8 @@ function PollCard({ poll, slug }: { poll: Poll; slug: string }) {
     <li className="slot" data-testid="poll">
       <h2 className="slot-when">{poll.title}</h2>
       <p className="muted">
-        {open ? t('scheduling.polls.open') : t('scheduling.polls.closed')} · {t('scheduling.polls.voters', { count: poll.voterCount })} · {t('sessions.minutes', { count: poll.durationMinutes })}
+        {open ? t('scheduling.polls.open') : t('scheduling.polls.closed')} · {t('scheduling.polls.voters', { count: poll.voterCount })} ·{' '}
+        {t('sessions.minutes', { count: poll.durationMinutes })}
       </p>
       <form noValidate onSubmit={submit}>
         {missing.length > 0 ? <ErrorSummary errors={localErrors(missing)} /> : vote.error ? <ErrorSummary errors={formErrors(vote.error, {})} /> : null}
@@ -75,7 +76,11 @@ function PollCard({ poll, slug }: { poll: Poll; slug: string }) {
                     <ul className="poll-voters">
                       {VOTE_ANSWERS.filter((answer) => slot.voters![COUNT_OF[answer]].length > 0).map((answer) => (
                         <li key={answer}>
-                          {t(`scheduling.polls.answers.${COUNT_OF[answer]}`)}: {formatList(slot.voters![COUNT_OF[answer]].map((p) => p.displayName), i18n.language)}
+                          {t(`scheduling.polls.answers.${COUNT_OF[answer]}`)}:{' '}
+                          {formatList(
+                            slot.voters![COUNT_OF[answer]].map((p) => p.displayName),
+                            i18n.language,
+                          )}
                         </li>
                       ))}
                     </ul>
@@ -138,7 +143,14 @@ function NewPollForm({ group }: { group: Group }) {
       <h2 id="new-poll-title">{t('scheduling.polls.newTitle')}</h2>
       <form className="form" noValidate onSubmit={submit}>
         <ErrorSummary errors={errors} />
-        <TextField id={fieldId('title')} label={labels.title} error={errors.field('title')} value={title} maxLength={120} onChange={(e) => setTitle(e.target.value)} />
+        <TextField
+          id={fieldId('title')}
+          label={labels.title}
+          error={errors.field('title')}
+          value={title}
+          maxLength={120}
+          onChange={(e) => setTitle(e.target.value)}
+        />
         <SelectField id={fieldId('durationMinutes')} label={labels.durationMinutes} value={duration} onChange={(e) => setDuration(Number(e.target.value))}>
           {[30, 45, 60, 75, 90, 120, 150].map((d) => (
             <option key={d} value={d}>
@@ -156,7 +168,11 @@ function NewPollForm({ group }: { group: Group }) {
                   <legend className="window-legend">{t('scheduling.polls.slotNumber', { number: i + 1 })}</legend>
                   <div className="field">
                     <label htmlFor={`poll-slot-${s.key}-day`}>{t('scheduling.availability.day')}</label>
-                    <select id={`poll-slot-${s.key}-day`} value={s.day} onChange={(e) => setSlots(slots.map((r) => (r.key === s.key ? { ...r, day: Number(e.target.value) } : r)))}>
+                    <select
+                      id={`poll-slot-${s.key}-day`}
+                      value={s.day}
+                      onChange={(e) => setSlots(slots.map((r) => (r.key === s.key ? { ...r, day: Number(e.target.value) } : r)))}
+                    >
                       {WEEK_ORDER.map((day) => (
                         <option key={day} value={day}>
                           {dayName(day, i18n.language)}
@@ -166,7 +182,13 @@ function NewPollForm({ group }: { group: Group }) {
                   </div>
                   <div className="field">
                     <label htmlFor={`poll-slot-${s.key}-start`}>{t('scheduling.polls.at')}</label>
-                    <input id={`poll-slot-${s.key}-start`} type="time" step={900} value={s.start} onChange={(e) => setSlots(slots.map((r) => (r.key === s.key ? { ...r, start: e.target.value } : r)))} />
+                    <input
+                      id={`poll-slot-${s.key}-start`}
+                      type="time"
+                      step={900}
+                      value={s.start}
+                      onChange={(e) => setSlots(slots.map((r) => (r.key === s.key ? { ...r, start: e.target.value } : r)))}
+                    />
                   </div>
                   <button type="button" className="button button-quiet window-remove" onClick={() => setSlots(slots.filter((r) => r.key !== s.key))}>
                     {t('scheduling.polls.removeSlot', { number: i + 1 })}
@@ -175,7 +197,11 @@ function NewPollForm({ group }: { group: Group }) {
               </li>
             ))}
           </ol>
-          <button type="button" className="button button-secondary" onClick={() => setSlots([...slots, { key: nextKey++, day: ((slots.at(-1)?.day ?? 1) + 1) % 7, start: slots.at(-1)?.start ?? '19:00' }])}>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => setSlots([...slots, { key: nextKey++, day: ((slots.at(-1)?.day ?? 1) + 1) % 7, start: slots.at(-1)?.start ?? '19:00' }])}
+          >
             {t('scheduling.polls.addSlot')}
           </button>
         </fieldset>

@@ -72,7 +72,10 @@ function OptionsForm({
   const zoneChoices = [
     { value: user.timeZone, label: t('scheduling.finder.zoneMine', { zone: cityOf(user.timeZone) }) },
     ...(groupZone !== user.timeZone ? [{ value: groupZone, label: t('scheduling.finder.zoneGroup', { zone: cityOf(groupZone) }) }] : []),
-    ...zones.filter((z) => z !== user.timeZone && z !== groupZone).sort().map((z) => ({ value: z, label: z.replace(/_/g, ' ') })),
+    ...zones
+      .filter((z) => z !== user.timeZone && z !== groupZone)
+      .sort()
+      .map((z) => ({ value: z, label: z.replace(/_/g, ' ') })),
   ];
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -83,22 +86,47 @@ function OptionsForm({
       <h2 id="finder-options-title">{t('scheduling.finder.options')}</h2>
       <ErrorSummary errors={errors} />
       <div className="finder-options-grid">
-        <SelectField id={fieldId('durationMinutes')} label={labels.durationMinutes} error={errors.field('durationMinutes')} value={draft.durationMinutes} onChange={(e) => setDraft({ ...draft, durationMinutes: Number(e.target.value) })}>
+        <SelectField
+          id={fieldId('durationMinutes')}
+          label={labels.durationMinutes}
+          error={errors.field('durationMinutes')}
+          value={draft.durationMinutes}
+          onChange={(e) => setDraft({ ...draft, durationMinutes: Number(e.target.value) })}
+        >
           {DURATIONS.map((d) => (
             <option key={d} value={d}>
               {t('sessions.minutes', { count: d })}
             </option>
           ))}
         </SelectField>
-        <TextField id={fieldId('from')} type="date" label={labels.from} error={errors.field('from')} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
-        <SelectField id={fieldId('weeks')} label={labels.weeks} error={errors.field('weeks')} value={draft.weeks} onChange={(e) => setDraft({ ...draft, weeks: Number(e.target.value) })}>
+        <TextField
+          id={fieldId('from')}
+          type="date"
+          label={labels.from}
+          error={errors.field('from')}
+          value={draft.from}
+          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+        />
+        <SelectField
+          id={fieldId('weeks')}
+          label={labels.weeks}
+          error={errors.field('weeks')}
+          value={draft.weeks}
+          onChange={(e) => setDraft({ ...draft, weeks: Number(e.target.value) })}
+        >
           {WEEKS.map((w) => (
             <option key={w} value={w}>
               {t('scheduling.finder.weeksValue', { count: w })}
             </option>
           ))}
         </SelectField>
-        <SelectField id={fieldId('zone')} label={labels.zone} error={errors.field('zone')} value={draft.zone} onChange={(e) => setDraft({ ...draft, zone: e.target.value })}>
+        <SelectField
+          id={fieldId('zone')}
+          label={labels.zone}
+          error={errors.field('zone')}
+          value={draft.zone}
+          onChange={(e) => setDraft({ ...draft, zone: e.target.value })}
+        >
           {zoneChoices.map((c) => (
             <option key={c.value} value={c.value}>
               {c.label}
@@ -128,7 +156,21 @@ function OptionsForm({
   );
 }
 
-function SlotItem({ slot, index, result, zone, chosen, onChoose }: { slot: FoundSlot; index: number; result: TimeFinderResult; zone: string; chosen: boolean; onChoose: () => void }) {
+function SlotItem({
+  slot,
+  index,
+  result,
+  zone,
+  chosen,
+  onChoose,
+}: {
+  slot: FoundSlot;
+  index: number;
+  result: TimeFinderResult;
+  zone: string;
+  chosen: boolean;
+  onChoose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const weeklyTime = useWeeklyTime();
   const headingId = `slot-${index}-when`;
@@ -151,7 +193,11 @@ function SlotItem({ slot, index, result, zone, chosen, onChoose }: { slot: Found
           <ul data-testid="slot-excluded">
             {slot.excluded.map((person) => (
               <li key={person.userId}>
-                {t('scheduling.finder.excludedAt', { time: localWallTime(person.localTime, i18n.language), name: person.displayName, city: cityOf(person.timeZone) })}
+                {t('scheduling.finder.excludedAt', {
+                  time: localWallTime(person.localTime, i18n.language),
+                  name: person.displayName,
+                  city: cityOf(person.timeZone),
+                })}
                 {person.weeksAvailable > 0 && <> — {t('scheduling.finder.dropsWeeks', { count: person.weeksAvailable, weeks })}</>}
               </li>
             ))}
@@ -171,7 +217,11 @@ function RotationSection({ result, zone, chosen, onChoose }: { result: TimeFinde
   const { t, i18n } = useTranslation();
   const weeklyTime = useWeeklyTime();
   const names = useMemo(() => new Map(result.fairness.shares.map((s) => [s.userId, s.displayName])), [result]);
-  const list = (ids: string[]) => formatList(ids.map((id) => names.get(id) ?? '?'), i18n.language);
+  const list = (ids: string[]) =>
+    formatList(
+      ids.map((id) => names.get(id) ?? '?'),
+      i18n.language,
+    );
   return (
     <section className="section" aria-labelledby="rotation-title" data-testid="rotation">
       <h2 id="rotation-title">{t('scheduling.finder.rotationTitle')}</h2>
@@ -192,7 +242,14 @@ function RotationSection({ result, zone, chosen, onChoose }: { result: TimeFinde
           </ol>
           {!result.fairness.optimal && <p className="muted">{t('scheduling.finder.rotationNotOptimal')}</p>}
           {result.fairness.uncovered.length > 0 && (
-            <p className="callout callout-warning">{t('scheduling.finder.uncovered', { names: formatList(result.fairness.uncovered.map((p) => p.displayName), i18n.language) })}</p>
+            <p className="callout callout-warning">
+              {t('scheduling.finder.uncovered', {
+                names: formatList(
+                  result.fairness.uncovered.map((p) => p.displayName),
+                  i18n.language,
+                ),
+              })}
+            </p>
           )}
           <div className="choice">
             <input type="radio" id="choose-rotation" name="finder-choice" checked={chosen} onChange={onChoose} />
@@ -290,8 +347,22 @@ function ApplyForm({ group, result, zone, choice }: { group: Group; result: Time
               ? t('scheduling.finder.applyChosenSlot', { when: weeklyTime(chosenSlot, result.period.timeZone, zone) })
               : t('scheduling.finder.applyChosenRotation', { count: slots.length })}
           </p>
-          <TextField id={fieldId('title')} label={labels.title} error={errors.field('title')} value={title} maxLength={120} onChange={(e) => setTitle(e.target.value)} />
-          <TextField id={fieldId('startDate')} type="date" label={labels.startDate} error={errors.field('startDate')} value={startDate} onChange={(e) => setStartDate(e.target.value)} />
+          <TextField
+            id={fieldId('title')}
+            label={labels.title}
+            error={errors.field('title')}
+            value={title}
+            maxLength={120}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+          <TextField
+            id={fieldId('startDate')}
+            type="date"
+            label={labels.startDate}
+            error={errors.field('startDate')}
+            value={startDate}
+            onChange={(e) => setStartDate(e.target.value)}
+          />
           <ModeFields values={mode} onChange={(patch) => setMode({ ...mode, ...patch })} errors={errors} withExtras={false} />
           <div className="actions">
             <button type="submit" className="button" disabled={apply.isPending}>
@@ -308,8 +379,17 @@ function Results({ group, result, zone }: { group: Group; result: TimeFinderResu
   const { t, i18n } = useTranslation();
   const [choice, setChoice] = useState<Choice>(null);
   const [showAll, setShowAll] = useState(false);
-  const names = (people: { displayName: string }[]) => formatList(people.map((p) => p.displayName), i18n.language);
-  if (result.total === 0) return <p className="empty" data-testid="finder-empty">{t('scheduling.finder.noAvailability')}</p>;
+  const names = (people: { displayName: string }[]) =>
+    formatList(
+      people.map((p) => p.displayName),
+      i18n.language,
+    );
+  if (result.total === 0)
+    return (
+      <p className="empty" data-testid="finder-empty">
+        {t('scheduling.finder.noAvailability')}
+      </p>
+    );
   return (
     <>
       <div className="section" data-testid="finder-summary">
@@ -381,7 +461,9 @@ function Finder({ group, user }: { group: Group; user: User }) {
         {finder.isPending ? (
           <Loading />
         ) : finder.isError ? (
-          isApiError(finder.error, 400) ? null : <LoadError error={finder.error} onRetry={() => void finder.refetch()} />
+          isApiError(finder.error, 400) ? null : (
+            <LoadError error={finder.error} onRetry={() => void finder.refetch()} />
+          )
         ) : (
           <Results key={JSON.stringify(options)} group={group} result={finder.data} zone={options.zone} />
         )}
@@ -393,5 +475,13 @@ function Finder({ group, user }: { group: Group; user: User }) {
 /** `/groups/:slug/time-finder`: leaders find the weekly time that leaves the fewest out. */
 export function TimeFinderPage() {
   const { slug = '' } = useParams();
-  return <RequireSignIn>{(user) => <GroupGate role="leader" slug={slug}>{(group) => <Finder group={group} user={user} />}</GroupGate>}</RequireSignIn>;
+  return (
+    <RequireSignIn>
+      {(user) => (
+        <GroupGate role="leader" slug={slug}>
+          {(group) => <Finder group={group} user={user} />}
+        </GroupGate>
+      )}
+    </RequireSignIn>
+  );
 }

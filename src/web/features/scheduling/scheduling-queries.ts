@@ -53,10 +53,10 @@ export function useTimeFinder(slug: string, options: TimeFinderOptions | null) {
 
 export type ApplyInput = Partial<Omit<SessionInput, 'start' | 'timeZone' | 'recurrence'>> &
   Pick<SessionInput, 'title' | 'durationMinutes' | 'mode'> & {
-  slots: WeeklySlot[];
-  startDate?: string;
-  rotation?: boolean;
-};
+    slots: WeeklySlot[];
+    startDate?: string;
+    rotation?: boolean;
+  };
 
 export function useApplyTimes(slug: string) {
   const queryClient = useQueryClient();
@@ -88,7 +88,8 @@ export function useCreatePoll(slug: string) {
 export function useVote(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ id, answers }: { id: string; answers: VoteAnswer[] }) => (await api.put<{ poll: Poll }>(apiPath`/api/v1/polls/${id}/vote`, { answers })).poll,
+    mutationFn: async ({ id, answers }: { id: string; answers: VoteAnswer[] }) =>
+      (await api.put<{ poll: Poll }>(apiPath`/api/v1/polls/${id}/vote`, { answers })).poll,
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: pollKeys(slug) }),
   });
 }

@@ -5,16 +5,7 @@ import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';
 import { fieldId, type FormErrors } from '../../components/form-errors.ts';
 import { currentLocale, i18n } from '../../i18n/i18n.ts';
-import {
-  AGENDA_TEMPLATE_NAMES,
-  moveRow,
-  newRowKey,
-  templateMinutes,
-  templateRows,
-  totalMinutes,
-  type AgendaRow,
-  type AgendaTemplate,
-} from './agenda.ts';
+import { AGENDA_TEMPLATE_NAMES, moveRow, newRowKey, templateMinutes, templateRows, totalMinutes, type AgendaRow, type AgendaTemplate } from './agenda.ts';
 
 /** Labels for the error summary: each row's fields by number, then the agenda as a whole. */
 export function agendaLabels(path: string, count: number, name: (n: number) => string, whole: string): Record<string, string> {
@@ -98,7 +89,11 @@ export function AgendaEditor({ path, legend, rows, onChange, durationMinutes, er
   const listError = errors.field(path);
 
   return (
-    <fieldset id={base} className={listError ? 'choices agenda-editor field-invalid' : 'choices agenda-editor'} aria-describedby={`${base}-hint${listError ? ` ${base}-error` : ''}`}>
+    <fieldset
+      id={base}
+      className={listError ? 'choices agenda-editor field-invalid' : 'choices agenda-editor'}
+      aria-describedby={`${base}-hint${listError ? ` ${base}-error` : ''}`}
+    >
       <legend>{legend}</legend>
       <p id={`${base}-hint`} className="hint">
         {t('sessions.agenda.hint')}
@@ -110,7 +105,12 @@ export function AgendaEditor({ path, legend, rows, onChange, durationMinutes, er
       )}
 
       <div className="template-picker">
-        <SelectField id={`${base}-template`} label={t('sessions.agenda.template')} value={template} onChange={(e) => setTemplate(e.target.value as AgendaTemplate)}>
+        <SelectField
+          id={`${base}-template`}
+          label={t('sessions.agenda.template')}
+          value={template}
+          onChange={(e) => setTemplate(e.target.value as AgendaTemplate)}
+        >
           {AGENDA_TEMPLATE_NAMES.map((name) => (
             <option key={name} value={name}>
               {t(`sessions.agenda.templates.${name}`, { minutes: templateMinutes(name) })}
@@ -199,7 +199,12 @@ export function AgendaEditor({ path, legend, rows, onChange, durationMinutes, er
                   >
                     ↓
                   </button>
-                  <button type="button" className="icon-button icon-button-danger" aria-label={t('common.remove', { item: name })} onClick={() => remove(index)}>
+                  <button
+                    type="button"
+                    className="icon-button icon-button-danger"
+                    aria-label={t('common.remove', { item: name })}
+                    onClick={() => remove(index)}
+                  >
                     ×
                   </button>
                 </div>
@@ -213,7 +218,11 @@ export function AgendaEditor({ path, legend, rows, onChange, durationMinutes, er
           {t('sessions.agenda.add')}
         </button>
       </div>
-      <p className={durationMinutes != null && total > durationMinutes ? 'agenda-total agenda-total-over' : 'agenda-total'} data-testid="agenda-total" aria-live="polite">
+      <p
+        className={durationMinutes != null && total > durationMinutes ? 'agenda-total agenda-total-over' : 'agenda-total'}
+        data-testid="agenda-total"
+        aria-live="polite"
+      >
         {durationMinutes == null || durationMinutes <= 0
           ? t('sessions.agenda.total', { total })
           : total > durationMinutes

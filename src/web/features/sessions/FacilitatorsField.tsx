@@ -72,7 +72,12 @@ export function FacilitatorsField({
           {guests.map((guest) => (
             <li key={guest}>
               <span>{t('sessions.guestName', { name: guest })}</span>
-              <button type="button" className="chip-remove" aria-label={t('common.remove', { item: guest })} onClick={() => onChange({ guests: guests.filter((g) => g !== guest) })}>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={t('common.remove', { item: guest })}
+                onClick={() => onChange({ guests: guests.filter((g) => g !== guest) })}
+              >
                 ×
               </button>
             </li>

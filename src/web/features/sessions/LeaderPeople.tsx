@@ -40,7 +40,9 @@ function AttendanceForm({ detail, slug }: { detail: OccurrenceDetail; slug: stri
 
   if (members.isPending) return <Loading />;
   if (members.isError) return <LoadError error={members.error} onRetry={() => void members.refetch()} />;
-  const sorted = [...members.data].sort((a, b) => Number(goingIds.has(b.userId)) - Number(goingIds.has(a.userId)) || a.displayName.localeCompare(b.displayName));
+  const sorted = [...members.data].sort(
+    (a, b) => Number(goingIds.has(b.userId)) - Number(goingIds.has(a.userId)) || a.displayName.localeCompare(b.displayName),
+  );
 
   return (
     <form onSubmit={submit} noValidate className="form" data-testid="attendance-form">
@@ -102,7 +104,9 @@ export function LeaderPeople({ detail, slug }: { detail: OccurrenceDetail; slug:
           <People people={detail.waitlist ?? []} empty={t('sessions.people.noneWaiting')} testId="waitlist" ordered />
         </>
       )}
-      {detail.occurrence.status !== 'cancelled' && <AttendanceForm key={(detail.attendance ?? []).map((p) => p.userId).join(',')} detail={detail} slug={slug} />}
+      {detail.occurrence.status !== 'cancelled' && (
+        <AttendanceForm key={(detail.attendance ?? []).map((p) => p.userId).join(',')} detail={detail} slug={slug} />
+      )}
     </section>
   );
 }

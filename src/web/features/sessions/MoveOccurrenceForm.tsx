@@ -9,7 +9,14 @@ import { StartFields } from './StartFields.tsx';
 import { DurationField } from './DurationField.tsx';
 
 /** Moves one occurrence to another date and time on the session's clock; the series stays. */
-export function MoveOccurrenceForm({ session, startsAt, durationMinutes, onDone, onCancel, titleId }: {
+export function MoveOccurrenceForm({
+  session,
+  startsAt,
+  durationMinutes,
+  onDone,
+  onCancel,
+  titleId,
+}: {
   session: Session;
   startsAt: string;
   durationMinutes: number;
@@ -46,7 +53,15 @@ export function MoveOccurrenceForm({ session, startsAt, durationMinutes, onDone,
       <h2 id={titleId}>{t('sessions.move.title')}</h2>
       <p>{t('sessions.move.intro')}</p>
       <ErrorSummary errors={errors} />
-      <StartFields legend={t('sessions.move.newStart')} error={errors.field('start')} date={date} time={time} onDate={setDate} onTime={setTime} timeZone={session.timeZone} />
+      <StartFields
+        legend={t('sessions.move.newStart')}
+        error={errors.field('start')}
+        date={date}
+        time={time}
+        onDate={setDate}
+        onTime={setTime}
+        timeZone={session.timeZone}
+      />
       <DurationField value={duration} onChange={setDuration} error={errors.field('durationMinutes')} />
       <div className="actions">
         <button type="submit" className="button" disabled={move.isPending}>

@@ -35,7 +35,12 @@ function Editor({ group, programme }: { group: Group; programme: Programme | nul
       : {
           title: '',
           description: '',
-          parts: [newPart('', templateRows('supportCircle', (part) => t(`sessions.agenda.parts.${part}`)))],
+          parts: [
+            newPart(
+              '',
+              templateRows('supportCircle', (part) => t(`sessions.agenda.parts.${part}`)),
+            ),
+          ],
         },
   );
   const refocus = useRef<string | null>(null);
@@ -46,14 +51,20 @@ function Editor({ group, programme }: { group: Group; programme: Programme | nul
   });
 
   const setParts = (parts: PartDraft[]) => setDraft((d) => ({ ...d, parts }));
-  const changePart = (index: number, patch: Partial<PartDraft>) => setDraft((d) => ({ ...d, parts: d.parts.map((p, i) => (i === index ? { ...p, ...patch } : p)) }));
+  const changePart = (index: number, patch: Partial<PartDraft>) =>
+    setDraft((d) => ({ ...d, parts: d.parts.map((p, i) => (i === index ? { ...p, ...patch } : p)) }));
 
   const labels: Record<string, string> = { title: t('programmes.form.title'), description: t('programmes.form.description') };
   draft.parts.forEach((_, i) => {
     labels[`parts.${i}.theme`] = t('programmes.form.themeN', { n: i + 1 });
     Object.assign(
       labels,
-      agendaLabels(`parts.${i}.agenda`, draft.parts[i]?.agenda.length ?? 0, (n) => t('programmes.form.partAgendaItem', { session: i + 1, n }), t('programmes.form.agendaN', { n: i + 1 })),
+      agendaLabels(
+        `parts.${i}.agenda`,
+        draft.parts[i]?.agenda.length ?? 0,
+        (n) => t('programmes.form.partAgendaItem', { session: i + 1, n }),
+        t('programmes.form.agendaN', { n: i + 1 }),
+      ),
     );
   });
   labels.parts = t('programmes.form.parts');
@@ -165,7 +176,12 @@ function Editor({ group, programme }: { group: Group; programme: Programme | nul
                     {t('programmes.form.moveDown')}
                     <span className="visually-hidden"> — {name}</span>
                   </button>
-                  <button type="button" className="button button-danger-quiet button-small" disabled={draft.parts.length <= 1} onClick={() => removePart(index)}>
+                  <button
+                    type="button"
+                    className="button button-danger-quiet button-small"
+                    disabled={draft.parts.length <= 1}
+                    onClick={() => removePart(index)}
+                  >
                     {t('programmes.form.removePart')}
                     <span className="visually-hidden"> — {name}</span>
                   </button>
@@ -203,7 +219,11 @@ function EditExisting({ id }: { id: string }) {
     if (isApiError(programme.error, 404)) return <NotFoundPage title={t('programmes.notFoundTitle')} body={t('programmes.notFoundBody')} />;
     return <LoadError error={programme.error} onRetry={() => void programme.refetch()} />;
   }
-  return <GroupGate role="leader" slug={programme.data.groupSlug}>{(group) => <Editor key={programme.data.id} group={group} programme={programme.data} />}</GroupGate>;
+  return (
+    <GroupGate role="leader" slug={programme.data.groupSlug}>
+      {(group) => <Editor key={programme.data.id} group={group} programme={programme.data} />}
+    </GroupGate>
+  );
 }
 
 /** `/groups/:slug/programmes/new` writes a programme; `/programmes/:id/edit` changes one. */
@@ -211,7 +231,15 @@ export function ProgrammeEditorPage() {
   const { slug, id } = useParams();
   return (
     <RequireSignIn>
-      {() => (id ? <EditExisting id={id} /> : <GroupGate role="leader" slug={slug ?? ''}>{(group) => <Editor group={group} programme={null} />}</GroupGate>)}
+      {() =>
+        id ? (
+          <EditExisting id={id} />
+        ) : (
+          <GroupGate role="leader" slug={slug ?? ''}>
+            {(group) => <Editor group={group} programme={null} />}
+          </GroupGate>
+        )
+      }
     </RequireSignIn>
   );
 }

@@ -93,12 +93,7 @@ function Programmes({ group }: { group: Group }) {
         ) : (
           <ul className="card-list" data-testid="programme-list">
             {programmes.data.map((p) => (
-              <ProgrammeCard
-                key={p.id}
-                programme={p}
-                busy={remove.isPending}
-                onDelete={() => remove.mutate(p.id, { onSuccess: () => setDeleted(p.title) })}
-              />
+              <ProgrammeCard key={p.id} programme={p} busy={remove.isPending} onDelete={() => remove.mutate(p.id, { onSuccess: () => setDeleted(p.title) })} />
             ))}
           </ul>
         )}
@@ -110,5 +105,13 @@ function Programmes({ group }: { group: Group }) {
 /** `/groups/:slug/programmes`: a group's reusable series of themed sessions (leaders). */
 export function ProgrammesPage() {
   const { slug = '' } = useParams();
-  return <RequireSignIn>{() => <GroupGate role="leader" slug={slug}>{(group) => <Programmes group={group} />}</GroupGate>}</RequireSignIn>;
+  return (
+    <RequireSignIn>
+      {() => (
+        <GroupGate role="leader" slug={slug}>
+          {(group) => <Programmes group={group} />}
+        </GroupGate>
+      )}
+    </RequireSignIn>
+  );
 }

@@ -74,7 +74,12 @@ export function RepeatFields({ repeat, onChange, errors }: { repeat: RepeatDraft
                   </option>
                 ))}
               </SelectField>
-              <SelectField id={fieldId('repeat.monthDay')} label={t('sessions.repeat.monthDay')} value={repeat.monthDay} onChange={(e) => change({ monthDay: e.target.value as Weekday })}>
+              <SelectField
+                id={fieldId('repeat.monthDay')}
+                label={t('sessions.repeat.monthDay')}
+                value={repeat.monthDay}
+                onChange={(e) => change({ monthDay: e.target.value as Weekday })}
+              >
                 {WEEKDAYS.map((d) => (
                   <option key={d} value={d}>
                     {weekdayName(d, locale)}

@@ -36,7 +36,9 @@ export function RsvpPanel({ detail, viewer, slug, past }: { detail: OccurrenceDe
       {
         // Say it at once; the refetch started by the mutation brings the new counts.
         onSuccess: (result) =>
-          queryClient.setQueryData<OccurrenceDetail>(sessionKeys.occurrence(occurrence.sessionId, occurrence.startsAt), (d) => (d ? { ...d, myRsvp: result } : d)),
+          queryClient.setQueryData<OccurrenceDetail>(sessionKeys.occurrence(occurrence.sessionId, occurrence.startsAt), (d) =>
+            d ? { ...d, myRsvp: result } : d,
+          ),
       },
     );
   }
@@ -76,7 +78,13 @@ export function RsvpPanel({ detail, viewer, slug, past }: { detail: OccurrenceDe
           {t(statusKey(status))}
         </p>
         <div className="actions">
-          <button type="button" className={coming ? 'button' : 'button button-secondary'} aria-pressed={coming} disabled={rsvp.isPending} onClick={() => answer('going')}>
+          <button
+            type="button"
+            className={coming ? 'button' : 'button button-secondary'}
+            aria-pressed={coming}
+            disabled={rsvp.isPending}
+            onClick={() => answer('going')}
+          >
             {t('sessions.rsvp.imGoing')}
           </button>
           <button

@@ -194,7 +194,11 @@ function LoadProgramme({ id }: { id: string }) {
     if (isApiError(programme.error, 404)) return <NotFoundPage title={t('programmes.notFoundTitle')} body={t('programmes.notFoundBody')} />;
     return <LoadError error={programme.error} onRetry={() => void programme.refetch()} />;
   }
-  return <GroupGate role="leader" slug={programme.data.groupSlug}>{(group) => <Scheduler group={group} programme={programme.data} />}</GroupGate>;
+  return (
+    <GroupGate role="leader" slug={programme.data.groupSlug}>
+      {(group) => <Scheduler group={group} programme={programme.data} />}
+    </GroupGate>
+  );
 }
 
 /** `/programmes/:id/schedule`: one session per part for a new cohort, every N weeks. */

@@ -50,7 +50,9 @@ function Schedule({ group }: { group: Group }) {
             cancelTo={groupPath(group.slug)}
             pending={schedule.isPending}
             error={schedule.error}
-            onSubmit={(input) => schedule.mutate(input, { onSuccess: (session) => navigate(sessionPath(session.id), { state: noticeState('sessionScheduled') }) })}
+            onSubmit={(input) =>
+              schedule.mutate(input, { onSuccess: (session) => navigate(sessionPath(session.id), { state: noticeState('sessionScheduled') }) })
+            }
           />
         </>
       )}
@@ -61,5 +63,13 @@ function Schedule({ group }: { group: Group }) {
 /** `/groups/:slug/sessions/new`: leaders schedule a one-off or recurring session. */
 export function ScheduleSessionPage() {
   const { slug = '' } = useParams();
-  return <RequireSignIn>{() => <GroupGate role="leader" slug={slug}>{(group) => <Schedule group={group} />}</GroupGate>}</RequireSignIn>;
+  return (
+    <RequireSignIn>
+      {() => (
+        <GroupGate role="leader" slug={slug}>
+          {(group) => <Schedule group={group} />}
+        </GroupGate>
+      )}
+    </RequireSignIn>
+  );
 }

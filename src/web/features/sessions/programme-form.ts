@@ -41,5 +41,12 @@ export function inputFromProgrammeDraft(draft: ProgrammeDraft): ProgrammeInput {
 
 /** The longest part's agenda, a fair default length for the scheduled sessions. */
 export function longestAgenda(programme: Programme): number {
-  return programme.parts.reduce((max, p) => Math.max(max, p.agenda.reduce((sum, a) => sum + a.minutes, 0)), 0);
+  return programme.parts.reduce(
+    (max, p) =>
+      Math.max(
+        max,
+        p.agenda.reduce((sum, a) => sum + a.minutes, 0),
+      ),
+    0,
+  );
 }

@@ -15,7 +15,9 @@ describe('the repeat rule the session form writes', () => {
   it('writes one-off, weekly, every-N-weeks and monthly rules with their ends', () => {
     expect(buildRule(on('2027-03-09', { kind: 'none' }))).toBeNull();
     expect(buildRule(on('2027-03-09', { kind: 'weekly' }))).toBe('FREQ=WEEKLY;BYDAY=TU');
-    expect(buildRule(on('2027-03-09', { kind: 'weeks', interval: '2', days: ['TH', 'TU'], end: 'count', count: '8' }))).toBe('FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;COUNT=8');
+    expect(buildRule(on('2027-03-09', { kind: 'weeks', interval: '2', days: ['TH', 'TU'], end: 'count', count: '8' }))).toBe(
+      'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;COUNT=8',
+    );
     expect(buildRule(on('2027-03-09', { kind: 'monthly' }))).toBe('FREQ=MONTHLY;BYDAY=2TU');
     expect(buildRule(on('2027-03-30', { kind: 'monthly', end: 'until', until: '2027-12-31' }))).toBe('FREQ=MONTHLY;BYDAY=-1TU;UNTIL=20271231');
   });
@@ -45,12 +47,16 @@ describe('the repeat rule the session form writes', () => {
     expect(checkRepeat(on('2027-03-09', { kind: 'weekly', days: [] }), '2027-03-09')).toEqual([{ field: 'days', problem: 'days' }]);
     expect(checkRepeat(on('2027-03-09', { kind: 'weeks', interval: '1' }), '2027-03-09')).toEqual([{ field: 'interval', problem: 'interval' }]);
     expect(checkRepeat(on('2027-03-09', { kind: 'weekly', end: 'count', count: '0' }), '2027-03-09')).toEqual([{ field: 'count', problem: 'count' }]);
-    expect(checkRepeat(on('2027-03-09', { kind: 'weekly', end: 'until', until: '2027-03-01' }), '2027-03-09')).toEqual([{ field: 'until', problem: 'untilBeforeStart' }]);
+    expect(checkRepeat(on('2027-03-09', { kind: 'weekly', end: 'until', until: '2027-03-01' }), '2027-03-09')).toEqual([
+      { field: 'until', problem: 'untilBeforeStart' },
+    ]);
     expect(checkRepeat(on('2027-03-09', { kind: 'none', days: [] }), '2027-03-09')).toEqual([]);
     // The first session must be one of the series' dates.
     expect(checkRepeat(on('2027-03-09', { kind: 'weekly', days: ['WE'] }), '2027-03-09')).toEqual([{ field: 'start', problem: 'startNotInRule' }]);
     expect(checkRepeat(on('2027-03-09', { kind: 'monthly', monthWeek: '1' }), '2027-03-09')).toEqual([{ field: 'start', problem: 'startNotInRule' }]);
-    expect(checkRepeat(on('2027-03-23', { kind: 'monthly', monthWeek: '-1', monthDay: 'TU' }), '2027-03-23')).toEqual([{ field: 'start', problem: 'startNotInRule' }]);
+    expect(checkRepeat(on('2027-03-23', { kind: 'monthly', monthWeek: '-1', monthDay: 'TU' }), '2027-03-23')).toEqual([
+      { field: 'start', problem: 'startNotInRule' },
+    ]);
     expect(checkRepeat(on('2027-02-23', { kind: 'monthly', monthWeek: '-1', monthDay: 'TU' }), '2027-02-23')).toEqual([]);
     expect(checkRepeat(on('2027-02-23', { kind: 'monthly', monthWeek: '4', monthDay: 'TU' }), '2027-02-23')).toEqual([]);
   });

@@ -144,7 +144,8 @@ export function useMoveOccurrence(id: string) {
 export function useRecordAttendance(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { occurrenceStart: string; present: string[] }) => api.put<{ attendance: { userId: string; displayName: string }[] }>(apiPath`/api/v1/sessions/${id}/attendance`, input),
+    mutationFn: (input: { occurrenceStart: string; present: string[] }) =>
+      api.put<{ attendance: { userId: string; displayName: string }[] }>(apiPath`/api/v1/sessions/${id}/attendance`, input),
     onSuccess: () => refreshSessions(queryClient),
   });
 }
@@ -152,7 +153,8 @@ export function useRecordAttendance(id: string) {
 export function useWriteRecap(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { occurrenceStart: string; body: string }) => api.put<{ recap: { body: string; updatedAt: string } }>(apiPath`/api/v1/sessions/${id}/recap`, input),
+    mutationFn: (input: { occurrenceStart: string; body: string }) =>
+      api.put<{ recap: { body: string; updatedAt: string } }>(apiPath`/api/v1/sessions/${id}/recap`, input),
     onSuccess: () => refreshSessions(queryClient),
   });
 }

@@ -7,11 +7,17 @@ import type { Kysely } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   // How a member follows the group: web | email-each | email-digest | post.
-  await db.schema.alterTable('memberships').addColumn('delivery', 'text', (c) => c.notNull().defaultTo('web')).execute();
+  await db.schema
+    .alterTable('memberships')
+    .addColumn('delivery', 'text', (c) => c.notNull().defaultTo('web'))
+    .execute();
   // The digest covers activity after this instant (null: since the member chose the digest).
   await db.schema.alterTable('memberships').addColumn('digested_until', 'text').execute();
   // Platform moderators see every group's moderation queue (admins are moderators too).
-  await db.schema.alterTable('users').addColumn('is_moderator', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('users')
+    .addColumn('is_moderator', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
   await db.schema
     .createTable('threads')

@@ -24,7 +24,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // JSON object of extra headers (List-Id, List-Unsubscribe, Precedence…).
   await db.schema.alterTable('outbox').addColumn('headers', 'text').execute();
   // Delivery attempts so far (retries stop after a bound).
-  await db.schema.alterTable('outbox').addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('outbox')
+    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   // While status is `sending`: which attempt holds the row (its fencing token) and until when.
   await db.schema.alterTable('outbox').addColumn('claimed_by', 'text').execute();
   await db.schema.alterTable('outbox').addColumn('locked_until', 'text').execute();
@@ -44,7 +47,22 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('secrets').execute();
   await db.schema.dropIndex('outbox_recipient').execute();
   await db.schema.dropIndex('outbox_status').execute();
-  for (const column of ['updated_at', 'locked_until', 'claimed_by', 'attempts', 'headers', 'mail_references', 'in_reply_to', 'message_id', 'reply_to', 'from_address', 'from_name', 'subject_id', 'group_id', 'recipient_id']) {
+  for (const column of [
+    'updated_at',
+    'locked_until',
+    'claimed_by',
+    'attempts',
+    'headers',
+    'mail_references',
+    'in_reply_to',
+    'message_id',
+    'reply_to',
+    'from_address',
+    'from_name',
+    'subject_id',
+    'group_id',
+    'recipient_id',
+  ]) {
     await db.schema.alterTable('outbox').dropColumn(column).execute();
   }
 }

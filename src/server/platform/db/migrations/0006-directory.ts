@@ -95,7 +95,11 @@ async function createPostgresSearch(db: Kysely<unknown>): Promise<void> {
   // work in a schema of their own that may later be dropped with CASCADE, which would take
   // the extension away from everyone: put it in `public` when that exists.
   const where = async () =>
-    (await sql<{ nspname: string }>`SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'unaccent'`.execute(db)).rows[0]?.nspname;
+    (
+      await sql<{ nspname: string }>`SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'unaccent'`.execute(
+        db,
+      )
+    ).rows[0]?.nspname;
   if (!(await where())) {
     const hasPublic = (await sql`SELECT 1 FROM pg_namespace WHERE nspname = 'public'`.execute(db)).rows.length > 0;
     await sql.raw(`CREATE EXTENSION IF NOT EXISTS unaccent${hasPublic ? ' WITH SCHEMA public' : ''}`).execute(db);
@@ -163,7 +167,13 @@ async function rebuild(db: Kysely<any>): Promise<void> {
     const topics = parseList(g.topics);
     await db
       .insertInto('group_directory')
-      .values({ group_id: g.id, name: g.name.normalize('NFKC'), purpose: (g.purpose ?? '').normalize('NFKC'), topics: topics.join(' ; ').normalize('NFKC'), published_at: g.published_at ?? g.created_at })
+      .values({
+        group_id: g.id,
+        name: g.name.normalize('NFKC'),
+        purpose: (g.purpose ?? '').normalize('NFKC'),
+        topics: topics.join(' ; ').normalize('NFKC'),
+        published_at: g.published_at ?? g.created_at,
+      })
       .execute();
     const leaders: { leader_type: string | null }[] = await db
       .selectFrom('memberships')

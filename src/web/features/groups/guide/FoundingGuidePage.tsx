@@ -104,7 +104,11 @@ function Guide({ group, user }: { group: Group | null; user: User }) {
   }
 
   const isReview = step === 'review';
-  const title = group ? (group.status === 'active' ? t('guide.editTitle', { name: group.name }) : t('guide.foundTitle', { name: group.name })) : t('guide.newTitle');
+  const title = group
+    ? group.status === 'active'
+      ? t('guide.editTitle', { name: group.name })
+      : t('guide.foundTitle', { name: group.name })
+    : t('guide.newTitle');
 
   return (
     <div className="guide">
@@ -140,9 +144,7 @@ function Guide({ group, user }: { group: Group | null; user: User }) {
                     type="button"
                     className="button"
                     disabled={group.missing.length > 0 || publish.isPending}
-                    onClick={() =>
-                      publish.mutate(undefined, { onSuccess: (g) => navigate(groupPath(g.slug), { state: noticeState('groupPublished') }) })
-                    }
+                    onClick={() => publish.mutate(undefined, { onSuccess: (g) => navigate(groupPath(g.slug), { state: noticeState('groupPublished') }) })}
                   >
                     {t('guide.review.publish')}
                   </button>

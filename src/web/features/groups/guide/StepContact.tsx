@@ -55,7 +55,19 @@ export function StepContact({ draft, change, errors }: StepProps) {
           optional
           error={errors.field('place')}
           value={draft.place}
-          onChange={(place) => change({ place: place ? { name: place.name, countryCode: place.countryCode, ...(place.admin1 ? { admin1: place.admin1 } : {}), latitude: place.latitude, longitude: place.longitude } : null })}
+          onChange={(place) =>
+            change({
+              place: place
+                ? {
+                    name: place.name,
+                    countryCode: place.countryCode,
+                    ...(place.admin1 ? { admin1: place.admin1 } : {}),
+                    latitude: place.latitude,
+                    longitude: place.longitude,
+                  }
+                : null,
+            })
+          }
         />
       )}
       <CheckboxGroup

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { languageTag, list, text, timeZone, webUrl } from '../../platform/http/text-schemas.ts';
+import { languageTag, list, text, timeZone, webUrl } from './text-schemas.ts';
 
 /** Entries per import: a large intergroup's feed, and a request that still ends in time. */
 export const MAX_IMPORT_ENTRIES = 5000;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DELIVERIES, FORMATS, LEADERSHIPS, LIMITS, MEMBERSHIP_POLICIES, MODES, VISIBILITIES } from '../../../shared/limits.ts';
-import { languageTag, list, text, timeZone } from '../../platform/http/text-schemas.ts';
+import { DELIVERIES, FORMATS, LEADERSHIPS, LIMITS, MEMBERSHIP_POLICIES, MODES, VISIBILITIES } from '../limits.ts';
+import { languageTag, list, text, timeZone } from './text-schemas.ts';
 
 function uniqueList<T extends z.ZodType<string>>(item: T, max: number) {
   return list(item, { max }).refine((values) => new Set(values.map((v) => v.toLowerCase())).size === values.length, { error: 'issue.unique' });
@@ -19,7 +19,10 @@ const StructureInput = z.object({
  */
 export const PlaceInput = z.object({
   name: text(120),
-  countryCode: z.string().regex(/^[A-Z]{2}$/, { error: 'issue.countryCode' }).describe('ISO 3166-1 alpha-2, upper case'),
+  countryCode: z
+    .string()
+    .regex(/^[A-Z]{2}$/, { error: 'issue.countryCode' })
+    .describe('ISO 3166-1 alpha-2, upper case'),
   admin1: text(80).nullable().optional().describe('Region or province (GeoNames admin1 code or name)'),
   latitude: z.number().min(-90).max(90),
   longitude: z.number().min(-180).max(180),

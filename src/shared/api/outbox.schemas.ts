@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OUTBOX_STATUSES, type OutboxStatus } from '../../../shared/outbox.ts';
+import { OUTBOX_STATUSES, type OutboxStatus } from '../outbox.ts';
 
 const Status = z.enum(OUTBOX_STATUSES);
 

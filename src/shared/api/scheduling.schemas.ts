@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { languageTag, list, text, timeZone } from '../../platform/http/text-schemas.ts';
-import { ScheduleSessionBody, SessionOut } from '../sessions/sessions.schemas.ts';
-import { parseDate } from './time-finder.ts';
-import { parseClock } from './weekly-windows.ts';
+import { languageTag, list, text, timeZone } from './text-schemas.ts';
+import { ScheduleSessionBody, SessionOut } from './sessions.schemas.ts';
+import { parseDate } from '../calendar-date.ts';
+import { parseClock } from '../clock-time.ts';
 
 export const PARTICIPATION_MODES = ['in-person', 'online'] as const;
 export const VOTE_ANSWERS = ['yes', 'if-need-be', 'no'] as const;
@@ -50,7 +50,9 @@ export const AvailabilityBody = z.object({
   windows: list(WeeklyWindowIn, { max: SCHEDULING_LIMITS.windows }).describe(
     'Weekly windows: day 0–6 (0 = Sunday), start and end HH:MM on the quarter hour; an end earlier than the start runs into the next day (22:00–02:00), 24:00 ends at midnight. Overlapping and touching windows are merged.',
   ),
-  languages: uniqueBy(languageTag(), { max: SCHEDULING_LIMITS.languages }, (t) => t.toLowerCase()).optional().describe('BCP 47 tags of the languages they can follow; omitted: keep the saved list'),
+  languages: uniqueBy(languageTag(), { max: SCHEDULING_LIMITS.languages }, (t) => t.toLowerCase())
+    .optional()
+    .describe('BCP 47 tags of the languages they can follow; omitted: keep the saved list'),
   modes: uniqueBy(z.enum(PARTICIPATION_MODES), { max: 2, min: 1 }, (m) => m)
     .nullable()
     .optional()
@@ -78,11 +80,19 @@ const idList = (max: number) =>
     .pipe(list(z.uuid(), { max }));
 
 export const TimeFinderQuery = z.object({
-  durationMinutes: z.coerce.number().int().min(15).max(240).default(90).describe('Session length; a member counts for a slot only if the whole session fits their windows'),
+  durationMinutes: z.coerce
+    .number()
+    .int()
+    .min(15)
+    .max(240)
+    .default(90)
+    .describe('Session length; a member counts for a slot only if the whole session fits their windows'),
   from: calendarDate().optional().describe('YYYY-MM-DD in the group’s zone; each slot’s first occurrence is on or after it (default: today there)'),
   weeks: z.coerce.number().int().min(1).max(12).default(4).describe('Consecutive weeks evaluated, each with its own clock changes'),
   zone: timeZone().optional().describe('Zone for viewerLocalStart and heatmap.viewer (default: the caller’s own)'),
-  mustHave: idList(SCHEDULING_LIMITS.mustHave).optional().describe('User ids (comma-separated or repeated) who must be able to attend: other slots are left out of slots and rotation'),
+  mustHave: idList(SCHEDULING_LIMITS.mustHave)
+    .optional()
+    .describe('User ids (comma-separated or repeated) who must be able to attend: other slots are left out of slots and rotation'),
   onlineOnly: z.enum(['true', 'false']).optional().describe('true: only members whose availability says they take part online (or does not say)'),
   language: languageTag().optional().describe('Only members who follow this language (same primary subtag) or listed none'),
   limit: z.coerce.number().int().min(1).max(100).default(20).describe('How many of the best slots to return in detail'),
@@ -94,9 +104,14 @@ export const WeeklySlotIn = z.object({ day: weekday(), start: quarterClock() });
 export type WeeklySlot = z.infer<typeof WeeklySlotIn>;
 
 export const ApplyBody = ScheduleSessionBody.omit({ start: true, timeZone: true, recurrence: true }).extend({
-  slots: uniqueBy(WeeklySlotIn, { min: 1, max: SCHEDULING_LIMITS.applySlots }, (s) => `${s.day} ${s.start}`).describe('Weekly times in the group’s zone (day 0 = Sunday, start HH:MM), e.g. from slots[] or rotation[]'),
+  slots: uniqueBy(WeeklySlotIn, { min: 1, max: SCHEDULING_LIMITS.applySlots }, (s) => `${s.day} ${s.start}`).describe(
+    'Weekly times in the group’s zone (day 0 = Sunday, start HH:MM), e.g. from slots[] or rotation[]',
+  ),
   startDate: calendarDate().optional().describe('YYYY-MM-DD in the group’s zone from which the sessions start (default: today there)'),
-  rotation: z.boolean().optional().describe('true: the times take turns, one session a week (slot i first in week i, then every k weeks); false or omitted: each time every week'),
+  rotation: z
+    .boolean()
+    .optional()
+    .describe('true: the times take turns, one session a week (slot i first in week i, then every k weeks); false or omitted: each time every week'),
 });
 export type ApplyInput = z.infer<typeof ApplyBody>;
 export const ApplyResponse = z.object({ sessions: z.array(SessionOut) });
@@ -122,18 +137,26 @@ const SlotOut = z.object({
 });
 export const TimeFinderResponse = z.object({
   period: z.object({ timeZone: z.string(), from: z.string(), weeks: z.number(), durationMinutes: z.number() }),
-  slots: z.array(SlotOut).describe('Best first (most available, then most partly available, then fewest at bad hours, then earliest): at most `limit`, only slots every must-have person can attend; empty when nobody has stated availability'),
-  rotation: z.array(
-    z.object({
-      startsAt: z.string(),
-      localStart: z.string(),
-      day: z.number(),
-      start: z.string(),
-      viewerLocalStart: z.string(),
-      covers: z.array(z.string()).describe('Members who can attend this time every week'),
-      badHoursFor: z.array(z.string()).describe('Of covers, those for whom it falls outside 08:00–21:00'),
-    }),
-  ).describe('A few weekly times that together give every member who can be reached at least one session inside their windows: coverage first, then fewest times, then the fairest spread of bad hours'),
+  slots: z
+    .array(SlotOut)
+    .describe(
+      'Best first (most available, then most partly available, then fewest at bad hours, then earliest): at most `limit`, only slots every must-have person can attend; empty when nobody has stated availability',
+    ),
+  rotation: z
+    .array(
+      z.object({
+        startsAt: z.string(),
+        localStart: z.string(),
+        day: z.number(),
+        start: z.string(),
+        viewerLocalStart: z.string(),
+        covers: z.array(z.string()).describe('Members who can attend this time every week'),
+        badHoursFor: z.array(z.string()).describe('Of covers, those for whom it falls outside 08:00–21:00'),
+      }),
+    )
+    .describe(
+      'A few weekly times that together give every member who can be reached at least one session inside their windows: coverage first, then fewest times, then the fairest spread of bad hours',
+    ),
   fairness: z.object({
     badHours: z.object({ before: z.string(), after: z.string() }).describe('Bad hours: before 08:00 or after 21:00 on one’s own clock'),
     optimal: z.boolean().describe('true: the rotation is the exact optimum; false: the best found within the work budget'),
@@ -153,7 +176,13 @@ export const TimeFinderResponse = z.object({
       partial: z.array(z.number()).describe('672 counts: as slots[].partial'),
       mustHaveMissing: z.array(z.number()).describe('672 counts of must-have people who cannot attend (0: eligible)'),
       viewer: z
-        .object({ timeZone: z.string(), shiftMinutes: z.number(), available: z.array(z.number()), partial: z.array(z.number()), mustHaveMissing: z.array(z.number()) })
+        .object({
+          timeZone: z.string(),
+          shiftMinutes: z.number(),
+          available: z.array(z.number()),
+          partial: z.array(z.number()),
+          mustHaveMissing: z.array(z.number()),
+        })
         .describe('The same three arrays re-indexed on the viewer’s week grid, shifted by the offset between the two clocks at the start of `from`'),
     })
     .describe('The whole week’s scores, for a heat map'),
@@ -195,7 +224,10 @@ export const PollOut = z.object({
       localStart: z.string().describe('That occurrence in the poll’s (group’s) zone'),
       yourLocalStart: z.string().describe('That occurrence on the viewer’s clock (`zone`, default their own)'),
       counts: Counts,
-      voters: z.object({ yes: z.array(Person), ifNeedBe: z.array(Person), no: z.array(Person) }).optional().describe('Leaders only'),
+      voters: z
+        .object({ yes: z.array(Person), ifNeedBe: z.array(Person), no: z.array(Person) })
+        .optional()
+        .describe('Leaders only'),
     }),
   ),
   myAnswers: z.array(z.enum(VOTE_ANSWERS)).nullable(),

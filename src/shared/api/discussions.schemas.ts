@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { POST_LIMITS } from '../../../shared/limits.ts';
-import { text } from '../../platform/http/text-schemas.ts';
-import { instant } from '../sessions/sessions.schemas.ts';
+import { POST_LIMITS } from '../limits.ts';
+import { text } from './text-schemas.ts';
+import { instant } from './sessions.schemas.ts';
 
 const title = () => text(POST_LIMITS.title);
 /** Markdown, stored exactly as written. */
@@ -29,7 +29,9 @@ export const CommentBody = z.object({ body: body() });
 export const pageCursor = () =>
   z
     .string()
-    .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z(~[A-Za-z0-9._-]{1,120})?$/.test(v) && !Number.isNaN(Date.parse(v.split('~')[0]!)), { error: 'issue.cursor' })
+    .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z(~[A-Za-z0-9._-]{1,120})?$/.test(v) && !Number.isNaN(Date.parse(v.split('~')[0]!)), {
+      error: 'issue.cursor',
+    })
     .transform((v) => {
       const [at, id] = v.split('~') as [string, string | undefined];
       return { at: new Date(at).toISOString(), id: id ?? null };

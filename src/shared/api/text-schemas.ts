@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isLanguageTag } from '../../../shared/language-tag.ts';
-import { isValidTimeZone } from '../../../shared/time-zone.ts';
+import { isLanguageTag } from '../language-tag.ts';
+import { isValidTimeZone } from '../time-zone.ts';
 
 /**
  * Text as people type it, stored exactly as sent (no trimming: what goes in comes back).
@@ -16,25 +16,26 @@ export function text(max: number, options: { multiline?: boolean } = {}) {
     .refine((s) => s.trim().length > 0, { error: 'issue.blank' });
 }
 
-export const timeZone = () =>
-  z.string().refine((z) => isValidTimeZone(z), { error: 'issue.timeZone' });
+export const timeZone = () => z.string().refine((z) => isValidTimeZone(z), { error: 'issue.timeZone' });
 
-export const languageTag = () =>
-  z.string().refine((t) => isLanguageTag(t), { error: 'issue.languageTag' });
+export const languageTag = () => z.string().refine((t) => isLanguageTag(t), { error: 'issue.languageTag' });
 
 /** Only web links (http, https): a `javascript:` or `data:` URL would run in a member's browser. */
 export const webUrl = (max: number) =>
   z
     .string()
     .max(max)
-    .refine((v) => {
-      try {
-        const url = new URL(v);
-        return url.protocol === 'https:' || url.protocol === 'http:';
-      } catch {
-        return false;
-      }
-    }, { error: 'issue.webUrl' });
+    .refine(
+      (v) => {
+        try {
+          const url = new URL(v);
+          return url.protocol === 'https:' || url.protocol === 'http:';
+        } catch {
+          return false;
+        }
+      },
+      { error: 'issue.webUrl' },
+    );
 
 /** E-mail addresses compare case-insensitively: we keep them trimmed and lower-cased. */
 export const email = () =>
@@ -52,6 +53,7 @@ export const email = () =>
 export function list<T extends z.ZodType>(item: T, bounds: { max: number; min?: number }) {
   return z.array(item).superRefine((value, ctx) => {
     if (value.length > bounds.max) ctx.addIssue({ code: 'too_big', origin: 'array', maximum: bounds.max, inclusive: true, input: value });
-    if (bounds.min !== undefined && value.length < bounds.min) ctx.addIssue({ code: 'too_small', origin: 'array', minimum: bounds.min, inclusive: true, input: value });
+    if (bounds.min !== undefined && value.length < bounds.min)
+      ctx.addIssue({ code: 'too_small', origin: 'array', minimum: bounds.min, inclusive: true, input: value });
   });
 }

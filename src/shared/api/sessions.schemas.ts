@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { LIMITS } from '../../../shared/limits.ts';
-import { parseLocal } from '../../../shared/zoned-time.ts';
-import { list, text, timeZone, webUrl } from '../../platform/http/text-schemas.ts';
-import { checkRule } from './recurrence.ts';
+import { LIMITS } from '../limits.ts';
+import { parseLocal } from '../zoned-time.ts';
+import { list, text, timeZone, webUrl } from './text-schemas.ts';
+import { checkRule } from '../rrule-check.ts';
 
 export const SESSION_MODES = ['in-person', 'online', 'hybrid'] as const;
 export type SessionMode = (typeof SESSION_MODES)[number];
@@ -15,7 +15,9 @@ export const instant = () =>
   z
     .string()
     .max(40)
-    .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)), { error: 'issue.instant' })
+    .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)), {
+      error: 'issue.instant',
+    })
     .transform((v) => Date.parse(v));
 
 const recurrence = () =>
@@ -51,10 +53,7 @@ const sessionFields = {
   facilitators: list(Facilitator, { max: 10 }),
 };
 
-export const ScheduleSessionBody = z
-  .object(sessionFields)
-  .partial()
-  .required({ title: true, start: true, timeZone: true, durationMinutes: true, mode: true });
+export const ScheduleSessionBody = z.object(sessionFields).partial().required({ title: true, start: true, timeZone: true, durationMinutes: true, mode: true });
 export type ScheduleSessionInput = z.infer<typeof ScheduleSessionBody>;
 
 export const UpdateSessionBody = z.object(sessionFields).partial().extend({

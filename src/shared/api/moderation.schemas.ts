@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MODERATION_ACTIONS, MODERATION_LIMITS, REPORT_REASONS, REPORT_STATUSES } from '../../../shared/moderation.ts';
-import { text } from '../../platform/http/text-schemas.ts';
-import { Slug } from '../groups/groups.schemas.ts';
+import { MODERATION_ACTIONS, MODERATION_LIMITS, REPORT_REASONS, REPORT_STATUSES } from '../moderation.ts';
+import { text } from './text-schemas.ts';
+import { Slug } from './groups.schemas.ts';
 
 export const IdParams = z.object({ id: z.uuid() });
 export const SlugParams = z.object({ slug: Slug() });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { parseNear, SEARCH_LIMITS, SORTS } from '../../../shared/directory.ts';
-import { LEADERSHIPS, LIMITS, MODES } from '../../../shared/limits.ts';
-import { languageTag, list, text, timeZone } from '../../platform/http/text-schemas.ts';
-import { GroupPlace, GroupSummary } from '../groups/groups.schemas.ts';
-import { parseClock } from './time-windows.ts';
+import { parseNear, SEARCH_LIMITS, SORTS } from '../directory.ts';
+import { LEADERSHIPS, LIMITS, MODES } from '../limits.ts';
+import { languageTag, list, text, timeZone } from './text-schemas.ts';
+import { GroupPlace, GroupSummary } from './groups.schemas.ts';
+import { parseClock } from '../clock-time.ts';
 
 /**
  * A filter given as `?mode=online,email`, `?mode=online&mode=email` or both: one list,
@@ -28,14 +28,23 @@ const clock = (allowEnd: boolean) =>
 
 export const SearchGroupsQuery = z
   .object({
-    q: z.string().max(SEARCH_LIMITS.query).optional().describe('Words from a group’s name, purpose or topics; accents and case do not matter; every word must match, whole or as the start of a word'),
-    language: multi(languageTag(), LIMITS.languages).describe('BCP 47 tags, comma-separated or repeated; a group matches if it uses any (compared by primary subtag: en matches en-GB)'),
-    mode: multi(z.enum(MODES, { error: 'issue.searchMode' }), MODES.length).describe('How members take part: in-person, online, email, post (any of them)'),
-    leaderType: multi(z.enum(LEADERSHIPS, { error: 'issue.leaderType' }), LEADERSHIPS.length).describe('professional, peer, guest: a group matches if one of its leaders is of that kind'),
-    topic: multi(text(LIMITS.topic), LIMITS.topics, { split: false }).describe('A topic (repeat for several; any matches); accents and case do not matter'),
-    day: multi(z.coerce.number({ error: 'issue.weekday' }).int({ error: 'issue.weekday' }).min(0, { error: 'issue.weekday' }).max(6, { error: 'issue.weekday' }), 7).describe(
-      'Weekdays in the viewer’s zone, 0 = Sunday: a group matches if one of its sessions in the next four weeks starts on one of them',
+    q: z
+      .string()
+      .max(SEARCH_LIMITS.query)
+      .optional()
+      .describe('Words from a group’s name, purpose or topics; accents and case do not matter; every word must match, whole or as the start of a word'),
+    language: multi(languageTag(), LIMITS.languages).describe(
+      'BCP 47 tags, comma-separated or repeated; a group matches if it uses any (compared by primary subtag: en matches en-GB)',
     ),
+    mode: multi(z.enum(MODES, { error: 'issue.searchMode' }), MODES.length).describe('How members take part: in-person, online, email, post (any of them)'),
+    leaderType: multi(z.enum(LEADERSHIPS, { error: 'issue.leaderType' }), LEADERSHIPS.length).describe(
+      'professional, peer, guest: a group matches if one of its leaders is of that kind',
+    ),
+    topic: multi(text(LIMITS.topic), LIMITS.topics, { split: false }).describe('A topic (repeat for several; any matches); accents and case do not matter'),
+    day: multi(
+      z.coerce.number({ error: 'issue.weekday' }).int({ error: 'issue.weekday' }).min(0, { error: 'issue.weekday' }).max(6, { error: 'issue.weekday' }),
+      7,
+    ).describe('Weekdays in the viewer’s zone, 0 = Sunday: a group matches if one of its sessions in the next four weeks starts on one of them'),
     from: clock(false).optional().describe('HH:MM in the viewer’s zone: sessions starting at or after it'),
     to: clock(true).optional().describe('HH:MM (24:00 allowed) in the viewer’s zone: sessions starting before it; earlier than `from` runs past midnight'),
     tz: timeZone().optional().describe('The viewer’s IANA zone for day, from, to and local times (default: their account’s, else UTC)'),
@@ -91,5 +100,11 @@ export const PlaceOut = z.object({
 });
 
 export const PlacesResponse = z.object({ places: z.array(PlaceOut) });
-export const PlaceParams = z.object({ id: z.coerce.number().int().min(1).max(2 ** 31 - 1) });
+export const PlaceParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1),
+});
 export const PlaceResponse = z.object({ place: PlaceOut });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { LIMITS } from '../../../shared/limits.ts';
-import { LOCALES } from '../../../shared/locale.ts';
-import { email, text, timeZone } from '../../platform/http/text-schemas.ts';
+import { LIMITS } from '../limits.ts';
+import { LOCALES } from '../locale.ts';
+import { email, text, timeZone } from './text-schemas.ts';
 
 const password = () => z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax);
 const displayName = () => text(LIMITS.displayName);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DELIVERIES, LEADERSHIPS, LIMITS, type Delivery } from '../../../shared/limits.ts';
-import { email, text } from '../../platform/http/text-schemas.ts';
+import { DELIVERIES, LEADERSHIPS, LIMITS, type Delivery } from '../limits.ts';
+import { email, text } from './text-schemas.ts';
 import { GroupSummary, Leader, Slug } from './groups.schemas.ts';
 
 /** Joining means accepting the charter: only `true` will do. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { list } from '../../platform/http/text-schemas.ts';
-import { pageCursor } from '../discussions/discussions.schemas.ts';
+import { list } from './text-schemas.ts';
+import { pageCursor } from './discussions.schemas.ts';
 
 export const NotificationsQuery = z.object({
   before: pageCursor().optional(),
