@@ -16,6 +16,7 @@ import { AppError } from './platform/http/app-error.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { installOriginCheck } from './platform/http/origin-check.ts';
 import { zodValidatorCompiler } from './platform/http/validation.ts';
+import { installResponseCheck } from './platform/http/response-check.ts';
 import { deleteFinishedJobs } from './platform/jobs/job-queue.ts';
 import { createJobWorker, type JobHandler, type JobWorker } from './platform/jobs/job-worker.ts';
 import type { InboundMailHandler } from './platform/mail/inbound-server.ts';
@@ -79,6 +80,11 @@ export function appUrlOf(config: Config): string {
 export interface BuildOptions {
   /** The time services see (tests set it); the system clock by default. */
   clock?: Clock;
+  /**
+   * Check every response against its route's schema and fail loudly when they differ (the
+   * tests turn it on; in production the schemas only document the API).
+   */
+  validateResponses?: boolean;
 }
 
 export async function buildApp(config: Config, database: DatabaseHandle, options: BuildOptions = {}): Promise<BuiltApp> {
@@ -98,7 +104,8 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
 
   app.setValidatorCompiler(zodValidatorCompiler);
   // Response schemas document the API; they are not used to rewrite what handlers send.
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  if (options.validateResponses) installResponseCheck(app);
+  else app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installErrorHandler(app);
 
   // Reply addresses and one-click links are signed with it: loaded before anything signs.

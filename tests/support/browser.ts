@@ -63,7 +63,7 @@ export async function startPlatform(): Promise<RunningPlatform> {
   const url = `http://127.0.0.1:${port}`;
   const database = openDatabase({ url: null, sqliteFile: path.join(dataDir, 'entraide.sqlite') });
   await migrateToLatest(database);
-  const { app } = await buildApp(testConfig({ port, publicUrl: url, webRoot, dataDir }), database);
+  const { app } = await buildApp(testConfig({ port, publicUrl: url, webRoot, dataDir }), database, { validateResponses: true });
   await app.listen({ port, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   let people = 0;

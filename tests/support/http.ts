@@ -83,7 +83,7 @@ export class TestClient {
 }
 
 export async function startTestApp(db: TestDatabase, overrides: Partial<Config> = {}): Promise<TestClient> {
-  const { app, mailer, jobs } = await buildApp(testConfig(overrides), db);
+  const { app, mailer, jobs } = await buildApp(testConfig(overrides), db, { validateResponses: true });
   await app.ready();
   return new TestClient(app, db, mailer, jobs);
 }

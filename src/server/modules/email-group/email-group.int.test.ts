@@ -27,7 +27,7 @@ describe.each(testDialects())('the e-mail group on $dialect', ({ open }) => {
   beforeEach(async () => {
     sink = await startSmtpSink();
     const db = await open();
-    built = await buildApp(testConfig({ smtpUrl: sink.url, mailDomain: DOMAIN }), db);
+    built = await buildApp(testConfig({ smtpUrl: sink.url, mailDomain: DOMAIN }), db, { validateResponses: true });
     await built.app.ready();
     t = new TestClient(built.app, db, built.mailer, built.jobs);
     inbound = await startInboundServer({
