@@ -19,7 +19,19 @@ export default tseslint.config(
   {
     files: ['src/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The web takes only the types of the API's zod schemas, so zod never reaches the browser.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'zod', message: 'zod stays on the server: use the types of src/shared/api/*.schemas.ts.' }],
+          patterns: [
+            { group: ['**/shared/api/*'], allowTypeImports: true, message: 'Only `import type` from shared/api: its schemas would bring zod into the bundle.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/**/*.{ts,tsx}'],

@@ -57,6 +57,7 @@ export const User = z.object({
 export type User = z.infer<typeof User>;
 
 export const UserResponse = z.object({ user: User });
+export type UserResponse = z.infer<typeof UserResponse>;
 
 export type SignUpInput = z.infer<typeof SignUpBody>;
 export type UpdateProfileInput = z.infer<typeof UpdateProfileBody>;

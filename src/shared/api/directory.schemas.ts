@@ -83,6 +83,7 @@ export const SearchGroupsResponse = z.object({
   sort: z.enum(SORTS),
   timeZone: z.string().describe('The zone local times are given in'),
 });
+export type SearchGroupsResponse = z.infer<typeof SearchGroupsResponse>;
 
 export const PlacesQuery = z.object({
   q: text(SEARCH_LIMITS.placeQuery).describe('The start of a town’s name (or of a word in it); accents and case do not matter'),

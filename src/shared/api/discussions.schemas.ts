@@ -43,6 +43,7 @@ export const ThreadsQuery = z.object({
 });
 
 export const Author = z.object({ id: z.string(), displayName: z.string() });
+export type Author = z.infer<typeof Author>;
 
 export const Thread = z.object({
   id: z.string(),
@@ -94,3 +95,6 @@ export const RecapCommentsResponse = z.object({ thread: Thread.nullable(), comme
 
 export type ThreadView = z.infer<typeof Thread>;
 export type CommentView = z.infer<typeof Comment>;
+export type ThreadsResponse = z.infer<typeof ThreadsResponse>;
+export type ThreadDetailResponse = z.infer<typeof ThreadDetailResponse>;
+export type RecapCommentsResponse = z.infer<typeof RecapCommentsResponse>;

@@ -68,6 +68,8 @@ export const UpdateGroupBody = FoundGroupBody.partial();
 
 export type FoundGroupInput = z.infer<typeof FoundGroupBody>;
 export type UpdateGroupInput = z.infer<typeof UpdateGroupBody>;
+/** What the founding guide sends (a new group's `name` is required by FoundGroupBody). */
+export type UpdateGroupRequest = z.input<typeof UpdateGroupBody>;
 
 /** Slugs are what `slugify` makes: anything else cannot name a group (and never reaches SQL). */
 export const Slug = () => z.string().regex(/^[a-z0-9-]{1,100}$/);
@@ -79,6 +81,7 @@ export const Leader = z.object({
   leaderType: z.enum(LEADERSHIPS),
   profession: z.string().optional(),
 });
+export type Leader = z.infer<typeof Leader>;
 
 export const ViewerMembership = z.object({
   status: z.enum(['active', 'pending']),
@@ -88,6 +91,7 @@ export const ViewerMembership = z.object({
   /** How I follow the group: web | email-each | email-digest | post. */
   delivery: z.enum(DELIVERIES),
 });
+export type ViewerMembership = z.infer<typeof ViewerMembership>;
 
 export const GroupSummary = z.object({
   slug: z.string(),
@@ -125,10 +129,15 @@ export const Group = GroupSummary.extend({
   viewer: z.object({ membership: ViewerMembership.nullable(), canEdit: z.boolean() }),
 });
 export type Group = z.infer<typeof Group>;
+/** One thing a draft still lacks; `message` is worded by the server in the caller's language. */
+export type MissingPart = Group['missing'][number];
 
 export const GroupResponse = z.object({ group: Group });
+export type GroupResponse = z.infer<typeof GroupResponse>;
 export const GroupListResponse = z.object({ groups: z.array(GroupSummary), total: z.number() });
 export const ListGroupsQuery = z.object({ page: z.coerce.number().int().min(1).max(10000).default(1) });
 export const MyGroupsResponse = z.object({
   groups: z.array(GroupSummary.extend({ membership: z.object({ status: z.enum(['active', 'pending']), role: z.enum(['leader', 'member']) }) })),
 });
+export type MyGroupsResponse = z.infer<typeof MyGroupsResponse>;
+export type MyGroup = MyGroupsResponse['groups'][number];

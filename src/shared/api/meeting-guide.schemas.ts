@@ -25,6 +25,7 @@ export const ImportMeetingGuideBody = z
     }
   });
 export type ImportMeetingGuideInput = z.infer<typeof ImportMeetingGuideBody>;
+export type ImportMeetingGuideRequest = z.input<typeof ImportMeetingGuideBody>;
 
 export const ImportReport = z.object({
   /** What the groups remember as their source: the URL, or the name of the upload. */

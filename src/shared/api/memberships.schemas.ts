@@ -36,6 +36,7 @@ export const Membership = z.object({
   delivery: z.enum(DELIVERIES),
 });
 export const MembershipResponse = z.object({ membership: Membership });
+export type Membership = z.infer<typeof Membership>;
 
 export const MembersResponse = z.object({
   members: z.array(
@@ -50,13 +51,23 @@ export const MembersResponse = z.object({
   ),
 });
 
+export type MembersResponse = z.infer<typeof MembersResponse>;
+/** A fellow member as the list shows them: never an e-mail address. */
+export type Member = MembersResponse['members'][number];
+
 export const RequestsResponse = z.object({
   requests: z.array(z.object({ userId: z.string(), displayName: z.string(), requestedAt: z.string() })),
 });
 
+export type RequestsResponse = z.infer<typeof RequestsResponse>;
+export type JoinRequest = RequestsResponse['requests'][number];
+
 export const InvitationCreatedResponse = z.object({
   invitation: z.object({ token: z.string(), url: z.string(), expiresAt: z.string() }),
 });
+
+export type InvitationCreatedResponse = z.infer<typeof InvitationCreatedResponse>;
+export type CreatedInvitation = InvitationCreatedResponse['invitation'];
 
 export const InvitationResponse = z.object({
   invitation: z.object({
@@ -64,3 +75,5 @@ export const InvitationResponse = z.object({
     group: GroupSummary.extend({ charter: z.string().nullable(), charterVersion: z.number(), leaders: z.array(Leader) }),
   }),
 });
+export type InvitationResponse = z.infer<typeof InvitationResponse>;
+export type InvitationPreview = InvitationResponse['invitation'];

@@ -33,6 +33,7 @@ export const ReportsQuery = z.object({ status: z.enum(REPORT_STATUSES).default('
 export const LogQuery = z.object(pageFields);
 
 const Person = z.object({ id: z.string(), displayName: z.string() });
+export type Person = z.infer<typeof Person>;
 const GroupRef = z.object({ slug: z.string(), name: z.string() });
 
 export const ReportCreatedResponse = z.object({
@@ -69,8 +70,10 @@ export const Report = z.object({
   }),
 });
 export type Report = z.infer<typeof Report>;
+export type PostKind = Report['target']['kind'];
 export const ReportResponse = z.object({ report: Report });
 export const ReportsResponse = z.object({ reports: z.array(Report), nextBefore: z.string().nullable() });
+export type ReportsResponse = z.infer<typeof ReportsResponse>;
 
 export const ThreadStateResponse = z.object({
   thread: z.object({ id: z.string(), hidden: z.boolean(), hiddenAt: z.string().nullable(), locked: z.boolean(), lockedAt: z.string().nullable() }),
@@ -98,3 +101,4 @@ export const LogEntry = z.object({
 });
 export type LogEntry = z.infer<typeof LogEntry>;
 export const LogResponse = z.object({ entries: z.array(LogEntry), nextBefore: z.string().nullable() });
+export type LogResponse = z.infer<typeof LogResponse>;

@@ -34,4 +34,5 @@ export const NotificationsResponse = z.object({
   /** Pass as `before` for the next page; null on the last one. */
   nextBefore: z.string().nullable(),
 });
+export type NotificationsResponse = z.infer<typeof NotificationsResponse>;
 export const UnreadCountResponse = z.object({ unreadCount: z.number() });

@@ -3,10 +3,9 @@ import { languageTag, list, text, timeZone } from './text-schemas.ts';
 import { ScheduleSessionBody, SessionOut } from './sessions.schemas.ts';
 import { parseDate } from '../calendar-date.ts';
 import { parseClock } from '../clock-time.ts';
+import { PARTICIPATION_MODES, VOTE_ANSWERS } from '../scheduling.ts';
 
-export const PARTICIPATION_MODES = ['in-person', 'online'] as const;
-export const VOTE_ANSWERS = ['yes', 'if-need-be', 'no'] as const;
-export type VoteAnswer = (typeof VOTE_ANSWERS)[number];
+export { PARTICIPATION_MODES, VOTE_ANSWERS, type ParticipationMode, type VoteAnswer } from '../scheduling.ts';
 
 /** Limits of this module, shared by the schemas and the services. */
 export const SCHEDULING_LIMITS = {
@@ -69,6 +68,7 @@ export const AvailabilityOut = z.object({
   updatedAt: z.string(),
 });
 export type Availability = z.infer<typeof AvailabilityOut>;
+export type WeeklyWindow = Availability['windows'][number];
 export const AvailabilityResponse = z.object({ availability: AvailabilityOut });
 export const MaybeAvailabilityResponse = z.object({ availability: AvailabilityOut.nullable() });
 
@@ -117,6 +117,7 @@ export type ApplyInput = z.infer<typeof ApplyBody>;
 export const ApplyResponse = z.object({ sessions: z.array(SessionOut) });
 
 const Person = z.object({ userId: z.string(), displayName: z.string() });
+export type Person = z.infer<typeof Person>;
 const ExcludedOut = Person.extend({
   timeZone: z.string().describe('The zone of their availability'),
   localTime: z.string().describe('Their own wall time YYYY-MM-DDTHH:MM at the slot’s first occurrence'),
@@ -188,6 +189,7 @@ export const TimeFinderResponse = z.object({
     .describe('The whole week’s scores, for a heat map'),
 });
 export type TimeFinderResult = z.infer<typeof TimeFinderResponse>;
+export type FoundSlot = TimeFinderResult['slots'][number];
 
 // Slot polls.
 

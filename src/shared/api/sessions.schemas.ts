@@ -3,9 +3,9 @@ import { LIMITS } from '../limits.ts';
 import { parseLocal } from '../zoned-time.ts';
 import { list, text, timeZone, webUrl } from './text-schemas.ts';
 import { checkRule } from '../rrule-check.ts';
+import { SESSION_MODES } from '../sessions.ts';
 
-export const SESSION_MODES = ['in-person', 'online', 'hybrid'] as const;
-export type SessionMode = (typeof SESSION_MODES)[number];
+export { SESSION_MODES, type SessionMode } from '../sessions.ts';
 
 /** `YYYY-MM-DDTHH:MM`, a real date and time. */
 export const localTime = () => z.string().refine((v) => parseLocal(v) !== null, { error: 'issue.localTime' });
@@ -33,6 +33,7 @@ const recurrence = () =>
 const sessionMinutes = () => z.number().int().min(LIMITS.sessionMinutesMin).max(LIMITS.sessionMinutesMax);
 
 export const AgendaItem = z.object({ title: text(120), minutes: z.number().int().min(1).max(600) });
+export type AgendaItem = z.infer<typeof AgendaItem>;
 export const Facilitator = z.union([z.object({ userId: z.uuid() }), z.object({ guestName: text(80) })]);
 
 const sessionFields = {
@@ -55,12 +56,15 @@ const sessionFields = {
 
 export const ScheduleSessionBody = z.object(sessionFields).partial().required({ title: true, start: true, timeZone: true, durationMinutes: true, mode: true });
 export type ScheduleSessionInput = z.infer<typeof ScheduleSessionBody>;
+/** What a client sends to schedule a session (before parsing). */
+export type ScheduleSessionRequest = z.input<typeof ScheduleSessionBody>;
 
 export const UpdateSessionBody = z.object(sessionFields).partial().extend({
   /** Change the series from this occurrence on (its startsAt); earlier ones keep their history. */
   fromOccurrence: instant().optional(),
 });
 export type UpdateSessionInput = z.infer<typeof UpdateSessionBody>;
+export type UpdateSessionRequest = z.input<typeof UpdateSessionBody>;
 
 export const SessionIdParams = z.object({ id: z.uuid() });
 export const OccurrenceParams = z.object({ id: z.uuid(), occurrenceStart: instant() });
@@ -110,6 +114,8 @@ export const ScheduleProgrammeBody = z.object({
   /** Shown on every session of this cohort (defaults to the programme's title). */
   description: text(4000, { multiline: true }).nullable().optional(),
 });
+export type ProgrammeRequest = z.input<typeof ProgrammeBody>;
+export type ScheduleProgrammeRequest = z.input<typeof ScheduleProgrammeBody>;
 export const ProgrammeIdParams = z.object({ id: z.uuid() });
 
 // Responses (documented in OpenAPI; handlers build them in the service).
@@ -136,6 +142,9 @@ export const SessionOut = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+export type SessionOut = z.infer<typeof SessionOut>;
+/** A facilitator as sessions show them: a leader (`userId`, with their name) or a guest named by hand. */
+export type FacilitatorOut = SessionOut['facilitators'][number];
 export const SessionResponse = z.object({ session: SessionOut });
 export const SessionsResponse = z.object({ sessions: z.array(SessionOut) });
 
@@ -157,10 +166,13 @@ export const OccurrenceOut = z.object({
   groupSlug: z.string(),
   groupName: z.string(),
 });
+export type OccurrenceOut = z.infer<typeof OccurrenceOut>;
 export const OccurrencesResponse = z.object({ occurrences: z.array(OccurrenceOut) });
 export const RsvpResponse = z.object({ rsvp: z.object({ status: z.enum(['going', 'waitlisted', 'not-going']) }) });
+export type RsvpStatus = z.infer<typeof RsvpResponse>['rsvp']['status'];
 
 const Person = z.object({ userId: z.string(), displayName: z.string() });
+export type Person = z.infer<typeof Person>;
 export const OccurrenceDetailResponse = z.object({
   session: SessionOut,
   occurrence: OccurrenceOut.omit({ myRsvp: true, groupSlug: true, groupName: true, title: true, mode: true }),
@@ -174,3 +186,25 @@ export const OccurrenceDetailResponse = z.object({
   recap: z.object({ body: z.string(), updatedAt: z.string() }).nullable(),
   canManage: z.boolean(),
 });
+export type OccurrenceDetailResponse = z.infer<typeof OccurrenceDetailResponse>;
+
+/** Where a moved occurrence now starts. */
+export const MovedOccurrenceResponse = z.object({ occurrence: z.object({ startsAt: z.string(), localStart: z.string() }) });
+export type MovedOccurrenceResponse = z.infer<typeof MovedOccurrenceResponse>;
+export const AttendanceResponse = z.object({ attendance: z.array(Person) });
+export type AttendanceResponse = z.infer<typeof AttendanceResponse>;
+export const RecapResponse = z.object({ recap: z.object({ body: z.string(), updatedAt: z.string() }) });
+export type RecapResponse = z.infer<typeof RecapResponse>;
+
+export const Programme = z.object({
+  id: z.string(),
+  groupSlug: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  parts: z.array(z.object({ theme: z.string(), agenda: z.array(z.object({ title: z.string(), minutes: z.number() })) })),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Programme = z.infer<typeof Programme>;
+export const ProgrammeResponse = z.object({ programme: Programme });
+export const ProgrammesResponse = z.object({ programmes: z.array(Programme) });

@@ -6,7 +6,7 @@ import { ErrorResponse } from '../../../shared/api/error.schemas.ts';
 import { requestLocale } from '../../platform/http/request-locale.ts';
 import { SlugParams } from '../../../shared/api/groups.schemas.ts';
 import { SessionIdParams } from '../../../shared/api/sessions.schemas.ts';
-import { CalendarText, FeedResponse, FeedTokenParams } from '../../../shared/api/calendar.schemas.ts';
+import { CalendarText, FeedResponse, FeedStatusResponse, FeedTokenParams } from '../../../shared/api/calendar.schemas.ts';
 import type { CalendarFile, CalendarService } from './calendar.service.ts';
 
 const tags = ['calendar'];
@@ -75,7 +75,7 @@ export function calendarRoutes(calendar: CalendarService) {
         schema: {
           tags,
           summary: 'Whether I have a personal calendar feed (the secret URL is only shown when created)',
-          response: { 200: z.object({ feed: z.object({ active: z.boolean(), createdAt: z.string().nullable() }) }), 401: ErrorResponse },
+          response: { 200: FeedStatusResponse, 401: ErrorResponse },
         },
       },
       async (request) => ({ feed: await calendar.describePersonalFeed(requireActor(request.actor)) }),

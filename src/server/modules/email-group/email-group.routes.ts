@@ -1,19 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ErrorResponse } from '../../../shared/api/error.schemas.ts';
+import { UnsubscribeParams, UnsubscribeInfo, UnsubscribeResult } from '../../../shared/api/email-group.schemas.ts';
 import { requestLocale } from '../../platform/http/request-locale.ts';
 import type { EmailGroup } from './email-group.service.ts';
-
-const TokenParams = z.object({
-  token: z
-    .string()
-    .min(10)
-    .max(200)
-    .regex(/^[A-Za-z0-9_.-]+$/),
-});
-const UnsubscribeInfo = z.object({ group: z.object({ name: z.string() }) });
-const UnsubscribeResult = z.object({ delivery: z.literal('web'), message: z.string() });
 
 /**
  * Unsubscribing from a group's e-mails without signing in: the signed link is the proof.
@@ -37,7 +27,7 @@ export function emailGroupRoutes(emailGroup: EmailGroup) {
         schema: {
           tags,
           summary: 'Which group an unsubscribe link is for (no account needed)',
-          params: TokenParams,
+          params: UnsubscribeParams,
           response: { 200: UnsubscribeInfo, ...errors },
         },
       },
@@ -51,7 +41,7 @@ export function emailGroupRoutes(emailGroup: EmailGroup) {
           schema: {
             tags,
             summary: 'Stop e-mails from a group (RFC 8058 one-click; no account needed): the member then follows it on the web',
-            params: TokenParams,
+            params: UnsubscribeParams,
             response: { 200: UnsubscribeResult, ...errors },
             ...(url.startsWith('/unsubscribe') ? { hide: true } : {}),
           },

@@ -5,19 +5,16 @@ import { requireActor } from '../../platform/http/actor.ts';
 import { ErrorResponse } from '../../../shared/api/error.schemas.ts';
 import { SlugParams } from '../../../shared/api/groups.schemas.ts';
 import type { ProgrammesService } from './programmes.service.ts';
-import { ProgrammeBody, ProgrammeIdParams, ScheduleProgrammeBody, SessionsResponse } from '../../../shared/api/sessions.schemas.ts';
+import {
+  ProgrammeBody,
+  ProgrammeIdParams,
+  ProgrammeResponse,
+  ProgrammesResponse,
+  ScheduleProgrammeBody,
+  SessionsResponse,
+} from '../../../shared/api/sessions.schemas.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
-const Programme = z.object({
-  id: z.string(),
-  groupSlug: z.string(),
-  title: z.string(),
-  description: z.string().nullable(),
-  parts: z.array(z.object({ theme: z.string(), agenda: z.array(z.object({ title: z.string(), minutes: z.number() })) })),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-const ProgrammeResponse = z.object({ programme: Programme });
 
 export function programmesRoutes(programmes: ProgrammesService) {
   return async function routes(fastify: FastifyInstance): Promise<void> {
@@ -48,7 +45,7 @@ export function programmesRoutes(programmes: ProgrammesService) {
           tags,
           summary: 'A group’s programmes',
           params: SlugParams,
-          response: { 200: z.object({ programmes: z.array(Programme) }), 404: ErrorResponse },
+          response: { 200: ProgrammesResponse, 404: ErrorResponse },
         },
       },
       async (request) => ({ programmes: await programmes.listProgrammes(request.actor, request.params.slug) }),

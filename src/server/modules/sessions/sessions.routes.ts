@@ -6,13 +6,16 @@ import { ErrorResponse } from '../../../shared/api/error.schemas.ts';
 import { SlugParams } from '../../../shared/api/groups.schemas.ts';
 import {
   AttendanceBody,
+  AttendanceResponse,
   CancelOccurrenceBody,
   MoveOccurrenceBody,
+  MovedOccurrenceResponse,
   OccurrenceDetailResponse,
   OccurrenceParams,
   OccurrencesQuery,
   OccurrencesResponse,
   RecapBody,
+  RecapResponse,
   RsvpBody,
   RsvpResponse,
   ScheduleSessionBody,
@@ -190,7 +193,7 @@ export function sessionsRoutes(sessions: SessionsService) {
           summary: 'Move one occurrence to another local time (leaders only)',
           params: SessionIdParams,
           body: MoveOccurrenceBody,
-          response: { 200: z.object({ occurrence: z.object({ startsAt: z.string(), localStart: z.string() }) }), ...errors },
+          response: { 200: MovedOccurrenceResponse, ...errors },
         },
       },
       async (request) => ({
@@ -225,7 +228,7 @@ export function sessionsRoutes(sessions: SessionsService) {
           summary: 'Record who was there (leaders only)',
           params: SessionIdParams,
           body: AttendanceBody,
-          response: { 200: z.object({ attendance: z.array(z.object({ userId: z.string(), displayName: z.string() })) }), ...errors },
+          response: { 200: AttendanceResponse, ...errors },
         },
       },
       async (request) => {
@@ -242,7 +245,7 @@ export function sessionsRoutes(sessions: SessionsService) {
           summary: 'Write the short recap members read after the session (leaders only)',
           params: SessionIdParams,
           body: RecapBody,
-          response: { 200: z.object({ recap: z.object({ body: z.string(), updatedAt: z.string() }) }), ...errors },
+          response: { 200: RecapResponse, ...errors },
         },
       },
       async (request) => ({

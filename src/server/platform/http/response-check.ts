@@ -55,7 +55,7 @@ export function installResponseCheck(app: FastifyInstance): void {
     ({ schema, method, url, httpStatus }) =>
     (data) => {
       const problems = responseProblems(schema, data);
-      if (problems.length > 0) fail(`${method} ${url}`, httpStatus, problems);
+      if (problems.length > 0) fail(`${method} ${url}`, httpStatus ?? '?', problems);
       return JSON.stringify(data);
     };
   app.setSerializerCompiler(serializer);

@@ -44,7 +44,9 @@ describe('installResponseCheck', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const app = Fastify();
     installResponseCheck(app);
-    app.get('/api/v1/thing', { schema: { response: { 200: Thing, 404: ErrorResponse } } }, async (_request, reply) => reply.status(status).send(handler()));
+    app.get('/api/v1/thing', { schema: { response: { 200: Thing, 404: ErrorResponse } } }, async (_request, reply) =>
+      reply.status(status as 200).send(handler()),
+    );
     await app.ready();
     return app;
   }

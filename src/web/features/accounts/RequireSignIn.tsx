@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
-import type { User } from './account-types.ts';
+import type { User } from '../../../shared/api/accounts.schemas.ts';
 import { withNext } from './safe-next.ts';
 import { useMe } from './session.ts';
 

@@ -10,7 +10,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect.tsx';
 import { rememberLocale } from '../../i18n/language.ts';
 import { CalendarFeedSection } from '../sessions/CalendarFeedSection.tsx';
-import type { User } from './account-types.ts';
+import type { User } from '../../../shared/api/accounts.schemas.ts';
 import { RequireSignIn } from './RequireSignIn.tsx';
 import { useChangePassword, useDeleteAccount, useUpdateProfile } from './session.ts';
 import { NewPasswordField } from './NewPasswordField.tsx';

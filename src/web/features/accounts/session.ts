@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Locale } from '../../../shared/locale.ts';
 import { api, isApiError } from '../../api/client.ts';
-import type { User, UserResponse } from './account-types.ts';
+import type { User, UserResponse } from '../../../shared/api/accounts.schemas.ts';
 
 export const meKey = ['me'] as const;
 

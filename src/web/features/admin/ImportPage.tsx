@@ -12,7 +12,7 @@ import { browserTimeZone } from '../../i18n/time-zones.ts';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import { DIRECTORY_PATH } from '../directory/directory-paths.ts';
 import { useImportMeetingGuide } from '../directory/directory-queries.ts';
-import type { ImportInput, ImportReport } from '../directory/directory-types.ts';
+import type { ImportMeetingGuideRequest as ImportInput, ImportReport } from '../../../shared/api/meeting-guide.schemas.ts';
 import { groupPath } from '../groups/group-labels.ts';
 import '../directory/directory.css';
 

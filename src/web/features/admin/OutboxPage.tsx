@@ -6,7 +6,7 @@ import { NotFoundPage } from '../../components/NotFoundPage.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
 import { useFormatInstant } from '../../i18n/format.ts';
-import type { User } from '../accounts/account-types.ts';
+import type { User } from '../../../shared/api/accounts.schemas.ts';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import { useOutbox, type OutboxMessage } from './outbox-queries.ts';
 

@@ -10,7 +10,7 @@ import { groupPath, useGroupWording } from '../groups/group-labels.ts';
 import { formatDistance, placeLabel, useDirectoryTimes } from './directory-format.ts';
 import { activeFilterCount, NO_FILTERS, pageCount, searchFromFilters, type DirectoryFilters } from './directory-params.ts';
 import { DIRECTORY_PATH } from './directory-paths.ts';
-import type { DirectoryGroup, DirectoryResult } from './directory-types.ts';
+import type { DirectoryGroup, SearchGroupsResponse as DirectoryResult } from '../../../shared/api/directory.schemas.ts';
 
 function hrefFor(filters: DirectoryFilters): string {
   const search = searchFromFilters(filters).toString();

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SEARCH_LIMITS, type Place } from '../../../shared/directory.ts';
-import type { GroupPlace } from '../groups/group-types.ts';
+import type { GroupPlace } from '../../../shared/api/groups.schemas.ts';
 import { formatPopulation, placeLabel } from './directory-format.ts';
 import { PLACE_QUERY_MIN, usePlaces } from './directory-queries.ts';
 import './place-combobox.css';

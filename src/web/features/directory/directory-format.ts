@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatInstant, zoneCity } from '../../../shared/when.ts';
-import type { GroupPlace } from '../groups/group-types.ts';
+import type { GroupPlace } from '../../../shared/api/groups.schemas.ts';
 
 // Building Intl objects is slow: one per language, kept.
 const regionNames = new Map<string, Intl.DisplayNames>();

@@ -2,7 +2,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { Place } from '../../../shared/directory.ts';
 import { api, apiPath } from '../../api/client.ts';
 import { apiSearchQuery, type DirectoryFilters } from './directory-params.ts';
-import type { DirectoryResult, ImportInput, ImportReport } from './directory-types.ts';
+import type { SearchGroupsResponse as DirectoryResult } from '../../../shared/api/directory.schemas.ts';
+import type { ImportMeetingGuideRequest as ImportInput, ImportReport } from '../../../shared/api/meeting-guide.schemas.ts';
 
 export const directoryKeys = {
   all: ['directory'] as const,

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
-import type { Group } from '../groups/group-types.ts';
+import type { Group } from '../../../shared/api/groups.schemas.ts';
+import type { User } from '../../../shared/api/accounts.schemas.ts';
 import { canModerateGroup } from '../moderation/moderation-access.ts';
 import { moderationPaths } from '../moderation/moderation-paths.ts';
-import type { User } from '../accounts/account-types.ts';
 import { discussionPaths } from './discussion-paths.ts';
 import { useLatestThreads } from './discussion-queries.ts';
 import { ThreadRow } from './ThreadRow.tsx';

@@ -4,9 +4,8 @@ import { DELIVERIES, type Delivery } from '../../../shared/limits.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { RadioGroup } from '../../components/Field.tsx';
 import { fieldId, formErrors } from '../../components/form-errors.ts';
-import type { Group } from '../groups/group-types.ts';
+import type { Group, ViewerMembership as MembershipWithDelivery } from '../../../shared/api/groups.schemas.ts';
 import { useSetDelivery } from './discussion-queries.ts';
-import type { MembershipWithDelivery } from './discussion-types.ts';
 
 /** The viewer's current choice, as the group page reports it (`web` until they choose). */
 function currentDelivery(group: Group): Delivery {

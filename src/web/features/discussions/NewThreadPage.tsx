@@ -7,7 +7,7 @@ import { TextAreaField, TextField } from '../../components/Field.tsx';
 import { fieldId, formErrors } from '../../components/form-errors.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
-import type { Group } from '../groups/group-types.ts';
+import type { Group } from '../../../shared/api/groups.schemas.ts';
 import { GroupGate } from '../groups/GroupGate.tsx';
 import { discussionPaths } from './discussion-paths.ts';
 import { useStartThread } from './discussion-queries.ts';

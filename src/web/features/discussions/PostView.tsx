@@ -9,7 +9,7 @@ import { ModerationTools } from '../moderation/ModerationTools.tsx';
 import { ReportButton } from '../moderation/ReportButton.tsx';
 import { useAuthorName, usePostTime } from './discussion-format.ts';
 import { useDeleteComment, useDeleteThread, useEditComment, useEditThread } from './discussion-queries.ts';
-import type { Comment, Thread } from './discussion-types.ts';
+import type { CommentView as Comment, ThreadView as Thread } from '../../../shared/api/discussions.schemas.ts';
 import { PostBody } from './PostBody.tsx';
 import { plainId, scopedErrors } from './scoped-errors.ts';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
-import type { User } from '../accounts/account-types.ts';
-import type { Group } from '../groups/group-types.ts';
+import type { User } from '../../../shared/api/accounts.schemas.ts';
+import type { Group } from '../../../shared/api/groups.schemas.ts';
 import { canModerateGroup } from '../moderation/moderation-access.ts';
 import { usePostRecapComment, useRecapComments } from './discussion-queries.ts';
 import { PostView, type PostPermissions } from './PostView.tsx';

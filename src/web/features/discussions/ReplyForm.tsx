@@ -5,7 +5,7 @@ import { POST_LIMITS } from '../../../shared/limits.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { TextAreaField } from '../../components/Field.tsx';
 import { fieldId, formErrors } from '../../components/form-errors.ts';
-import type { Comment } from './discussion-types.ts';
+import type { CommentView as Comment } from '../../../shared/api/discussions.schemas.ts';
 
 interface ReplyFormProps {
   /** Posts the body; thread replies and recap comments differ only in where they go. */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Thread } from './discussion-types.ts';
+import type { ThreadView as Thread } from '../../../shared/api/discussions.schemas.ts';
 
 /** Locked, hidden, deleted, recap: said in words, never by colour alone. */
 export function ThreadBadges({ thread }: { thread: Thread }) {

@@ -4,7 +4,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import { groupPath } from '../groups/group-labels.ts';
-import type { Group } from '../groups/group-types.ts';
+import type { Group } from '../../../shared/api/groups.schemas.ts';
 import { GroupGate } from '../groups/GroupGate.tsx';
 import { discussionPaths } from './discussion-paths.ts';
 import { useThreads } from './discussion-queries.ts';

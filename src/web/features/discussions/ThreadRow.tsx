@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuthorName, usePostTime, useThreadTitle } from './discussion-format.ts';
 import { discussionPaths } from './discussion-paths.ts';
-import type { Thread } from './discussion-types.ts';
+import type { ThreadView as Thread } from '../../../shared/api/discussions.schemas.ts';
 import { ThreadBadges } from './ThreadBadges.tsx';
 
 /** One line of the list: title (a link), who started it, replies, last activity. */

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import type { UnsubscribeInfo, UnsubscribeResult } from '../../../shared/api/email-group.schemas.ts';
 import { api, apiPath, isApiError } from '../../api/client.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { formErrors } from '../../components/form-errors.ts';
@@ -18,10 +19,10 @@ export function UnsubscribePage() {
   const { token = '' } = useParams();
   const info = useQuery({
     queryKey: ['unsubscribe', token],
-    queryFn: () => api.get<{ group: { name: string } }>(apiPath`/api/v1/unsubscribe/${token}`),
+    queryFn: () => api.get<UnsubscribeInfo>(apiPath`/api/v1/unsubscribe/${token}`),
     retry: false,
   });
-  const stop = useMutation({ mutationFn: () => api.post<{ delivery: string; message: string }>(apiPath`/api/v1/unsubscribe/${token}`, {}) });
+  const stop = useMutation({ mutationFn: () => api.post<UnsubscribeResult>(apiPath`/api/v1/unsubscribe/${token}`, {}) });
 
   if (info.isPending) return <Loading />;
   if (info.isError) {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useWhen } from '../sessions/session-format.ts';
-import type { PostAuthor, Thread } from './discussion-types.ts';
+import type { Author as PostAuthor, ThreadView as Thread } from '../../../shared/api/discussions.schemas.ts';
 
 /** Post times on the viewer's own clock, in the interface language. */
 export function usePostTime() {

@@ -2,8 +2,15 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClie
 import type { Delivery } from '../../../shared/limits.ts';
 import { api, apiPath } from '../../api/client.ts';
 import { groupKeys } from '../groups/group-queries.ts';
-import type { Group } from '../groups/group-types.ts';
-import type { Comment, MembershipWithDelivery, RecapComments, Thread, ThreadDetail, ThreadInput, ThreadPage } from './discussion-types.ts';
+import type { Group, ViewerMembership as MembershipWithDelivery } from '../../../shared/api/groups.schemas.ts';
+import type {
+  CommentView as Comment,
+  RecapCommentsResponse as RecapComments,
+  ThreadView as Thread,
+  ThreadDetailResponse as ThreadDetail,
+  NewThreadInput as ThreadInput,
+  ThreadsResponse as ThreadPage,
+} from '../../../shared/api/discussions.schemas.ts';
 
 export const discussionKeys = {
   all: ['discussions'] as const,

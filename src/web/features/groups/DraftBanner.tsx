@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Group } from './group-types.ts';
+import type { Group } from '../../../shared/api/groups.schemas.ts';
 import { editStepPath, STEPS, stepForField } from './guide/guide-steps.ts';
 
 /** For leaders of a draft: what is still missing, each part a link to its step. */

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { groupPath, useGroupWording } from './group-labels.ts';
-import type { GroupSummary } from './group-types.ts';
+import type { GroupSummary } from '../../../shared/api/groups.schemas.ts';
 
 /** A group in a list: enough to tell whether it fits, one link to read more. */
 export function GroupCard({ group, badges }: { group: GroupSummary; badges?: ReactNode }) {

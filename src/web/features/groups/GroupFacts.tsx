@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFormatInstant } from '../../i18n/format.ts';
 import { useGroupWording } from './group-labels.ts';
-import type { Group } from './group-types.ts';
+import type { Group } from '../../../shared/api/groups.schemas.ts';
 
 /** The group's shape at a glance: how it runs, how to take part, in which languages. */
 export function GroupFacts({ group, viewerTimeZone }: { group: Group; viewerTimeZone: string | null }) {

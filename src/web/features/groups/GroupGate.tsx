@@ -4,7 +4,7 @@ import { isApiError } from '../../api/client.ts';
 import { NotFoundPage } from '../../components/NotFoundPage.tsx';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
 import { useGroup } from './group-queries.ts';
-import type { Group } from './group-types.ts';
+import type { Group } from '../../../shared/api/groups.schemas.ts';
 
 export function isActiveMember(group: Group): boolean {
   return group.viewer.membership?.status === 'active';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Leader } from './group-types.ts';
+import type { Leader } from '../../../shared/api/groups.schemas.ts';
 
 export function LeaderList({ leaders }: { leaders: Leader[] }) {
   const { t } = useTranslation();

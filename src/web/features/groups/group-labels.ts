@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { RHYTHMS, type Mode } from '../../../shared/limits.ts';
 import { formatList, languageName } from '../../i18n/format.ts';
 import { countryName } from '../directory/directory-format.ts';
-import type { GroupPlace } from './group-types.ts';
+import type { GroupPlace } from '../../../shared/api/groups.schemas.ts';
 
 export type SuggestedRhythm = (typeof RHYTHMS)[number];
 

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, apiPath } from '../../api/client.ts';
-import type { FoundingInput, Group, GroupResponse, GroupSummary, MyGroup } from './group-types.ts';
+import type { UpdateGroupRequest as FoundingInput, Group, GroupResponse, GroupSummary, MyGroup } from '../../../shared/api/groups.schemas.ts';
 
 export const groupKeys = {
   all: ['groups'] as const,

@@ -2,7 +2,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { MultilineText } from '../../components/MultilineText.tsx';
-import type { Group } from '../groups/group-types.ts';
+import type { Group } from '../../../shared/api/groups.schemas.ts';
 import { useCharterConsent } from './charter-consent.ts';
 import { CharterConsentField } from './CharterConsentField.tsx';
 import { useAcceptCharter } from './membership-queries.ts';

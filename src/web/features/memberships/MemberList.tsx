@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
 import { useFormatInstant } from '../../i18n/format.ts';
-import type { User } from '../accounts/account-types.ts';
-import type { Group } from '../groups/group-types.ts';
+import type { User } from '../../../shared/api/accounts.schemas.ts';
+import type { Group } from '../../../shared/api/groups.schemas.ts';
+import type { Member } from '../../../shared/api/memberships.schemas.ts';
 import { useMemberAction, useMembers, usePromoteMember, useRemoveMember } from './membership-queries.ts';
-import type { Member } from './membership-types.ts';
 import { PromoteButton } from './PromoteButton.tsx';
 
 function describe(member: Member, t: TFunction): string {

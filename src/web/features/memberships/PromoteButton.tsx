@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LEADERSHIPS, LIMITS, type Leadership } from '../../../shared/limits.ts';
 import { RadioGroup, TextField } from '../../components/Field.tsx';
 import { useModal } from '../../components/use-modal.ts';
-import type { Member } from './membership-types.ts';
+import type { Member } from '../../../shared/api/memberships.schemas.ts';
 
 /** Opens a small dialog asking which kind of co-leader the member becomes. */
 export function PromoteButton({

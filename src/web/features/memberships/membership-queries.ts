@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import type { Leadership } from '../../../shared/limits.ts';
 import { api, apiPath } from '../../api/client.ts';
 import { groupKeys } from '../groups/group-queries.ts';
-import type { CreatedInvitation, InvitationPreview, JoinRequest, Member, Membership } from './membership-types.ts';
+import type { CreatedInvitation, InvitationPreview, JoinRequest, Member, Membership } from '../../../shared/api/memberships.schemas.ts';
 
 export const membershipKeys = {
   members: (slug: string) => ['members', slug] as const,

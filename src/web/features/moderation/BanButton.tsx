@@ -7,7 +7,7 @@ import { formErrors } from '../../components/form-errors.ts';
 import { useModal } from '../../components/use-modal.ts';
 import { plainId, scopedErrors } from '../discussions/scoped-errors.ts';
 import { useBanMember } from './moderation-queries.ts';
-import type { Person } from './moderation-types.ts';
+import type { Person } from '../../../shared/api/moderation.schemas.ts';
 
 /**
  * Bans a member from a group after asking: they leave it at once, lose their reply-by-mail

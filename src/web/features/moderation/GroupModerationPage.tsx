@@ -5,7 +5,7 @@ import { isApiError } from '../../api/client.ts';
 import { NotFoundPage } from '../../components/NotFoundPage.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
-import type { User } from '../accounts/account-types.ts';
+import type { User } from '../../../shared/api/accounts.schemas.ts';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import { groupPath } from '../groups/group-labels.ts';
 import { useGroup } from '../groups/group-queries.ts';

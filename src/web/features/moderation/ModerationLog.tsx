@@ -5,7 +5,7 @@ import { LoadError, Loading } from '../../components/QueryStates.tsx';
 import { usePostTime } from '../discussions/discussion-format.ts';
 import { discussionPaths } from '../discussions/discussion-paths.ts';
 import { useModerationLog } from './moderation-queries.ts';
-import type { LogEntry } from './moderation-types.ts';
+import type { LogEntry } from '../../../shared/api/moderation.schemas.ts';
 
 function LogItem({ entry, showGroup }: { entry: LogEntry; showGroup: boolean }) {
   const { t } = useTranslation();

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useModeratePost, type PostAction } from './moderation-queries.ts';
-import type { ModerationTarget } from './moderation-types.ts';
+
+/** A post a moderator acts on (from a thread, a comment or a report); `locked` only for threads. */
+export type ModerationTarget = { kind: 'thread'; id: string; hidden: boolean; locked: boolean } | { kind: 'comment'; id: string; hidden: boolean };
 
 /**
  * Hide or show a post again, lock or unlock a thread: for the group's leaders and platform

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { REPORT_STATUSES } from '../../../shared/moderation.ts';
 import { NotFoundPage } from '../../components/NotFoundPage.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import type { User } from '../accounts/account-types.ts';
+import type { User } from '../../../shared/api/accounts.schemas.ts';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import { reportStatusFrom } from './GroupModerationPage.tsx';
 import { isPlatformModerator } from './moderation-access.ts';

@@ -7,7 +7,7 @@ import { formErrors, localErrors, type FormErrors } from '../../components/form-
 import { useModal } from '../../components/use-modal.ts';
 import { plainId, scopedErrors } from '../discussions/scoped-errors.ts';
 import { useReportPost } from './moderation-queries.ts';
-import type { PostKind } from './moderation-types.ts';
+import type { PostKind } from '../../../shared/api/moderation.schemas.ts';
 
 function ReportForm({ target, scope, onSent, onCancel }: { target: { kind: PostKind; id: string }; scope: string; onSent: () => void; onCancel: () => void }) {
   const { t } = useTranslation();

@@ -9,7 +9,7 @@ import { discussionPaths } from '../discussions/discussion-paths.ts';
 import { BanButton } from './BanButton.tsx';
 import { moderationPaths } from './moderation-paths.ts';
 import { useDecideReport, useReports } from './moderation-queries.ts';
-import type { Report } from './moderation-types.ts';
+import type { Report } from '../../../shared/api/moderation.schemas.ts';
 import { ModerationTools } from './ModerationTools.tsx';
 
 interface ReportCardProps {

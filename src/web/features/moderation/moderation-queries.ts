@@ -3,7 +3,7 @@ import type { ReportReason, ReportStatus } from '../../../shared/moderation.ts';
 import { api, apiPath } from '../../api/client.ts';
 import { discussionKeys } from '../discussions/discussion-queries.ts';
 import { membershipKeys } from '../memberships/membership-queries.ts';
-import type { Ban, LogPage, PostKind, ReportPage } from './moderation-types.ts';
+import type { Ban, LogResponse as LogPage, PostKind, ReportsResponse as ReportPage } from '../../../shared/api/moderation.schemas.ts';
 
 export const moderationKeys = {
   all: ['moderation'] as const,

@@ -9,7 +9,7 @@ import { discussionPaths } from '../discussions/discussion-paths.ts';
 import { groupPath } from '../groups/group-labels.ts';
 import { moderationPaths } from '../moderation/moderation-paths.ts';
 import { useMarkRead, useNotifications } from './notification-queries.ts';
-import type { AppNotification } from './notification-types.ts';
+import type { NotificationView as AppNotification } from '../../../shared/api/notifications.schemas.ts';
 import '../discussions/discussions.css';
 
 /** Where a notification leads: the reply, the thread, the queue, or the group. */

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { NotificationPage } from './notification-types.ts';
+import type { NotificationsResponse as NotificationPage } from '../../../shared/api/notifications.schemas.ts';
 
 export const notificationKeys = {
   all: ['notifications'] as const,

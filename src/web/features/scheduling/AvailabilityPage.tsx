@@ -10,10 +10,11 @@ import { TimeZoneSelect } from '../../components/TimeZoneSelect.tsx';
 import { formatInstant } from '../../../shared/when.ts';
 import { languageName } from '../../i18n/format.ts';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
-import type { User } from '../accounts/account-types.ts';
+import type { User } from '../../../shared/api/accounts.schemas.ts';
+import { PARTICIPATION_MODES, type ParticipationMode } from '../../../shared/scheduling.ts';
+import type { Availability, WeeklyWindow } from '../../../shared/api/scheduling.schemas.ts';
 import { clockMinutes, dayName, hourLabel, WEEK_ORDER } from './scheduling-format.ts';
 import { useMyAvailability, useSaveAvailability } from './scheduling-queries.ts';
-import { PARTICIPATION_MODES, type Availability, type ParticipationMode, type WeeklyWindow } from './scheduling-types.ts';
 import './scheduling.css';
 
 const COMMON_LANGUAGES = ['en', 'fr', 'es', 'de', 'it', 'pt', 'nl', 'ar', 'zh', 'hi', 'ru', 'uk', 'pl', 'tr', 'ja', 'ko'];

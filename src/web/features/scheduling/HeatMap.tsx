@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import type { TimeFinderResult } from '../../../shared/api/scheduling.schemas.ts';
 import { dayName, hourLabel, WEEK_ORDER } from './scheduling-format.ts';
-import type { HeatArrays } from './scheduling-types.ts';
+
+/** The three score arrays, on the group's week grid or re-indexed on the viewer's. */
+export type HeatArrays = Pick<TimeFinderResult['heatmap'], 'available' | 'partial' | 'mustHaveMissing'>;
 
 const LEVELS = 5;
 

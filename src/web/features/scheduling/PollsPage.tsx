@@ -12,12 +12,13 @@ import { formatList } from '../../i18n/format.ts';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import { groupPath } from '../groups/group-labels.ts';
 import { useGroup } from '../groups/group-queries.ts';
-import type { Group } from '../groups/group-types.ts';
+import type { Group } from '../../../shared/api/groups.schemas.ts';
+import { VOTE_ANSWERS, type VoteAnswer } from '../../../shared/scheduling.ts';
+import type { Poll, WeeklySlot } from '../../../shared/api/scheduling.schemas.ts';
 import { isLeaderOf } from '../groups/GroupGate.tsx';
 import '../sessions/sessions.css';
 import { cityOf, dayName, localWallTime, WEEK_ORDER } from './scheduling-format.ts';
 import { useClosePoll, useCreatePoll, useGroupPolls, useVote } from './scheduling-queries.ts';
-import { VOTE_ANSWERS, type Poll, type VoteAnswer, type WeeklySlot } from './scheduling-types.ts';
 import './scheduling.css';
 
 const COUNT_OF: Record<VoteAnswer, 'yes' | 'ifNeedBe' | 'no'> = { yes: 'yes', 'if-need-be': 'ifNeedBe', no: 'no' };

@@ -1,7 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiPath } from '../../api/client.ts';
-import type { Session, SessionInput } from '../sessions/session-types.ts';
-import type { Availability, AvailabilityInput, Poll, PollInput, TimeFinderOptions, TimeFinderResult, VoteAnswer, WeeklySlot } from './scheduling-types.ts';
+import type { SessionOut as Session, ScheduleSessionRequest as SessionInput } from '../../../shared/api/sessions.schemas.ts';
+import type { Availability, AvailabilityInput, Poll, PollInput, TimeFinderResult, WeeklySlot } from '../../../shared/api/scheduling.schemas.ts';
+import type { VoteAnswer } from '../../../shared/scheduling.ts';
+
+/** What the time finder page asks for; sent as the query string of GET …/time-finder. */
+export interface TimeFinderOptions {
+  durationMinutes: number;
+  from: string;
+  weeks: number;
+  zone: string;
+  mustHave: string[];
+  onlineOnly: boolean;
+}
 
 export const schedulingKeys = {
   all: ['scheduling'] as const,

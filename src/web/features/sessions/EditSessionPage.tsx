@@ -9,13 +9,13 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import { groupPath } from '../groups/group-labels.ts';
-import type { Group } from '../groups/group-types.ts';
+import type { Group } from '../../../shared/api/groups.schemas.ts';
+import type { SessionOut as Session } from '../../../shared/api/sessions.schemas.ts';
 import { GroupGate } from '../groups/GroupGate.tsx';
 import { useWhen } from './session-format.ts';
 import { editSessionPath, occurrencePath, sessionPath } from './session-paths.ts';
 import { changedFields, draftFromSession, inputFromDraft } from './session-form.ts';
 import { useSession, useUpdateSession } from './session-queries.ts';
-import type { Session } from './session-types.ts';
 import { SessionForm } from './SessionForm.tsx';
 
 /** The occurrence to split the series at, when it is a real instant of a recurring session. */

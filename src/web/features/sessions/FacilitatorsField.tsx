@@ -2,7 +2,7 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxGroup, TextField } from '../../components/Field.tsx';
 import { fieldId, type FormErrors } from '../../components/form-errors.ts';
-import type { Leader } from '../groups/group-types.ts';
+import type { Leader } from '../../../shared/api/groups.schemas.ts';
 
 const MAX_FACILITATORS = 10;
 

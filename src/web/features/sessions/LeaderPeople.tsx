@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
 import { useMembers } from '../memberships/membership-queries.ts';
 import { useRecordAttendance } from './session-queries.ts';
-import type { OccurrenceDetail, Person } from './session-types.ts';
+import type { OccurrenceDetailResponse as OccurrenceDetail, Person } from '../../../shared/api/sessions.schemas.ts';
 
 function People({ people, empty, testId, ordered = false }: { people: Person[]; empty: string; testId: string; ordered?: boolean }) {
   if (people.length === 0) return <p className="muted">{empty}</p>;

@@ -11,7 +11,8 @@ import { useModal } from '../../components/use-modal.ts';
 import { groupPath } from '../groups/group-labels.ts';
 import { editSessionPath, occurrencePath } from './session-paths.ts';
 import { useDeleteSession, useOccurrenceAction, useUpdateSession } from './session-queries.ts';
-import { hasLink, type OccurrenceDetail, type Session } from './session-types.ts';
+import { hasLink } from '../../../shared/sessions.ts';
+import type { OccurrenceDetailResponse as OccurrenceDetail, SessionOut as Session } from '../../../shared/api/sessions.schemas.ts';
 
 // The form and its time-zone arithmetic load when a leader opens it.
 const MoveForm = lazy(() => import('./MoveOccurrenceForm.tsx').then((m) => ({ default: m.MoveOccurrenceForm })));

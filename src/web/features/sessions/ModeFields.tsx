@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { RadioGroup, TextAreaField, TextField } from '../../components/Field.tsx';
 import { fieldId, type FormErrors } from '../../components/form-errors.ts';
-import { hasLink, hasPlace, SESSION_MODES, type SessionMode } from './session-types.ts';
+import { hasLink, hasPlace, SESSION_MODES, type SessionMode } from '../../../shared/sessions.ts';
 
 export interface ModeValues {
   mode: SessionMode;

@@ -4,7 +4,7 @@ import { instantToLocal } from '../../../shared/zoned-time.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { formErrors, localErrors } from '../../components/form-errors.ts';
 import { useMoveOccurrence } from './session-queries.ts';
-import type { Session } from './session-types.ts';
+import type { SessionOut as Session } from '../../../shared/api/sessions.schemas.ts';
 import { StartFields } from './StartFields.tsx';
 import { DurationField } from './DurationField.tsx';
 

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { groupPath } from '../groups/group-labels.ts';
 import { useWhen } from './session-format.ts';
 import { occurrencePath } from './session-paths.ts';
-import type { Occurrence, RsvpStatus } from './session-types.ts';
+import type { OccurrenceOut as Occurrence, RsvpStatus } from '../../../shared/api/sessions.schemas.ts';
 import './sessions.css';
 
 /** "2 places left", "Full · 3 on the wait-list", "4 going" (no limit). */

@@ -11,14 +11,14 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import { groupPath } from '../groups/group-labels.ts';
-import type { Group } from '../groups/group-types.ts';
+import type { Group } from '../../../shared/api/groups.schemas.ts';
+import type { Programme } from '../../../shared/api/sessions.schemas.ts';
 import { GroupGate } from '../groups/GroupGate.tsx';
 import { moveRow, templateRows, totalMinutes } from './agenda.ts';
 import { AgendaEditor, agendaLabels } from './AgendaEditor.tsx';
 import { copyAgenda, draftFromProgramme, inputFromProgrammeDraft, newPart, type PartDraft, type ProgrammeDraft } from './programme-form.ts';
 import { programmePaths } from './session-paths.ts';
 import { useCreateProgramme, useProgramme, useUpdateProgramme } from './session-queries.ts';
-import type { Programme } from './session-types.ts';
 import './sessions.css';
 
 const MAX_PARTS = 52;

@@ -6,11 +6,11 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import { groupPath } from '../groups/group-labels.ts';
-import type { Group } from '../groups/group-types.ts';
+import type { Group } from '../../../shared/api/groups.schemas.ts';
+import type { Programme } from '../../../shared/api/sessions.schemas.ts';
 import { GroupGate } from '../groups/GroupGate.tsx';
 import { programmePaths } from './session-paths.ts';
 import { useDeleteProgramme, useProgrammes } from './session-queries.ts';
-import type { Programme } from './session-types.ts';
 import './sessions.css';
 
 function ProgrammeCard({ programme, onDelete, busy }: { programme: Programme; onDelete: () => void; busy: boolean }) {

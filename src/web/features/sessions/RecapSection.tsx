@@ -6,7 +6,7 @@ import { fieldId, formErrors } from '../../components/form-errors.ts';
 import { MultilineText } from '../../components/MultilineText.tsx';
 import { useWriteRecap } from './session-queries.ts';
 import { useWhen } from './session-format.ts';
-import type { OccurrenceDetail } from './session-types.ts';
+import type { OccurrenceDetailResponse as OccurrenceDetail } from '../../../shared/api/sessions.schemas.ts';
 
 function RecapForm({ detail }: { detail: OccurrenceDetail }) {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import { withNext } from '../accounts/safe-next.ts';
 import { groupPath } from '../groups/group-labels.ts';
 import { placesText } from './OccurrenceList.tsx';
 import { sessionKeys, useRsvp } from './session-queries.ts';
-import type { OccurrenceDetail, RsvpStatus } from './session-types.ts';
+import type { OccurrenceDetailResponse as OccurrenceDetail, RsvpStatus } from '../../../shared/api/sessions.schemas.ts';
 
 type Viewer = 'member' | 'visitor' | 'signedOut';
 

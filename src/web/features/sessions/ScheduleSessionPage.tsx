@@ -7,7 +7,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { browserTimeZone } from '../../i18n/time-zones.ts';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import { groupPath } from '../groups/group-labels.ts';
-import type { Group } from '../groups/group-types.ts';
+import type { Group } from '../../../shared/api/groups.schemas.ts';
 import { GroupGate } from '../groups/GroupGate.tsx';
 import { templateRows } from './agenda.ts';
 import { sessionPath } from './session-paths.ts';

@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { MultilineText } from '../../components/MultilineText.tsx';
-import { hasLink, type Facilitator, type Session } from './session-types.ts';
+import { hasLink } from '../../../shared/sessions.ts';
+import type { FacilitatorOut as Facilitator, SessionOut as Session } from '../../../shared/api/sessions.schemas.ts';
 
 export function facilitatorName(f: Facilitator, t: TFunction): string {
   return f.guestName ? t('sessions.guestName', { name: f.guestName }) : (f.displayName ?? '');

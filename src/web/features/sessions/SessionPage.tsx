@@ -6,12 +6,13 @@ import { isApiError } from '../../api/client.ts';
 import { NotFoundPage } from '../../components/NotFoundPage.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
-import type { User } from '../accounts/account-types.ts';
+import type { User } from '../../../shared/api/accounts.schemas.ts';
+import type { Group } from '../../../shared/api/groups.schemas.ts';
+import type { OccurrenceDetailResponse as OccurrenceDetail, SessionOut as Session } from '../../../shared/api/sessions.schemas.ts';
 import { useMe } from '../accounts/session.ts';
 import { RecapComments } from '../discussions/RecapComments.tsx';
 import { groupPath } from '../groups/group-labels.ts';
 import { useGroup } from '../groups/group-queries.ts';
-import type { Group } from '../groups/group-types.ts';
 import { isActiveMember, isLeaderOf } from '../groups/GroupGate.tsx';
 import { LeaderPeople } from './LeaderPeople.tsx';
 import { ManageOccurrence, SessionTools } from './ManageSession.tsx';
@@ -24,7 +25,6 @@ import { SessionDetails } from './SessionDetails.tsx';
 import { useWhen } from './session-format.ts';
 import { sessionPath } from './session-paths.ts';
 import { calendarLinks, useGroupOccurrences, useOccurrence, useSession } from './session-queries.ts';
-import type { OccurrenceDetail, Session } from './session-types.ts';
 import './sessions.css';
 
 function CalendarLink({ session }: { session: Session }) {

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
-import type { User } from '../accounts/account-types.ts';
-import type { Group } from '../groups/group-types.ts';
+import type { User } from '../../../shared/api/accounts.schemas.ts';
+import type { Group } from '../../../shared/api/groups.schemas.ts';
 import { isLeaderOf } from '../groups/GroupGate.tsx';
 import { OccurrenceList } from './OccurrenceList.tsx';
 import { MY_SESSIONS_PATH, newSessionPath, programmePaths } from './session-paths.ts';

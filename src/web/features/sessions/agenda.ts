@@ -1,4 +1,4 @@
-import type { AgendaItem } from './session-types.ts';
+import type { AgendaItem } from '../../../shared/api/sessions.schemas.ts';
 
 /** One line of an agenda being edited: minutes as typed, and a key that survives reordering. */
 export interface AgendaRow {

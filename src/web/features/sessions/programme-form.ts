@@ -1,5 +1,5 @@
 import { itemsFrom, newRowKey, rowsFrom, type AgendaRow } from './agenda.ts';
-import type { Programme, ProgrammeInput } from './session-types.ts';
+import type { Programme, ProgrammeRequest as ProgrammeInput } from '../../../shared/api/sessions.schemas.ts';
 
 /** One session of a programme being edited. */
 export interface PartDraft {

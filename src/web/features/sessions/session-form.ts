@@ -1,7 +1,8 @@
 import { parseLocal } from '../../../shared/zoned-time.ts';
 import { itemsFrom, rowsFrom, type AgendaRow } from './agenda.ts';
 import { buildRule, checkRepeat, defaultRepeat, parseRule, type RepeatDraft, type RepeatProblem } from './repeat-rule.ts';
-import { hasLink, hasPlace, type Session, type SessionInput, type SessionMode } from './session-types.ts';
+import { hasLink, hasPlace, type SessionMode } from '../../../shared/sessions.ts';
+import type { SessionOut as Session, ScheduleSessionRequest as SessionInput } from '../../../shared/api/sessions.schemas.ts';
 
 /** Everything the session form holds, as typed (numbers as text, '' for nothing). */
 export interface SessionDraft {

@@ -1,16 +1,19 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, apiPath } from '../../api/client.ts';
+import type { CalendarFeed } from '../../../shared/api/calendar.schemas.ts';
 import type {
-  CalendarFeed,
-  Occurrence,
-  OccurrenceDetail,
+  AttendanceResponse,
+  MovedOccurrenceResponse,
+  RecapResponse,
+  OccurrenceOut as Occurrence,
+  OccurrenceDetailResponse as OccurrenceDetail,
   Programme,
-  ProgrammeInput,
+  ProgrammeRequest as ProgrammeInput,
   RsvpStatus,
-  ScheduleProgrammeInput,
-  Session,
-  SessionInput,
-} from './session-types.ts';
+  ScheduleProgrammeRequest as ScheduleProgrammeInput,
+  SessionOut as Session,
+  ScheduleSessionRequest as SessionInput,
+} from '../../../shared/api/sessions.schemas.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -136,7 +139,7 @@ export function useMoveOccurrence(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: { occurrenceStart: string; start: string; durationMinutes?: number }) =>
-      (await api.post<{ occurrence: { startsAt: string; localStart: string } }>(apiPath`/api/v1/sessions/${id}/occurrences/move`, input)).occurrence,
+      (await api.post<MovedOccurrenceResponse>(apiPath`/api/v1/sessions/${id}/occurrences/move`, input)).occurrence,
     onSuccess: () => refreshSessions(queryClient),
   });
 }
@@ -144,8 +147,7 @@ export function useMoveOccurrence(id: string) {
 export function useRecordAttendance(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { occurrenceStart: string; present: string[] }) =>
-      api.put<{ attendance: { userId: string; displayName: string }[] }>(apiPath`/api/v1/sessions/${id}/attendance`, input),
+    mutationFn: (input: { occurrenceStart: string; present: string[] }) => api.put<AttendanceResponse>(apiPath`/api/v1/sessions/${id}/attendance`, input),
     onSuccess: () => refreshSessions(queryClient),
   });
 }
@@ -153,8 +155,7 @@ export function useRecordAttendance(id: string) {
 export function useWriteRecap(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { occurrenceStart: string; body: string }) =>
-      api.put<{ recap: { body: string; updatedAt: string } }>(apiPath`/api/v1/sessions/${id}/recap`, input),
+    mutationFn: (input: { occurrenceStart: string; body: string }) => api.put<RecapResponse>(apiPath`/api/v1/sessions/${id}/recap`, input),
     onSuccess: () => refreshSessions(queryClient),
   });
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MultilineText } from '../../../components/MultilineText.tsx';
 import { useGroupWording } from '../group-labels.ts';
-import type { Group } from '../group-types.ts';
+import type { Group } from '../../../../shared/api/groups.schemas.ts';
 import { editStepPath, STEPS, stepForField, type StepKey } from './guide-steps.ts';
 
 function Value({ children }: { children: ReactNode }) {
@@ -37,7 +37,7 @@ export function StepReview({ group }: { group: Group }) {
   const { t } = useTranslation();
   const wording = useGroupWording();
   const { structure } = group;
-  const profession = group.profession ?? group.leaders[0]?.profession ?? null;
+  const profession = group.leaders[0]?.profession ?? null;
 
   return (
     <>

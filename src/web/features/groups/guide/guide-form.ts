@@ -1,7 +1,7 @@
 import type { GroupFormat, Leadership, MembershipPolicy, Mode, Visibility } from '../../../../shared/limits.ts';
 import { isLanguageTag } from '../../../../shared/language-tag.ts';
 import { isSuggestedRhythm, type SuggestedRhythm } from '../group-labels.ts';
-import type { FoundingInput, Group, GroupPlace } from '../group-types.ts';
+import type { UpdateGroupRequest as FoundingInput, Group, GroupPlace } from '../../../../shared/api/groups.schemas.ts';
 import type { StepKey } from './guide-steps.ts';
 
 export type RhythmChoice = SuggestedRhythm | 'other' | 'undecided';
@@ -42,7 +42,7 @@ export interface DraftDefaults {
 
 export function draftFromGroup(group: Group | null, defaults: DraftDefaults): GuideDraft {
   const rhythm = group?.structure.rhythm ?? null;
-  const ownProfession = group?.profession ?? group?.leaders.find((l) => l.userId === defaults.userId)?.profession ?? '';
+  const ownProfession = group?.leaders.find((l) => l.userId === defaults.userId)?.profession ?? '';
   return {
     name: group?.name ?? '',
     purpose: group?.purpose ?? '',

@@ -1,4 +1,4 @@
-import type { GroupSummary, MissingPart } from '../group-types.ts';
+import type { GroupSummary, MissingPart } from '../../../../shared/api/groups.schemas.ts';
 
 /** The founding guide's steps, in the order the founding text asks founders to think. */
 export const STEPS = ['need', 'reasons', 'structure', 'spirit', 'leaders', 'contact', 'review'] as const;
