@@ -1,6 +1,6 @@
-import type { en } from '../i18n/en.ts';
+import type { appEn } from '../app/app.en.ts';
 
-export type NoticeKey = keyof typeof en.notices;
+export type NoticeKey = keyof typeof appEn.notices;
 
 /** A one-line confirmation carried to the next page in the router's location state. */
 export interface NoticeState {

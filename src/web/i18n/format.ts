@@ -1,26 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatInstant } from '../../shared/datetime-format.ts';
 import { browserTimeZone } from './time-zones.ts';
 
-// Building an Intl formatter is slow (~90 µs); pages format many dates, so keep them.
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 const languageNames = new Map<string, Intl.DisplayNames>();
-
-function dateFormatter(locale: string, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${withTime}`;
-  let formatter = dateFormatters.get(key);
-  if (!formatter) {
-    const options: Intl.DateTimeFormatOptions = withTime ? { dateStyle: 'long', timeStyle: 'short', timeZone } : { dateStyle: 'long', timeZone };
-    try {
-      formatter = new Intl.DateTimeFormat(locale, options);
-    } catch {
-      // A zone this browser does not know: fall back to its own rather than fail the page.
-      formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone: undefined });
-    }
-    dateFormatters.set(key, formatter);
-  }
-  return formatter;
-}
 
 /**
  * Formats ISO instants in the viewer's language and zone (the account's zone when signed
@@ -32,8 +15,10 @@ export function useFormatInstant(viewerTimeZone: string | null | undefined) {
   const zone = viewerTimeZone ?? browserTimeZone();
   return useMemo(
     () => ({
-      dateTime: (iso: string) => dateFormatter(locale, zone, true).format(new Date(iso)),
-      date: (iso: string) => dateFormatter(locale, zone, false).format(new Date(iso)),
+      /** "3 December 2026 at 14:05" / « 3 décembre 2026 à 14:05 ». */
+      dateTime: (iso: string) => formatInstant(Date.parse(iso), locale, zone, 'longDateTime'),
+      /** "3 December 2026" / « 3 décembre 2026 ». */
+      date: (iso: string) => formatInstant(Date.parse(iso), locale, zone, 'longDate'),
     }),
     [locale, zone],
   );

@@ -1,8 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, isLocale, type Locale } from '../../shared/locale.ts';
-import { en } from './en.ts';
-import { fr } from './fr.ts';
+import { en, fr } from './catalogues.ts';
 import { initialLocale } from './language.ts';
 
 export const i18n = i18next.createInstance();

@@ -1,4 +1,4 @@
-import type { en } from './en.ts';
+import type { en } from './catalogues.ts';
 
 // Typed keys: a misspelt or missing translation key is a compile error.
 declare module 'i18next' {

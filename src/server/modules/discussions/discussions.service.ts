@@ -13,6 +13,7 @@
  * event bus as `discussion.posted` (see discussions.events.ts).
  */
 import { randomUUID } from 'node:crypto';
+import { formatInstant } from '../../../shared/datetime-format.ts';
 import { isLocale, type Locale } from '../../../shared/locale.ts';
 import { localToInstant } from '../../../shared/zoned-time.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -63,18 +64,6 @@ function normalizeMessageId(raw: string): string {
     throw new AppError('VALIDATION', { issues: [{ path: 'messageId', key: 'issue.control' }] });
   }
   return id;
-}
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-/** "9 March 2027" / "9 mars 2027" on the group's clock (formatters are costly: cached). */
-function formatDate(instant: number, locale: Locale, timeZone: string): string {
-  const key = `${locale}|${timeZone}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone });
-    dateFormats.set(key, format);
-  }
-  return format.format(instant);
 }
 
 const sourceOf = (s: string): PostSource => (s === 'email' ? 'email' : 'web');
@@ -451,7 +440,7 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
       const { session, group, occurrence, access } = await loadRecap(actor, sessionId, instant);
       const language = parseStringList(group.languages).find((l) => isLocale(l));
       const locale: Locale = language && isLocale(language) ? language : actor.locale;
-      const date = formatDate(occurrence.startsAt, locale, group.time_zone ?? session.time_zone);
+      const date = formatInstant(occurrence.startsAt, locale, group.time_zone ?? session.time_zone, 'longDate');
       const { thread, row } = await db.transaction().execute(async (trx) => {
         const now = new Date().toISOString();
         const id = randomUUID();

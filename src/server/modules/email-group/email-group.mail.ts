@@ -4,7 +4,7 @@
  * twin escapes every piece of user text, and a post's body is the server's sanitized HTML.
  */
 import type { Locale } from '../../../shared/locale.ts';
-import { formatInstant } from '../../../shared/when.ts';
+import { formatInstant } from '../../../shared/datetime-format.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import { escapeHtml, type RenderedMail } from '../../platform/mail/render.ts';
 
@@ -34,7 +34,7 @@ export function postSubject(kind: 'thread' | 'comment', groupName: string, title
 
 export function renderPostMail(input: PostMailInput): RenderedMail {
   const { locale } = input;
-  const when = formatInstant(Date.parse(input.createdAt), locale, input.timeZone);
+  const when = formatInstant(Date.parse(input.createdAt), locale, input.timeZone, 'full');
   const params = { author: input.authorName, group: input.group.name, thread: input.thread.title, when };
   const lead = translate(locale, input.kind === 'thread' ? 'mail.post.wrote' : 'mail.post.commented', params);
   const hint = translate(locale, 'mail.post.replyHint');
@@ -85,7 +85,7 @@ export function renderDigestMail(input: DigestMailInput): RenderedMail {
     translate(locale, e.kind === 'thread' ? 'mail.digest.thread' : 'mail.digest.comment', {
       title: e.title,
       author: e.authorName,
-      when: formatInstant(Date.parse(e.createdAt), locale, input.timeZone),
+      when: formatInstant(Date.parse(e.createdAt), locale, input.timeZone, 'full'),
     });
   const intro = translate(locale, 'mail.digest.intro', { name: input.name, group: input.group.name });
   const why = translate(locale, 'mail.digest.why', { group: input.group.name });

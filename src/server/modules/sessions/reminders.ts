@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { isLocale, type Locale } from '../../../shared/locale.ts';
-import { formatWhen } from '../../../shared/when.ts';
+import { formatWhen } from '../../../shared/datetime-format.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { enqueueJob } from '../../platform/jobs/job-queue.ts';
 import { PermanentJobError, type JobHandler } from '../../platform/jobs/job-worker.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isLocale, type Locale } from '../../../shared/locale.ts';
-import { formatInstant, formatWhen } from '../../../shared/when.ts';
+import { formatInstant, formatWhen } from '../../../shared/datetime-format.ts';
 import { instantToLocal, localToInstant } from '../../../shared/zoned-time.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { lockForUpdate } from '../../platform/db/locks.ts';
@@ -466,7 +466,7 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
         'cancelled',
         (locale, zone) => ({
           when: formatWhen(occurrence.startsAt, locale, session.time_zone, zone),
-          date: formatInstant(occurrence.startsAt, locale, session.time_zone, 'date'),
+          date: formatInstant(occurrence.startsAt, locale, session.time_zone, 'weekdayDate'),
         }),
         { at: occurrence.startsAt },
       );

@@ -1,16 +1,23 @@
 import type { Locale } from '../../../shared/locale.ts';
-import { directoryMessagesEn, directoryMessagesFr } from './directory-messages.ts';
-import { feedsMessagesEn, feedsMessagesFr } from './feeds-messages.ts';
-import { discussionsMessagesEn, discussionsMessagesFr } from './discussions-messages.ts';
-import { emailGroupMessagesEn, emailGroupMessagesFr } from './email-group-messages.ts';
-import { moderationMessagesEn, moderationMessagesFr } from './moderation-messages.ts';
+import { accountsMessagesEn, accountsMessagesFr } from '../../modules/accounts/accounts.messages.ts';
+import { groupsMessagesEn, groupsMessagesFr } from '../../modules/groups/groups.messages.ts';
+import { membershipsMessagesEn, membershipsMessagesFr } from '../../modules/groups/memberships.messages.ts';
+import { sessionsMessagesEn, sessionsMessagesFr } from '../../modules/sessions/sessions.messages.ts';
+import { discussionsMessagesEn, discussionsMessagesFr } from '../../modules/discussions/discussions.messages.ts';
+import { emailGroupMessagesEn, emailGroupMessagesFr } from '../../modules/email-group/email-group.messages.ts';
+import { moderationMessagesEn, moderationMessagesFr } from '../../modules/moderation/moderation.messages.ts';
+import { directoryMessagesEn, directoryMessagesFr } from '../../modules/directory/directory.messages.ts';
+import { feedsMessagesEn, feedsMessagesFr } from '../../modules/directory/meeting-guide.messages.ts';
 
 /**
- * Every sentence the server itself writes: API error messages and e-mails. English is the
- * reference; French must have the same keys (the type enforces it, a test double-checks).
- * `{name}` placeholders are filled by `translate`.
+ * Every sentence the server itself writes: API error messages and e-mails, in one typed
+ * `translate`. Each module keeps its own sentences beside its code (`modules/<m>/<m>.messages.ts`,
+ * data only, importing nothing, which is why platform may import them); what is left here
+ * belongs to no module: error codes, validation issues the shared schemas use, the mail footer.
+ * English is the reference; French must have the same keys (the type enforces it, a test
+ * double-checks). `{name}` placeholders are filled by `translate`.
  */
-const en = {
+const platformEn = {
   'error.VALIDATION': 'Some fields need your attention.',
   'error.BAD_REQUEST': 'The request could not be read.',
   'error.UNAUTHENTICATED': 'Please sign in first.',
@@ -68,58 +75,10 @@ const en = {
   'issue.answersLength': 'Answer each of the {count} proposed times once.',
   'issue.pollClosed': 'This poll is closed.',
 
-  'missing.purpose': 'The need or common interest at the heart of the group',
-  'missing.reasons': 'Why this group, why now',
-  'missing.charter': 'The charter (ground rules, confidentiality)',
-  'missing.leadership': 'Who leads the group',
-  'missing.structure': 'How people join and how the group runs',
-  'missing.modes': 'How members keep in touch',
-  'missing.languages': 'The group’s languages',
-  'missing.timeZone': 'The group’s home time zone',
-  'missing.visibility': 'Who can see the group',
-  'missing.topics': 'At least one topic',
-
   'mail.footer': 'You receive this e-mail because of your account on Entraide.',
-  'mail.reset.subject': 'Reset your Entraide password',
-  'mail.reset.body':
-    'Hello {name},\n\nSomeone (hopefully you) asked to reset the password of your Entraide account. Follow this link within one hour to choose a new one:\n\n{url}\n\nIf you did not ask, ignore this e-mail: your password stays as it is.',
-  'mail.reset.action': 'Choose a new password',
-  'mail.invite.subject': 'You are invited to join “{group}” on Entraide',
-  'mail.invite.body':
-    'Hello,\n\n{inviter} invites you to join the support group “{group}”.\n\nWhat it is about: {purpose}\n\nOpen this link to read its charter and join (valid for 14 days):\n\n{url}',
-  'mail.invite.action': 'Read the charter and join',
-  'mail.request.subject': '{name} asks to join “{group}”',
-  'mail.request.body': 'Hello,\n\n{name} asks to join “{group}”. Review the request here:\n\n{url}',
-  'mail.request.action': 'Review the request',
-  'mail.approved.subject': 'Welcome to “{group}”',
-  'mail.approved.body': 'Hello {name},\n\nA leader approved your request: you are now a member of “{group}”.\n\n{url}',
-  'mail.approved.action': 'Open the group',
-  'mail.reminder.subject': 'Tomorrow: {session} ({group})',
-  'mail.reminder.body':
-    'Hello {name},\n\nA reminder that you said you would attend “{session}” of the group “{group}”.\n\nWhen: {when}\nWhere: {where}\n\nIf you can no longer come, please say so on the session page so that someone on the wait-list can take your place:\n\n{url}',
-  'mail.reminder.action': 'Open the session',
-  'mail.cancelled.subject': 'Cancelled: {session} on {date} ({group})',
-  'mail.cancelled.body': 'Hello {name},\n\nThe session “{session}” of the group “{group}” planned for {when} is cancelled.\n\n{url}',
-  'mail.cancelled.action': 'See the group’s sessions',
-  'mail.moved.subject': 'New time: {session} ({group})',
-  'mail.moved.body': 'Hello {name},\n\nThe session “{session}” of the group “{group}” has moved.\n\nNow: {when}\nBefore: {before}\n\n{url}',
-  'mail.moved.action': 'Open the session',
-  'mail.promoted.subject': 'A place is free for you: {session} ({group})',
-  'mail.promoted.body':
-    'Hello {name},\n\nA place freed up: you are now going to “{session}” of the group “{group}”.\n\nWhen: {when}\n\nIf you can no longer come, please say so on the session page:\n\n{url}',
-  'mail.promoted.action': 'Open the session',
-  'mail.where.online': 'online (the link is on the session page)',
-  'mail.where.hybrid': '{place}, or online',
-  ...discussionsMessagesEn,
-  ...emailGroupMessagesEn,
-  ...moderationMessagesEn,
-  ...directoryMessagesEn,
-  ...feedsMessagesEn,
 } as const;
 
-export type MessageKey = keyof typeof en;
-
-const fr: Record<MessageKey, string> = {
+const platformFr: Record<keyof typeof platformEn, string> = {
   'error.VALIDATION': 'Certains champs demandent votre attention.',
   'error.BAD_REQUEST': 'La requête n’a pas pu être lue.',
   'error.UNAUTHENTICATED': 'Veuillez d’abord vous connecter.',
@@ -177,48 +136,44 @@ const fr: Record<MessageKey, string> = {
   'issue.answersLength': 'Répondez une fois à chacun des {count} horaires proposés.',
   'issue.pollClosed': 'Ce sondage est clos.',
 
-  'missing.purpose': 'Le besoin ou l’intérêt commun au cœur du groupe',
-  'missing.reasons': 'Pourquoi ce groupe, pourquoi maintenant',
-  'missing.charter': 'La charte (règles de base, confidentialité)',
-  'missing.leadership': 'Qui anime le groupe',
-  'missing.structure': 'Comment on rejoint le groupe et comment il fonctionne',
-  'missing.modes': 'Comment les membres restent en contact',
-  'missing.languages': 'Les langues du groupe',
-  'missing.timeZone': 'Le fuseau horaire du groupe',
-  'missing.visibility': 'Qui peut voir le groupe',
-  'missing.topics': 'Au moins un thème',
-
   'mail.footer': 'Vous recevez cet e-mail en raison de votre compte sur Entraide.',
-  'mail.reset.subject': 'Réinitialisez votre mot de passe Entraide',
-  'mail.reset.body':
-    'Bonjour {name},\n\nQuelqu’un (vous, espérons-le) a demandé à réinitialiser le mot de passe de votre compte Entraide. Suivez ce lien dans l’heure pour en choisir un nouveau :\n\n{url}\n\nSi vous n’avez rien demandé, ignorez cet e-mail : votre mot de passe reste inchangé.',
-  'mail.reset.action': 'Choisir un nouveau mot de passe',
-  'mail.invite.subject': 'Vous êtes invité·e à rejoindre « {group} » sur Entraide',
-  'mail.invite.body':
-    'Bonjour,\n\n{inviter} vous invite à rejoindre le groupe d’entraide « {group} ».\n\nDe quoi il s’agit : {purpose}\n\nOuvrez ce lien pour lire sa charte et le rejoindre (valable 14 jours) :\n\n{url}',
-  'mail.invite.action': 'Lire la charte et rejoindre',
-  'mail.request.subject': '{name} demande à rejoindre « {group} »',
-  'mail.request.body': 'Bonjour,\n\n{name} demande à rejoindre « {group} ». Examinez la demande ici :\n\n{url}',
-  'mail.request.action': 'Examiner la demande',
-  'mail.approved.subject': 'Bienvenue dans « {group} »',
-  'mail.approved.body': 'Bonjour {name},\n\nUne personne animatrice a approuvé votre demande : vous êtes désormais membre de « {group} ».\n\n{url}',
-  'mail.approved.action': 'Ouvrir le groupe',
-  'mail.reminder.subject': 'Demain : {session} ({group})',
-  'mail.reminder.body':
-    'Bonjour {name},\n\nUn rappel : vous avez dit que vous participeriez à « {session} » du groupe « {group} ».\n\nQuand : {when}\nOù : {where}\n\nSi vous ne pouvez plus venir, dites-le sur la page de la séance pour qu’une personne en liste d’attente prenne votre place :\n\n{url}',
-  'mail.reminder.action': 'Ouvrir la séance',
-  'mail.cancelled.subject': 'Annulée : {session} du {date} ({group})',
-  'mail.cancelled.body': 'Bonjour {name},\n\nLa séance « {session} » du groupe « {group} » prévue {when} est annulée.\n\n{url}',
-  'mail.cancelled.action': 'Voir les séances du groupe',
-  'mail.moved.subject': 'Nouvel horaire : {session} ({group})',
-  'mail.moved.body': 'Bonjour {name},\n\nLa séance « {session} » du groupe « {group} » a changé d’horaire.\n\nDésormais : {when}\nAvant : {before}\n\n{url}',
-  'mail.moved.action': 'Ouvrir la séance',
-  'mail.promoted.subject': 'Une place s’est libérée pour vous : {session} ({group})',
-  'mail.promoted.body':
-    'Bonjour {name},\n\nUne place s’est libérée : vous participez désormais à « {session} » du groupe « {group} ».\n\nQuand : {when}\n\nSi vous ne pouvez plus venir, dites-le sur la page de la séance :\n\n{url}',
-  'mail.promoted.action': 'Ouvrir la séance',
-  'mail.where.online': 'en ligne (le lien est sur la page de la séance)',
-  'mail.where.hybrid': '{place}, ou en ligne',
+};
+
+/** Where the sentences come from; the test checks no key is claimed twice (a spread would hide it). */
+export const MESSAGE_SOURCES = [
+  { source: 'platform', en: platformEn, fr: platformFr },
+  { source: 'accounts', en: accountsMessagesEn, fr: accountsMessagesFr },
+  { source: 'groups', en: groupsMessagesEn, fr: groupsMessagesFr },
+  { source: 'memberships', en: membershipsMessagesEn, fr: membershipsMessagesFr },
+  { source: 'sessions', en: sessionsMessagesEn, fr: sessionsMessagesFr },
+  { source: 'discussions', en: discussionsMessagesEn, fr: discussionsMessagesFr },
+  { source: 'email-group', en: emailGroupMessagesEn, fr: emailGroupMessagesFr },
+  { source: 'moderation', en: moderationMessagesEn, fr: moderationMessagesFr },
+  { source: 'directory', en: directoryMessagesEn, fr: directoryMessagesFr },
+  { source: 'meeting-guide', en: feedsMessagesEn, fr: feedsMessagesFr },
+] as const;
+
+const en = {
+  ...platformEn,
+  ...accountsMessagesEn,
+  ...groupsMessagesEn,
+  ...membershipsMessagesEn,
+  ...sessionsMessagesEn,
+  ...discussionsMessagesEn,
+  ...emailGroupMessagesEn,
+  ...moderationMessagesEn,
+  ...directoryMessagesEn,
+  ...feedsMessagesEn,
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+const fr: Record<MessageKey, string> = {
+  ...platformFr,
+  ...accountsMessagesFr,
+  ...groupsMessagesFr,
+  ...membershipsMessagesFr,
+  ...sessionsMessagesFr,
   ...discussionsMessagesFr,
   ...emailGroupMessagesFr,
   ...moderationMessagesFr,

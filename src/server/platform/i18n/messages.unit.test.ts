@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMail } from '../mail/render.ts';
-import { MESSAGES, translate } from './messages.ts';
+import { MESSAGE_SOURCES, MESSAGES, translate } from './messages.ts';
 
 describe('server messages', () => {
   it('has every key in both languages, none empty, with the same placeholders', () => {
@@ -12,6 +12,15 @@ describe('server messages', () => {
       const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       expect(holes(fr[key]), key).toEqual(holes(en[key]));
     }
+  });
+  it.each(MESSAGE_SOURCES.map((s) => [s.source, s] as const))('%s: has the same keys in both languages', (_name, source) => {
+    expect(Object.keys(source.fr).sort()).toEqual(Object.keys(source.en).sort());
+  });
+  it('gives every key to exactly one module (or the platform)', () => {
+    const owners = new Map<string, string[]>();
+    for (const { source, en } of MESSAGE_SOURCES) for (const key of Object.keys(en)) owners.set(key, [...(owners.get(key) ?? []), source]);
+    expect([...owners].filter(([, sources]) => sources.length > 1)).toEqual([]);
+    expect(owners.size).toBe(Object.keys(MESSAGES.en).length);
   });
   it('fills placeholders once, without re-reading what it inserted', () => {
     expect(translate('en', 'error.RATE_LIMITED', { seconds: 30 })).toBe('Too many attempts. Please wait 30 seconds and try again.');

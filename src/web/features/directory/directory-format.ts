@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatInstant, zoneCity } from '../../../shared/when.ts';
+import { formatInstant, otherClock, zoneCity } from '../../../shared/datetime-format.ts';
 import type { GroupPlace } from '../../../shared/api/groups.schemas.ts';
 
 // Building Intl objects is slow: one per language, kept.
@@ -60,16 +60,9 @@ export function useDirectoryTimes(viewerZone: string) {
         const instant = Date.parse(iso);
         const mine = formatInstant(instant, locale, viewerZone, 'full');
         const city = zoneCity(viewerZone);
-        if (!groupZone || formatInstant(instant, 'en', groupZone) === formatInstant(instant, 'en', viewerZone)) {
-          return t('directory.card.nextMine', { when: mine, city });
-        }
-        const sameDay = formatInstant(instant, 'en', groupZone, 'date') === formatInstant(instant, 'en', viewerZone, 'date');
-        return t('directory.card.nextBoth', {
-          when: mine,
-          city,
-          groupTime: formatInstant(instant, locale, groupZone, sameDay ? 'time' : 'full'),
-          groupCity: zoneCity(groupZone),
-        });
+        const group = groupZone ? otherClock(instant, locale, viewerZone, groupZone) : null;
+        if (!group) return t('directory.card.nextMine', { when: mine, city });
+        return t('directory.card.nextBoth', { when: mine, city, groupTime: group.text, groupCity: group.city });
       },
     }),
     [t, locale, viewerZone],

@@ -1,5 +1,5 @@
-/** The directory feature's strings (English, the reference); merged into the catalogue in i18n/en.ts. */
-export const directoryEn = {
+/** The directory feature's strings (English, the reference); merged with the others in i18n/catalogues.ts. */
+const directory = {
   title: 'Find a group',
   nav: 'Find a group',
   intro:
@@ -153,3 +153,6 @@ export const directoryEn = {
     },
   },
 };
+
+/** The catalogue namespaces this feature owns (`t('directory.…')`). */
+export const directoryEn = { directory };

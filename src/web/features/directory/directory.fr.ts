@@ -1,7 +1,8 @@
-import type { Catalogue } from '../../i18n/en.ts';
+import type { Strings } from '../../i18n/strings.ts';
+import type { directoryEn } from './directory.en.ts';
 
 /** The directory feature's strings in French; typed against the English ones. */
-export const directoryFr: Catalogue['directory'] = {
+const directory: Strings<typeof directoryEn>['directory'] = {
   title: 'Trouver un groupe',
   nav: 'Trouver un groupe',
   intro:
@@ -155,3 +156,5 @@ export const directoryFr: Catalogue['directory'] = {
     },
   },
 };
+
+export const directoryFr: Strings<typeof directoryEn> = { directory };

@@ -1,5 +1,5 @@
-/** The discussions feature's strings (English, the reference); merged into the catalogue in i18n/en.ts. */
-export const discussionsEn = {
+/** The discussions feature's strings (English, the reference); merged with the others in i18n/catalogues.ts. */
+const discussions = {
   title: 'Discussions',
   intro: 'Talk between sessions. What members write here stays among the group’s members.',
   membersOnly: 'Only the group’s members can read and write its discussions.',
@@ -128,3 +128,6 @@ export const discussionsEn = {
     invalidBody: 'The link may be incomplete. You can change how you follow a group on its page.',
   },
 };
+
+/** The catalogue namespaces this feature owns (`t('discussions.…')`). */
+export const discussionsEn = { discussions };

@@ -1,7 +1,8 @@
-import type { Catalogue } from '../../i18n/en.ts';
+import type { Strings } from '../../i18n/strings.ts';
+import type { discussionsEn } from './discussions.en.ts';
 
 /** The discussions feature's strings in French; typed against the English ones. */
-export const discussionsFr: Catalogue['discussions'] = {
+const discussions: Strings<typeof discussionsEn>['discussions'] = {
   title: 'Discussions',
   intro: 'Pour échanger entre les séances. Ce que les membres écrivent ici reste entre les membres du groupe.',
   membersOnly: 'Seuls les membres du groupe peuvent lire et écrire dans ses discussions.',
@@ -131,3 +132,5 @@ export const discussionsFr: Catalogue['discussions'] = {
     invalidBody: 'Le lien est peut-être incomplet. Vous pouvez changer la façon de suivre un groupe sur sa page.',
   },
 };
+
+export const discussionsFr: Strings<typeof discussionsEn> = { discussions };

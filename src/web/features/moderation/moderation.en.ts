@@ -1,5 +1,5 @@
-/** The moderation feature's strings (English, the reference); merged into the catalogue in i18n/en.ts. */
-export const moderationEn = {
+/** The moderation feature's strings (English, the reference); merged with the others in i18n/catalogues.ts. */
+const moderation = {
   title: 'Moderation',
   groupIntro: 'Reports from members, the members you have banned, and a log of every moderation step. Hiding a post keeps it from members; nothing is erased.',
   platformTitle: 'Moderation — all groups',
@@ -128,3 +128,6 @@ export const moderationEn = {
     },
   },
 };
+
+/** The catalogue namespaces this feature owns (`t('moderation.…')`). */
+export const moderationEn = { moderation };

@@ -1,7 +1,8 @@
-import type { Catalogue } from '../../i18n/en.ts';
+import type { Strings } from '../../i18n/strings.ts';
+import type { moderationEn } from './moderation.en.ts';
 
 /** The moderation feature's strings in French; typed against the English ones. */
-export const moderationFr: Catalogue['moderation'] = {
+const moderation: Strings<typeof moderationEn>['moderation'] = {
   title: 'Modération',
   groupIntro:
     'Les signalements des membres, les personnes exclues et le journal de chaque action de modération. Masquer un message le cache aux membres ; rien n’est effacé.',
@@ -129,3 +130,5 @@ export const moderationFr: Catalogue['moderation'] = {
     },
   },
 };
+
+export const moderationFr: Strings<typeof moderationEn> = { moderation };

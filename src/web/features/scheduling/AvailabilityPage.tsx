@@ -7,7 +7,7 @@ import { fieldId, formErrors } from '../../components/form-errors.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect.tsx';
-import { formatInstant } from '../../../shared/when.ts';
+import { formatInstant } from '../../../shared/datetime-format.ts';
 import { languageName } from '../../i18n/format.ts';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import type { User } from '../../../shared/api/accounts.schemas.ts';
@@ -285,7 +285,7 @@ function Availability({ user }: { user: User }) {
         <>
           <p className="muted" data-testid="availability-status">
             {availability.data
-              ? t('scheduling.availability.lastSaved', { when: formatInstant(Date.parse(availability.data.updatedAt), i18n.language, user.timeZone) })
+              ? t('scheduling.availability.lastSaved', { when: formatInstant(Date.parse(availability.data.updatedAt), i18n.language, user.timeZone, 'full') })
               : t('scheduling.availability.notYet')}
           </p>
           <AvailabilityForm user={user} saved={availability.data} />

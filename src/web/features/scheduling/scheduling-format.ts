@@ -1,16 +1,11 @@
-import { zoneCity } from '../../../shared/when.ts';
-
-const INTL_LOCALE: Record<string, string> = { en: 'en-GB', fr: 'fr-FR' };
-/** 1 January 2023 was a Sunday: day d of the API (0 = Sunday) is 2023-01-(1 + d). */
-const SUNDAY = Date.UTC(2023, 0, 1, 12);
-const DAY = 86_400_000;
+import { weekdayName, zoneCity } from '../../../shared/datetime-format.ts';
 
 /** Columns and selects start on Monday (both our locales do); values stay 0 = Sunday. */
 export const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;
 
 /** "mardi" → "Mardi": names start sentences and headings here. */
 export function dayName(day: number, locale: string, width: 'long' | 'short' = 'long'): string {
-  const name = new Intl.DateTimeFormat(INTL_LOCALE[locale] ?? locale, { weekday: width, timeZone: 'UTC' }).format(SUNDAY + day * DAY);
+  const name = weekdayName(day, locale, width);
   return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
 }
 

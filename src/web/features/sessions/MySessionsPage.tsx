@@ -5,7 +5,8 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { LoadError, Loading } from '../../components/QueryStates.tsx';
 import { RequireSignIn } from '../accounts/RequireSignIn.tsx';
 import { OccurrenceList } from './OccurrenceList.tsx';
-import { useViewerZone, zoneCity } from './session-format.ts';
+import { zoneCity } from '../../../shared/datetime-format.ts';
+import { useViewerZone } from './session-format.ts';
 import { useMySessions } from './session-queries.ts';
 import './sessions.css';
 

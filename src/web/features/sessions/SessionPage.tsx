@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { formatInstant } from '../../../shared/when.ts';
+import { formatInstant } from '../../../shared/datetime-format.ts';
 import { isApiError } from '../../api/client.ts';
 import { NotFoundPage } from '../../components/NotFoundPage.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -53,7 +53,7 @@ function OccurrenceView({ detail, group, user, fetchedAt }: { detail: Occurrence
   const past = Date.parse(occurrence.endsAt) <= fetchedAt;
   const member = isActiveMember(group);
   const viewer = !user ? 'signedOut' : member ? 'member' : 'visitor';
-  const day = formatInstant(Date.parse(occurrence.startsAt), format.locale, occurrence.timeZone, 'date');
+  const day = formatInstant(Date.parse(occurrence.startsAt), format.locale, occurrence.timeZone, 'weekdayDate');
 
   return (
     <article className="session-page" data-testid="occurrence-page" data-status={occurrence.status}>

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatInstant } from '../../../shared/when.ts';
+import { otherClock, zoneCity } from '../../../shared/datetime-format.ts';
 import { localToInstant, parseLocal } from '../../../shared/zoned-time.ts';
 import { fieldId } from '../../components/form-errors.ts';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect.tsx';
-import { useWhen, zoneCity } from './session-format.ts';
+import { useWhen } from './session-format.ts';
 
 /**
  * The viewer's own time for a wall time typed in `zone`, when their clock differs from it:
@@ -19,9 +19,7 @@ export function viewerTimeOf(local: string, zone: string, viewerZone: string, lo
   } catch {
     return null;
   }
-  if (formatInstant(instant, 'en', zone) === formatInstant(instant, 'en', viewerZone)) return null;
-  const sameDay = formatInstant(instant, 'en', zone, 'date') === formatInstant(instant, 'en', viewerZone, 'date');
-  return { text: formatInstant(instant, locale, viewerZone, sameDay ? 'time' : 'full'), city: zoneCity(viewerZone) };
+  return otherClock(instant, locale, zone, viewerZone);
 }
 
 interface StartFieldsProps {

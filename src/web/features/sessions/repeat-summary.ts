@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { formatCalendarDate } from '../../../shared/datetime-format.ts';
 import { formatList } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { sortDays, type RepeatDraft } from './repeat-rule.ts';
-import { formatDay, weekdayName } from './session-format.ts';
+import { weekdayName } from './session-format.ts';
 
 /**
  * The repeat rule in plain words, in the interface language: "Every 2 weeks on Tuesday and
@@ -33,7 +34,7 @@ export function useRepeatSummary(): (draft: RepeatDraft) => string {
         break;
     }
     if (draft.end === 'count') return base + t('sessions.repeat.summaryCount', { count: Number(draft.count) || 0 });
-    if (draft.end === 'until' && draft.until) return base + t('sessions.repeat.summaryUntil', { date: formatDay(draft.until, locale) });
+    if (draft.end === 'until' && draft.until) return base + t('sessions.repeat.summaryUntil', { date: formatCalendarDate(draft.until, locale) });
     return base;
   };
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLocale, type Locale } from '../../../shared/locale.ts';
-import { formatInstant, formatWhen, zoneCity } from '../../../shared/when.ts';
+import { formatInstant, formatWhen, weekdayName as dayOfWeekName } from '../../../shared/datetime-format.ts';
 import { browserTimeZone } from '../../i18n/time-zones.ts';
 import { useMe } from '../accounts/session.ts';
 import { WEEKDAYS, type Weekday } from './repeat-rule.ts';
@@ -12,30 +12,10 @@ export function useViewerZone(): string {
   return me.data?.timeZone ?? browserTimeZone();
 }
 
-// The same conventions as shared/when.ts: 24-hour clock and day-month order in English.
-const INTL_LOCALE: Record<string, string> = { en: 'en-GB', fr: 'fr-FR' };
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function dayFormatter(locale: string, options: Intl.DateTimeFormatOptions, key: string): Intl.DateTimeFormat {
-  const cacheKey = `${locale}|${key}`;
-  let f = dayFormatters.get(cacheKey);
-  if (!f) {
-    f = new Intl.DateTimeFormat(INTL_LOCALE[locale] ?? locale, { ...options, timeZone: 'UTC' });
-    dayFormatters.set(cacheKey, f);
-  }
-  return f;
-}
-
-/** A calendar date `YYYY-MM-DD` in words ("30 June 2027", « 30 juin 2027 »), no zone involved. */
-export function formatDay(date: string, locale: string): string {
-  const ms = Date.parse(`${date}T12:00:00Z`);
-  return Number.isNaN(ms) ? date : dayFormatter(locale, { day: 'numeric', month: 'long', year: 'numeric' }, 'day').format(ms);
-}
-
 /** "Tuesday" / « mardi ». */
 export function weekdayName(day: Weekday, locale: string): string {
-  // 1 January 2024 was a Monday.
-  return dayFormatter(locale, { weekday: 'long' }, 'weekday').format(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day)));
+  // WEEKDAYS starts on Monday; the shared numbering starts on Sunday (0).
+  return dayOfWeekName((WEEKDAYS.indexOf(day) + 1) % 7, locale);
 }
 
 /**
@@ -59,5 +39,3 @@ export function useWhen() {
     [viewerZone, locale],
   );
 }
-
-export { zoneCity };

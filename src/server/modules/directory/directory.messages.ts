@@ -1,6 +1,7 @@
 /**
- * Server sentences for directory (errors, issues, e-mails), kept apart so that feature's work
- * does not crowd messages.ts; merged there. French must have every English key.
+ * Server sentences of the directory search (validation issues). Kept beside the module's code
+ * and merged into the one `translate` in platform/i18n/messages.ts. French must have every
+ * English key.
  */
 export const directoryMessagesEn = {
   'issue.countryCode': 'Use a two-letter country code in capitals, such as FR or CA.',

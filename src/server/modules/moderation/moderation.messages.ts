@@ -1,6 +1,6 @@
 /**
- * Server sentences for moderation (errors, issues), kept apart so that feature's work does
- * not crowd messages.ts; merged there. French must have every English key.
+ * Server sentences for moderation (errors, issues). Kept beside the module's code and merged
+ * into the one `translate` in platform/i18n/messages.ts. French must have every English key.
  */
 export const moderationMessagesEn = {
   'error.BANNED': 'You can no longer join this group: its moderators have banned you.',

@@ -1,6 +1,6 @@
 /**
- * Server sentences for discussions (errors, issues, e-mails), kept apart so that feature's work
- * does not crowd messages.ts; merged there. French must have every English key.
+ * Server sentences for discussions (errors, issues, e-mails). Kept beside the module's code and
+ * merged into the one `translate` in platform/i18n/messages.ts. French must have every English key.
  */
 export const discussionsMessagesEn = {
   'error.THREAD_LOCKED': 'This discussion is closed: it takes no new comments.',

@@ -1,8 +1,8 @@
 /**
  * Server sentences for the Meeting Guide feed and its import (validation issues, the reasons
- * an imported entry was skipped, and the words an imported group is founded with), kept
- * apart so that feature's work does not crowd messages.ts; merged there. French must have
- * every English key.
+ * an imported entry was skipped, and the words an imported group is founded with). Kept beside
+ * the module's code and merged into the one `translate` in platform/i18n/messages.ts. French
+ * must have every English key.
  */
 export const feedsMessagesEn = {
   'issue.feeds.urlOrFeed': 'Give either the address of a feed (url) or the feed itself (feed), not both.',

@@ -1,6 +1,7 @@
 /**
  * Server sentences of the e-mail group: posts mailed to members, the daily digest, the
- * unsubscribe answer and the notice when a mailed reply could not be posted.
+ * unsubscribe answer and the notice when a mailed reply could not be posted. Merged into the
+ * one `translate` in platform/i18n/messages.ts; French must have every English key.
  */
 export const emailGroupMessagesEn = {
   'mail.post.wrote': '{author} wrote in “{group}”, {when}:',
