@@ -342,7 +342,7 @@ export function createEmailGroup(deps: EmailGroupDeps) {
     /** Subscribes the fan-out to new posts: one durable job per post, enqueued after its commit. */
     listen(): void {
       deps.events.on('discussion.posted', async (e) => {
-        await enqueueJob(db, fanOutJob({ threadId: e.threadId, commentId: e.commentId }));
+        await enqueueJob(db, fanOutJob({ threadId: e.threadId, commentId: e.commentId }), deps.clock.now());
       });
     },
 
