@@ -34,7 +34,7 @@ const HORIZON_DAYS = 120;
 const LOOKAHEAD_DAYS = 400;
 const MAX_STARTS = 400;
 /** The refresh job: rows older than this are recomputed, this many per run (plus new ones). */
-export const DIRECTORY_REFRESH = 'directory.refresh';
+const DIRECTORY_REFRESH = 'directory.refresh';
 const REFRESH_EVERY_MS = 60 * 60_000;
 const STALE_AFTER_MS = DAY;
 const REFRESH_BATCH = 2000;

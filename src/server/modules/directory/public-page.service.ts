@@ -71,5 +71,3 @@ export function createPublicPageService(deps: ServiceDeps & { groups: GroupsServ
     },
   };
 }
-
-export type PublicPageService = ReturnType<typeof createPublicPageService>;

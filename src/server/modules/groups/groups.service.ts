@@ -73,7 +73,7 @@ function foundingChanges(input: UpdateGroupInput): Partial<repo.GroupRow> {
 }
 
 /** The group's place, when it has a complete one. */
-export function placeOf(g: repo.GroupRow): GroupPlace | null {
+function placeOf(g: repo.GroupRow): GroupPlace | null {
   if (g.place_name == null || g.place_country_code == null || g.place_latitude == null || g.place_longitude == null) return null;
   return {
     name: g.place_name,

@@ -35,7 +35,7 @@ interface Page {
 }
 
 /** The first characters of a body, never cutting a character in two. */
-export function excerptOf(body: string): string {
+function excerptOf(body: string): string {
   const chars = Array.from(body);
   return chars.length <= EXCERPT_LENGTH ? body : chars.slice(0, EXCERPT_LENGTH).join('');
 }

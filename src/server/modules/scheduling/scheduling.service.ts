@@ -27,7 +27,7 @@ const DAY_CODES = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
  * "Good hours" on anyone's own clock. A slot is a bad hour for a member when some part of
  * the session falls outside them in some evaluated week: before 08:00 or after 21:00.
  */
-export const GOOD_HOURS = { start: 8 * 60, end: 21 * 60 } as const;
+const GOOD_HOURS = { start: 8 * 60, end: 21 * 60 } as const;
 const GOOD_HOURS_MASK = dailyMask(GOOD_HOURS.start, GOOD_HOURS.end);
 
 function parseJson<T>(json: string | null, fallback: T): T {

@@ -26,7 +26,7 @@ export interface NewJob {
   maxAttempts?: number;
 }
 
-export const DEFAULT_MAX_ATTEMPTS = 5;
+const DEFAULT_MAX_ATTEMPTS = 5;
 
 /**
  * Enqueues inside the caller's transaction or db; returns false when a job with the same

@@ -4,7 +4,7 @@ import { api, apiPath } from '../../api/client.ts';
 import { apiSearchQuery, type DirectoryFilters } from './directory-params.ts';
 import type { DirectoryResult, ImportInput, ImportReport } from './directory-types.ts';
 
-export const directoryKeys = {
+const directoryKeys = {
   all: ['directory'] as const,
   search: (query: string) => ['directory', 'search', query] as const,
   places: (q: string) => ['directory', 'places', q] as const,

@@ -3,7 +3,7 @@ import { api, apiPath } from '../../api/client.ts';
 import type { Session, SessionInput } from '../sessions/session-types.ts';
 import type { Availability, AvailabilityInput, Poll, PollInput, TimeFinderOptions, TimeFinderResult, VoteAnswer, WeeklySlot } from './scheduling-types.ts';
 
-export const schedulingKeys = {
+const schedulingKeys = {
   all: ['scheduling'] as const,
   availability: ['scheduling', 'availability'] as const,
   finder: (slug: string, options: TimeFinderOptions) => ['scheduling', 'finder', slug, options] as const,

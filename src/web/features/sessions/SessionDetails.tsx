@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MultilineText } from '../../components/MultilineText.tsx';
 import { hasLink, type Facilitator, type Session } from './session-types.ts';
 
-export function facilitatorName(f: Facilitator, t: TFunction): string {
+function facilitatorName(f: Facilitator, t: TFunction): string {
   return f.guestName ? t('sessions.guestName', { name: f.guestName }) : (f.displayName ?? '');
 }
 
