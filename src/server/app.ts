@@ -226,7 +226,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
     throw new AppError('NOT_FOUND');
   });
 
-  const reminders = createReminders({ ...deps, groups, sessions, attachment: occurrenceAttachment(deps.appUrl) });
+  const reminders = createReminders({ ...deps, groups, sessions, attachment: occurrenceAttachment(deps.appUrl, clock) });
   const handlers: Record<string, JobHandler> = {
     ...reminders.handlers,
     [directory.refreshJob.kind]: directory.refreshJob.handler,
@@ -243,6 +243,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
     log: app.log,
     handlers,
     concurrency: MAIL_CONCURRENCY,
+    clock,
     every: [
       ...reminders.every,
       ...emailGroup.every,

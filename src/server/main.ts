@@ -3,6 +3,7 @@ import { appUrlOf, buildApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { migrateToLatest, openDatabase } from './platform/db/database.ts';
 import { describeDemo, loadDemo } from './demo/demo-loader.ts';
+import { systemClock } from './platform/clock.ts';
 import { startInboundServer, type InboundServer } from './platform/mail/inbound-server.ts';
 
 function open(config: Config) {
@@ -50,9 +51,10 @@ async function demo(config: Config): Promise<void> {
   const database = open(config);
   await migrateToLatest(database);
   // Dozens of sign-ups from one place, and mail that must never leave for example.org.
-  const { app } = await buildApp({ ...config, rateLimits: false, smtpUrl: null, logLevel: 'warn' }, database);
+  const clock = systemClock;
+  const { app } = await buildApp({ ...config, rateLimits: false, smtpUrl: null, logLevel: 'warn' }, database, { clock });
   try {
-    const summary = await loadDemo(app);
+    const summary = await loadDemo(app, { now: clock.now().getTime() });
     console.log(describeDemo(summary, appUrlOf(config)));
   } finally {
     await app.close();

@@ -35,14 +35,14 @@ export interface DemoSession {
   agenda?: { title: string; minutes: number }[];
 }
 
-export interface DemoThread {
+interface DemoThread {
   author: string;
   title: string;
   body: string;
   comments: { author: string; body: string }[];
 }
 
-export interface DemoPlace {
+interface DemoPlace {
   name: string;
   countryCode: string;
   admin1?: string;

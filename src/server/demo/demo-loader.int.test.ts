@@ -47,7 +47,7 @@ describe.each(testDialects())('demo data on $dialect', ({ open }) => {
   }
 
   it('loads people and groups across continents once, then adds nothing', { timeout: 180_000 }, async () => {
-    const summary = await loadDemo(t.app);
+    const summary = await loadDemo(t.app, { now: t.clock.now().getTime() });
     const published = DEMO_GROUPS.filter((g) => g.fields.visibility);
     expect(summary).toMatchObject({
       alreadyLoaded: false,
@@ -86,7 +86,7 @@ describe.each(testDialects())('demo data on $dialect', ({ open }) => {
     // Demo accounts sign in with the printed password.
     expect((await t.call('POST', '/api/v1/auth/signin', { body: { email: demoEmail('maya'), password: DEMO_PASSWORD } })).statusCode).toBe(200);
 
-    const again = await loadDemo(t.app);
+    const again = await loadDemo(t.app, { now: t.clock.now().getTime() });
     expect(again.alreadyLoaded).toBe(true);
     expect(await counts()).toEqual(after);
     expect(describeDemo(again, 'http://127.0.0.1:3000')).toMatch(/already loaded/);
@@ -94,7 +94,7 @@ describe.each(testDialects())('demo data on $dialect', ({ open }) => {
     // A run interrupted before its last group is finished by the next one, adding only that group.
     const marker = await t.db.db.selectFrom('groups').select('id').where('slug', '=', toSlug(DEMO_MARKER.fields.name, 'group')).executeTakeFirstOrThrow();
     await t.db.db.deleteFrom('groups').where('id', '=', marker.id).execute();
-    const resumed = await loadDemo(t.app);
+    const resumed = await loadDemo(t.app, { now: t.clock.now().getTime() });
     expect(resumed).toMatchObject({
       alreadyLoaded: false,
       accounts: { created: 0, existing: DEMO_PEOPLE.length },

@@ -75,9 +75,9 @@ function sessionBody(s: DemoSession, zone: string, now: number) {
   return { ...rest, start: firstStart(rule, time, zone, now), timeZone: zone, recurrence: recurrenceOf(rule) };
 }
 
-/** Loads the demo set (see the top of this file); returns what it did. */
-export async function loadDemo(app: FastifyInstance, options: { now?: number } = {}): Promise<DemoSummary> {
-  const now = options.now ?? Date.now();
+/** Loads the demo set (see the top of this file) with sessions starting after `now` (ms); returns what it did. */
+export async function loadDemo(app: FastifyInstance, options: { now: number }): Promise<DemoSummary> {
+  const { now } = options;
   const summary: DemoSummary = {
     alreadyLoaded: false,
     password: DEMO_PASSWORD,

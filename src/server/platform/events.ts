@@ -15,7 +15,11 @@
  * already committed and cannot be undone by a listener's failure.
  */
 
-/** Every event, named in the past tense, with what it carries. Ids only: listeners re-read. */
+/**
+ * Every event, named in the past tense, with what it carries. Ids only: listeners re-read.
+ * Modules add their own events to it by declaration merging (discussions.events.ts).
+ * @public
+ */
 export interface DomainEvents {
   'group.founded': { groupId: string };
   /** Founding fields, visibility or place changed. */
@@ -35,7 +39,7 @@ export interface DomainEvents {
 }
 
 export type EventName = keyof DomainEvents;
-export type EventListener<K extends EventName> = (payload: DomainEvents[K]) => void | Promise<void>;
+type EventListener<K extends EventName> = (payload: DomainEvents[K]) => void | Promise<void>;
 
 export interface EventBus {
   /** Subscribes; returns a function that unsubscribes. */

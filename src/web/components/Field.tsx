@@ -70,7 +70,7 @@ export function SelectField({ id, label, hint, error, optional, children, ...sel
   );
 }
 
-export interface Choice<V extends string> {
+interface Choice<V extends string> {
   value: V;
   label: ReactNode;
   help?: ReactNode;

@@ -5,7 +5,7 @@ export function fieldId(path: string): string {
   return `field-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
-export interface SummaryItem {
+interface SummaryItem {
   message: string;
   /** The control to jump to, when the issue belongs to a field on this form. */
   targetId?: string;

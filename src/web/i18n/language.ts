@@ -3,7 +3,7 @@ import { isLocale, pickLocale, type Locale } from '../../shared/locale.ts';
 const STORAGE_KEY = 'entraide.locale';
 
 /** The language chosen on this device before, if any (storage may be unavailable). */
-export function storedLocale(): Locale | null {
+function storedLocale(): Locale | null {
   try {
     const value = localStorage.getItem(STORAGE_KEY);
     return isLocale(value) ? value : null;

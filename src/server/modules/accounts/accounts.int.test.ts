@@ -91,9 +91,11 @@ describe.each(testDialects())('accounts on $dialect', ({ open }) => {
   });
 
   it('accepts odd but real zones, including the Calcutta spelling browsers report', async () => {
-    for (const timeZone of ['Asia/Kathmandu', 'Pacific/Chatham', 'America/St_Johns', 'Asia/Calcutta', 'Asia/Kolkata', 'UTC']) {
-      const person = await t.signUp({ timeZone });
-      expect((await t.call('GET', '/api/v1/me', { as: person })).json().user.timeZone).toBe(timeZone);
+    for (const [i, timeZone] of ['Asia/Kathmandu', 'Pacific/Chatham', 'America/St_Johns', 'Asia/Calcutta', 'Asia/Kolkata', 'UTC'].entries()) {
+      const res = await t.call('POST', '/api/v1/auth/signup', { body: { email: `zone${i}@example.org`, password: PASSWORD, displayName: 'Z', timeZone } });
+      expect(res.statusCode).toBe(201);
+      const cookie = `entraide_session=${res.cookies.find((c) => c.name === 'entraide_session')!.value}`;
+      expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie } })).json().user.timeZone).toBe(timeZone);
     }
   });
 

@@ -35,7 +35,7 @@ export function createAccountsService(deps: ServiceDeps & { memberships: Members
 
   async function openSession(userId: string): Promise<{ sessionToken: string; expiresAt: Date }> {
     const token = newToken();
-    const now = new Date();
+    const now = deps.clock.now();
     const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
     await repo.insertAuthSession(db, { id: hashToken(token), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt.toISOString() });
     return { sessionToken: token, expiresAt };
@@ -51,7 +51,7 @@ export function createAccountsService(deps: ServiceDeps & { memberships: Members
     /** Creates an account and signs it in. The very first account administers the platform. */
     async signUp(input: SignUpInput, defaults: { locale: Locale }): Promise<SignedIn> {
       const passwordHash = await hashPassword(input.password);
-      const now = new Date().toISOString();
+      const now = deps.clock.now().toISOString();
       const id = randomUUID();
       const row = await db.transaction().execute(async (trx) => {
         if (await repo.findUserByEmail(trx, input.email)) throw new AppError('EMAIL_TAKEN', { issues: [{ path: 'email', key: 'error.EMAIL_TAKEN' }] });
@@ -88,7 +88,7 @@ export function createAccountsService(deps: ServiceDeps & { memberships: Members
 
     /** The actor behind a session cookie, or null when it is unknown or expired. */
     async actorForSession(sessionToken: string): Promise<Actor | null> {
-      const row = await repo.findUserBySession(db, hashToken(sessionToken), new Date().toISOString());
+      const row = await repo.findUserBySession(db, hashToken(sessionToken), deps.clock.now().toISOString());
       if (!row) return null;
       return {
         id: row.id,
@@ -105,7 +105,7 @@ export function createAccountsService(deps: ServiceDeps & { memberships: Members
 
     async updateProfile(actor: Actor, input: UpdateProfileInput): Promise<User> {
       await requireUserRow(actor.id);
-      const changes: Partial<repo.UserRow> = { updated_at: new Date().toISOString() };
+      const changes: Partial<repo.UserRow> = { updated_at: deps.clock.now().toISOString() };
       if (input.displayName !== undefined) changes.display_name = input.displayName;
       if (input.timeZone !== undefined) changes.time_zone = input.timeZone;
       if (input.locale !== undefined) changes.locale = input.locale;
@@ -121,7 +121,7 @@ export function createAccountsService(deps: ServiceDeps & { memberships: Members
       }
       const hash = await hashPassword(newPassword);
       await db.transaction().execute(async (trx) => {
-        await repo.updateUser(trx, row.id, { password_hash: hash, updated_at: new Date().toISOString() });
+        await repo.updateUser(trx, row.id, { password_hash: hash, updated_at: deps.clock.now().toISOString() });
         await repo.deleteAuthSessionsOfUser(trx, row.id);
       });
       return { user: toUser(row, true), ...(await openSession(row.id)) };
@@ -135,7 +135,7 @@ export function createAccountsService(deps: ServiceDeps & { memberships: Members
       const row = await repo.findUserByEmail(db, email);
       if (!row) return;
       const token = newToken();
-      const now = new Date();
+      const now = deps.clock.now();
       await repo.insertPasswordReset(db, {
         id: hashToken(token),
         user_id: row.id,
@@ -150,7 +150,7 @@ export function createAccountsService(deps: ServiceDeps & { memberships: Members
 
     /** Sets a new password from a reset link, ends every session, and signs in afresh. */
     async resetPassword(token: string, newPassword: string): Promise<SignedIn> {
-      const now = new Date().toISOString();
+      const now = deps.clock.now().toISOString();
       const reset = await repo.findUsablePasswordReset(db, hashToken(token), now);
       if (!reset) throw new AppError('RESET_TOKEN_INVALID');
       const hash = await hashPassword(newPassword);

@@ -40,7 +40,14 @@ export function createCalendarService(deps: ServiceDeps & { groups: GroupsServic
       const { sessions: rows, exceptions } = await sessions.sessionsWithExceptions([group.id]);
       return {
         filename: `${group.slug}.ics`,
-        body: buildCalendar(rows, exceptions, { appUrl: deps.appUrl, includeMembersOnly: false, locale, name: group.name, refreshSeconds: REFRESH_SECONDS }),
+        body: buildCalendar(rows, exceptions, {
+          appUrl: deps.appUrl,
+          includeMembersOnly: false,
+          locale,
+          name: group.name,
+          refreshSeconds: REFRESH_SECONDS,
+          now: deps.clock.now().getTime(),
+        }),
       };
     },
 
@@ -56,7 +63,7 @@ export function createCalendarService(deps: ServiceDeps & { groups: GroupsServic
         body: buildCalendar(
           [{ ...session, group_name: group.name }],
           exceptions.filter((e) => e.session_id === session.id),
-          { appUrl: deps.appUrl, includeMembersOnly: false, locale, name: session.title },
+          { appUrl: deps.appUrl, includeMembersOnly: false, locale, name: session.title, now: deps.clock.now().getTime() },
         ),
       };
     },
@@ -70,7 +77,7 @@ export function createCalendarService(deps: ServiceDeps & { groups: GroupsServic
       await db.transaction().execute(async (trx) => {
         if (deps.dialect === 'postgres') await repo.lockFeedOwner(trx, actor.id);
         await repo.deleteFeedsOfUser(trx, actor.id);
-        await repo.insertFeed(trx, { id: hashToken(token), user_id: actor.id, created_at: new Date().toISOString() });
+        await repo.insertFeed(trx, { id: hashToken(token), user_id: actor.id, created_at: deps.clock.now().toISOString() });
       });
       return { url: `${deps.appUrl}/feeds/calendar/${token}.ics` };
     },
@@ -102,6 +109,7 @@ export function createCalendarService(deps: ServiceDeps & { groups: GroupsServic
         locale,
         name: PERSONAL_NAME[locale],
         refreshSeconds: REFRESH_SECONDS,
+        now: deps.clock.now().getTime(),
       });
     },
   };

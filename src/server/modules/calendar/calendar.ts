@@ -9,6 +9,7 @@
 import ical, { escape, ICalCalendarMethod, ICalEventStatus, type ICalCalendar, type ICalDayJsStub } from 'ical-generator';
 import type { Locale } from '../../../shared/locale.ts';
 import { floatingToInstant, instantToLocal, localToInstant, parseLocal } from '../../../shared/zoned-time.ts';
+import type { Clock } from '../../platform/clock.ts';
 import type { GroupSessionsTable, SessionExceptionsTable } from '../../platform/db/schema.ts';
 import type { MailAttachment } from '../../platform/mail/mailer.ts';
 import type { OccurrenceView } from '../sessions/occurrences.ts';
@@ -35,8 +36,8 @@ export interface CalendarOptions {
   name?: string;
   /** How often subscribers should fetch the feed again. */
   refreshSeconds?: number;
-  /** For the span the time-zone definitions must cover; defaults to the current time. */
-  now?: number;
+  /** The current time (ms), from the caller's clock: the span the time-zone definitions must cover starts there. */
+  now: number;
 }
 
 // Labels carry their colon: French puts a space before it.
@@ -245,7 +246,7 @@ function zoneDefinitions(zones: { zone: string; from: number }[], now: number): 
  * (online link, dial-in) appear only with `includeMembersOnly`.
  */
 export function buildCalendar(sessions: CalendarSession[], exceptions: CalendarException[], options: CalendarOptions): string {
-  const now = options.now ?? Date.now();
+  const { now } = options;
   const earliest = new Map<string, number>();
   for (const s of sessions) {
     const from = localToInstant(s.start_local, s.time_zone);
@@ -343,11 +344,11 @@ export function occurrenceCalendar(
   session: GroupSessionsTable,
   occurrence: Pick<OccurrenceView, 'occurrence' | 'startsAt' | 'endsAt'>,
   groupName: string,
-  options: { appUrl: string; locale: Locale; now?: number },
+  options: { appUrl: string; locale: Locale; now: number },
 ): string {
   const zone = session.time_zone;
   const full: CalendarSession = { ...session, group_name: groupName };
-  const zones = zoneDefinitions([{ zone, from: occurrence.startsAt }], options.now ?? Date.now());
+  const zones = zoneDefinitions([{ zone, from: occurrence.startsAt }], options.now);
   const calendar = newCalendar({ locale: options.locale }, zones.vtimezones);
   const start = wallAt(occurrence.startsAt, zone);
   addEvent(
@@ -357,7 +358,7 @@ export function occurrenceCalendar(
       tzid: zones.tzidOf.get(zone)!,
       start,
       end: wallAt(occurrence.endsAt, zone),
-      stamp: options.now ?? Date.now(),
+      stamp: options.now,
       uid: `${session.id}-${compact(occurrence.occurrence)}@entraide`,
     },
     { includeMembersOnly: true, locale: options.locale },
@@ -369,10 +370,10 @@ export function occurrenceCalendar(
  * The reminder attachment (fits `OccurrenceAttachment` in sessions/reminders.ts): the
  * occurrence as an .ics file in the member's language.
  */
-export function occurrenceAttachment(appUrl: string) {
+export function occurrenceAttachment(appUrl: string, clock: Clock) {
   return (session: GroupSessionsTable, occurrence: OccurrenceView, groupName: string, locale: Locale = 'en'): MailAttachment => ({
     filename: 'session.ics',
     contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-    content: occurrenceCalendar(session, occurrence, groupName, { appUrl, locale }),
+    content: occurrenceCalendar(session, occurrence, groupName, { appUrl, locale, now: clock.now().getTime() }),
   });
 }

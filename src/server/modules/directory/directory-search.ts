@@ -36,7 +36,7 @@ export interface DirectoryQuery {
   now: number;
 }
 
-export interface SearchHit {
+interface SearchHit {
   groupId: string;
   /** Larger is better on both engines (SQLite's bm25 is negated). Null without words. */
   rank: number | null;

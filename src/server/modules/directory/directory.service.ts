@@ -34,7 +34,7 @@ const HORIZON_DAYS = 120;
 const LOOKAHEAD_DAYS = 400;
 const MAX_STARTS = 400;
 /** The refresh job: rows older than this are recomputed, this many per run (plus new ones). */
-export const DIRECTORY_REFRESH = 'directory.refresh';
+const DIRECTORY_REFRESH = 'directory.refresh';
 const REFRESH_EVERY_MS = 60 * 60_000;
 const STALE_AFTER_MS = DAY;
 const REFRESH_BATCH = 2000;
@@ -81,7 +81,7 @@ export function createDirectoryService(deps: ServiceDeps & { groups: GroupsServi
    * Brings one group's directory row up to date: written when the anonymous single-group
    * check shows it and it is public, removed otherwise.
    */
-  async function refreshGroup(groupId: string, now = Date.now()): Promise<void> {
+  async function refreshGroup(groupId: string, now = deps.clock.now().getTime()): Promise<void> {
     const visible = await groups.loadVisibleGroupById(groupId, null).catch((err: unknown) => {
       if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
       throw err;
@@ -141,7 +141,7 @@ export function createDirectoryService(deps: ServiceDeps & { groups: GroupsServi
      * Public groups matching the query, a page of them and how many in all. Times are read
      * and shown in `tz`, else the viewer's own zone, else UTC.
      */
-    async searchDirectory(actor: Actor | null, input: SearchGroupsInput, now = Date.now()) {
+    async searchDirectory(actor: Actor | null, input: SearchGroupsInput, now = deps.clock.now().getTime()) {
       const timeZone = input.tz ?? actor?.timeZone ?? 'UTC';
       const near = resolveNear(input.near);
       const tokens = queryTokens(input.q);

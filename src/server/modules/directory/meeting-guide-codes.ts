@@ -130,7 +130,7 @@ export function mentionsWheelchairAccess(accessibility: string | null | undefine
 }
 
 /** The spec's name for each type code, in the reader's language. */
-export function typeNames(locale: Locale): Readonly<Record<string, string>> {
+function typeNames(locale: Locale): Readonly<Record<string, string>> {
   return getTypesForLanguage(locale);
 }
 
@@ -151,5 +151,3 @@ export function readTypes(types: readonly string[], locale: Locale) {
     topics: known.filter((t) => !NON_TOPIC_CODES.has(t)).flatMap((t) => names[t] ?? []),
   };
 }
-
-export { isMeetingType };

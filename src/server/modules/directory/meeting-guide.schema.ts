@@ -18,7 +18,7 @@ const webUrl = { type: 'string', pattern: '^https?://[^\\s]+$' } as const;
 const clock = { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' } as const;
 const weekday = { type: 'integer', minimum: 0, maximum: 6 } as const;
 
-export const MEETING_GUIDE_ENTRY_SCHEMA = {
+const MEETING_GUIDE_ENTRY_SCHEMA = {
   type: 'object',
   required: ['name', 'slug'],
   // Weekly meetings have both a day and a time; entity details need the entity's name.

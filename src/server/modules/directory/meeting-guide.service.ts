@@ -57,7 +57,7 @@ export function createMeetingGuideService(deps: ServiceDeps & { groups: GroupsSe
   }
 
   async function createFromPlan(admin: Actor, plan: ImportPlan, source: string, locale: Locale): Promise<string> {
-    const now = new Date().toISOString();
+    const now = deps.clock.now().toISOString();
     const group = await groups.foundGroup(admin, plan.group, locale);
     // Recorded before the session, with an empty digest: if scheduling failed, the next
     // import would find this group and finish it rather than found a second one.
@@ -72,7 +72,7 @@ export function createMeetingGuideService(deps: ServiceDeps & { groups: GroupsSe
       updated_at: now,
     });
     const session = await sessions.scheduleSession(admin, group.slug, { ...plan.session, start: plan.start });
-    await repo.updateImport(db, group.id, { session_id: session.id, entry_hash: plan.hash, updated_at: new Date().toISOString() });
+    await repo.updateImport(db, group.id, { session_id: session.id, entry_hash: plan.hash, updated_at: deps.clock.now().toISOString() });
     return group.slug;
   }
 
@@ -88,7 +88,7 @@ export function createMeetingGuideService(deps: ServiceDeps & { groups: GroupsSe
     } else {
       sessionId = (await sessions.scheduleSession(leader, updated.slug, { ...plan.session, start: plan.start })).id;
     }
-    await repo.updateImport(db, existing.group_id, { session_id: sessionId, entry_hash: plan.hash, updated_at: new Date().toISOString() });
+    await repo.updateImport(db, existing.group_id, { session_id: sessionId, entry_hash: plan.hash, updated_at: deps.clock.now().toISOString() });
     return updated.slug;
   }
 
@@ -98,7 +98,7 @@ export function createMeetingGuideService(deps: ServiceDeps & { groups: GroupsSe
      * meeting-guide-feed.ts for what is listed and why). Private, unlisted and draft groups
      * never appear.
      */
-    async feed(now: number = Date.now()): Promise<MeetingGuideEntry[]> {
+    async feed(now: number = deps.clock.now().getTime()): Promise<MeetingGuideEntry[]> {
       const rows = (await repo.listFeedGroups(db)).filter((g) => g.visibility === 'public' && groupPolicy.canViewGroup(g, null));
       const allSessions: FeedSession[] = [];
       const allExceptions: FeedException[] = [];
@@ -146,7 +146,7 @@ export function createMeetingGuideService(deps: ServiceDeps & { groups: GroupsSe
         locale,
         defaultTimeZone: input.defaultTimeZone,
         defaultLanguage: input.defaultLanguage,
-        now: Date.now(),
+        now: deps.clock.now().getTime(),
       };
       const report: ImportReport = { source, created: 0, updated: 0, unchanged: 0, skipped: [], groups: [] };
       const seen = new Set<string>();

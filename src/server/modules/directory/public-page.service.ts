@@ -21,7 +21,7 @@ export function createPublicPageService(deps: ServiceDeps & { groups: GroupsServ
      * page and for private, unlisted, draft or missing groups, which get index.html exactly
      * as it is. Nothing depends on who asks (no cookie is read), so nothing can leak.
      */
-    async pageFor(url: string, indexFile: string, now: number = Date.now()): Promise<string | null> {
+    async pageFor(url: string, indexFile: string, now: number = deps.clock.now().getTime()): Promise<string | null> {
       const slug = groupSlugOfPath(url);
       if (!slug) return null;
       try {
@@ -71,5 +71,3 @@ export function createPublicPageService(deps: ServiceDeps & { groups: GroupsServ
     },
   };
 }
-
-export type PublicPageService = ReturnType<typeof createPublicPageService>;

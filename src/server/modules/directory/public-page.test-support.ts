@@ -16,7 +16,7 @@ export interface Element {
 
 const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea']);
 
-export function decodeReferences(text: string): string {
+function decodeReferences(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|#39);/gi, (whole, ref: string) => {
     const r = ref.toLowerCase();
     if (r === 'amp') return '&';

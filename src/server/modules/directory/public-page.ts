@@ -12,7 +12,7 @@
 import { instantToLocal, offsetAt } from '../../../shared/zoned-time.ts';
 import { escapeHtml } from '../../platform/mail/render.ts';
 
-export const SITE_NAME = 'Entraide';
+const SITE_NAME = 'Entraide';
 
 /** Plain text on one line, at most `max` characters (cut at a word, with an ellipsis). */
 export function excerpt(text: string, max: number): string {

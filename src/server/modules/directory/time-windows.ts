@@ -10,7 +10,7 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 /** A group fits when one of its occurrences within this many days starts inside a window. */
-export const FIT_HORIZON_DAYS = 28;
+const FIT_HORIZON_DAYS = 28;
 
 export interface TimeFit {
   timeZone: string;

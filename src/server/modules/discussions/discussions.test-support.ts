@@ -34,18 +34,18 @@ export interface World {
   priv: string;
 }
 
-export async function foundGroup(t: TestClient, as: Caller, overrides: Record<string, unknown> = {}): Promise<string> {
+async function foundGroup(t: TestClient, as: Caller, overrides: Record<string, unknown> = {}): Promise<string> {
   const res = await t.call('POST', '/api/v1/groups', { as, body: completeGroup({ structure: { membership: 'open', format: 'drop-in' }, ...overrides }) });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().group.slug;
 }
 
-export async function joinGroup(t: TestClient, slug: string, as: Caller): Promise<void> {
+async function joinGroup(t: TestClient, slug: string, as: Caller): Promise<void> {
   const res = await t.call('POST', `/api/v1/groups/${slug}/join`, { as, body: { acceptCharter: true } });
   expect(res.statusCode, res.body).toBe(201);
 }
 
-export async function inviteIn(t: TestClient, slug: string, leader: Caller, as: Caller): Promise<void> {
+async function inviteIn(t: TestClient, slug: string, leader: Caller, as: Caller): Promise<void> {
   const token = (await t.call('POST', `/api/v1/groups/${slug}/invitations`, { as: leader })).json().invitation.token;
   const res = await t.call('POST', `/api/v1/invitations/${token}/accept`, { as, body: { acceptCharter: true } });
   expect(res.statusCode, res.body).toBe(201);

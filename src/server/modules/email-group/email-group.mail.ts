@@ -27,7 +27,7 @@ export interface PostMailInput {
 }
 
 /** `[Group] Title` for a new thread, `Re: [Group] Title` for a comment (clients thread on it too). */
-export function postSubject(kind: 'thread' | 'comment', groupName: string, title: string): string {
+function postSubject(kind: 'thread' | 'comment', groupName: string, title: string): string {
   const subject = `[${oneLine(groupName)}] ${oneLine(title)}`;
   return kind === 'comment' ? `Re: ${subject}` : subject;
 }

@@ -36,14 +36,14 @@ import { translate } from '../../platform/i18n/messages.ts';
 import * as repo from './email-group.repository.ts';
 import { renderDigestMail, renderPostMail, type DigestEntry } from './email-group.mail.ts';
 
-export const FAN_OUT = 'discussions.fanout';
-export const DIGEST = 'discussions.digest';
-export const FAN_OUT_SWEEP = 'discussions.fanout-sweep';
+const FAN_OUT = 'discussions.fanout';
+const DIGEST = 'discussions.digest';
+const FAN_OUT_SWEEP = 'discussions.fanout-sweep';
 /** How far back the sweep looks for posts whose fan-out was never queued. */
 const SWEEP_WINDOW_MS = 2 * 3_600_000;
 const SWEEP_EVERY_MS = 5 * 60_000;
 /** Digests leave at this hour on each member's own clock. */
-export const DIGEST_HOUR = 8;
+const DIGEST_HOUR = 8;
 const HOUR = 3_600_000;
 const SEND_BATCH = 1000;
 const REPLY_PREFIX = 'reply+';
@@ -342,7 +342,7 @@ export function createEmailGroup(deps: EmailGroupDeps) {
     /** Subscribes the fan-out to new posts: one durable job per post, enqueued after its commit. */
     listen(): void {
       deps.events.on('discussion.posted', async (e) => {
-        await enqueueJob(db, fanOutJob({ threadId: e.threadId, commentId: e.commentId }));
+        await enqueueJob(db, fanOutJob({ threadId: e.threadId, commentId: e.commentId }), deps.clock.now());
       });
     },
 

@@ -73,7 +73,7 @@ function foundingChanges(input: UpdateGroupInput): Partial<repo.GroupRow> {
 }
 
 /** The group's place, when it has a complete one. */
-export function placeOf(g: repo.GroupRow): GroupPlace | null {
+function placeOf(g: repo.GroupRow): GroupPlace | null {
   if (g.place_name == null || g.place_country_code == null || g.place_latitude == null || g.place_longitude == null) return null;
   return {
     name: g.place_name,
@@ -220,7 +220,7 @@ export function createGroupsService(deps: ServiceDeps) {
      * in it is published at once, otherwise it is a draft only its leaders see.
      */
     async foundGroup(actor: Actor, input: FoundGroupInput, locale: Locale): Promise<Group> {
-      const now = new Date().toISOString();
+      const now = deps.clock.now().toISOString();
       const id = randomUUID();
       const row = await db.transaction().execute(async (trx) => {
         const draft: repo.GroupRow = {
@@ -290,7 +290,7 @@ export function createGroupsService(deps: ServiceDeps) {
      */
     async updateGroup(actor: Actor, slug: string, input: UpdateGroupInput, locale: Locale): Promise<Group> {
       const { group } = await loadGroupAsLeader(slug, actor);
-      const now = new Date().toISOString();
+      const now = deps.clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
         const current = await repo.findGroupById(trx, group.id);
         if (!current) throw notFound();
@@ -323,7 +323,7 @@ export function createGroupsService(deps: ServiceDeps) {
       if (group.status !== 'active') {
         const missing = missingParts(group);
         if (missing.length > 0) throw new AppError('NOT_PUBLISHABLE', { issues: missingIssues(missing) });
-        const now = new Date().toISOString();
+        const now = deps.clock.now().toISOString();
         await repo.updateGroup(db, group.id, { status: 'active', published_at: now, updated_at: now });
         await deps.events.emit('group.published', { groupId: group.id });
       }

@@ -23,7 +23,7 @@ export async function endMembership(
   trx: Db,
   groupId: string,
   userId: string,
-  options: { mailer: Pick<Mailer, 'revokePending'>; dialect: Dialect; now?: Date },
+  options: { mailer: Pick<Mailer, 'revokePending'>; dialect: Dialect; now: Date },
 ): Promise<{ membership: groupsRepo.MembershipRow | undefined; promoted: Promotion[] }> {
   const membership = await groupsRepo.findMembership(trx, groupId, userId);
   if (!membership) return { membership, promoted: [] };

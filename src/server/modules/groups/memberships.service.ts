@@ -89,7 +89,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
       if (await isBannedFrom(db, group.id, actor.id)) throw new AppError('BANNED');
       if (group.status !== 'active') throw new AppError('NOT_PUBLISHED');
       if (group.membership_policy === 'invite') throw new AppError('INVITATION_REQUIRED');
-      const now = new Date().toISOString();
+      const now = deps.clock.now().toISOString();
       const status = group.membership_policy === 'approval' ? 'pending' : 'active';
       const raced = await db.transaction().execute(async (trx) => {
         await lockGroup(trx, group.id);
@@ -136,7 +136,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
     async acceptCharter(actor: Actor, slug: string): Promise<Membership> {
       const { group, membership } = await groups.loadVisibleGroup(slug, actor);
       if (!membership) throw forbidden();
-      await repo.updateMembership(db, group.id, actor.id, { charter_version: group.charter_version, charter_accepted_at: new Date().toISOString() });
+      await repo.updateMembership(db, group.id, actor.id, { charter_version: group.charter_version, charter_accepted_at: deps.clock.now().toISOString() });
       return reload(group.id, slug, actor.id);
     },
 
@@ -150,7 +150,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
       if (!policy.isActiveMember(membership)) throw forbidden();
       if (membership!.delivery !== delivery) {
         const startsDigest = delivery === 'email-digest';
-        await repo.updateMembership(db, group.id, actor.id, { delivery, ...(startsDigest ? { digested_until: new Date().toISOString() } : {}) });
+        await repo.updateMembership(db, group.id, actor.id, { delivery, ...(startsDigest ? { digested_until: deps.clock.now().toISOString() } : {}) });
       }
       return reload(group.id, slug, actor.id);
     },
@@ -168,7 +168,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
       const group = found;
       const promoted = await db.transaction().execute(async (trx) => {
         await lockGroup(trx, group.id);
-        return (await endMembership(trx, group.id, actor.id, { mailer: deps.mailer, dialect: deps.dialect })).promoted;
+        return (await endMembership(trx, group.id, actor.id, { mailer: deps.mailer, dialect: deps.dialect, now: deps.clock.now() })).promoted;
       });
       await deps.sessions.notifyPromoted(promoted);
       await deps.events.emit('member.left', { groupId: group.id, userId: actor.id, wasLeader: policy.isLeader(own) });
@@ -204,7 +204,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
         await db.transaction().execute(async (trx) => {
           await lockGroup(trx, group.id);
           await requireRoom(trx, group);
-          await repo.updateMembership(trx, group.id, userId, { status: 'active', joined_at: new Date().toISOString() });
+          await repo.updateMembership(trx, group.id, userId, { status: 'active', joined_at: deps.clock.now().toISOString() });
         });
         await deps.events.emit('member.joined', { groupId: group.id, userId });
         const person = await repo.findMemberContact(db, userId);
@@ -262,9 +262,10 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
       const target = await loadTarget(group.id, userId);
       const promoted = await db.transaction().execute(async (trx) => {
         await lockGroup(trx, group.id);
-        const { membership, promoted: freed } = await endMembership(trx, group.id, userId, { mailer: deps.mailer, dialect: deps.dialect });
+        const now = deps.clock.now();
+        const { membership, promoted: freed } = await endMembership(trx, group.id, userId, { mailer: deps.mailer, dialect: deps.dialect, now });
         if (!membership) return [];
-        await recordModerationAction(trx, { groupId: group.id, actorId: actor.id, action: 'member.removed', targetUserId: userId });
+        await recordModerationAction(trx, { groupId: group.id, actorId: actor.id, action: 'member.removed', targetUserId: userId, now: now.toISOString() });
         return freed;
       });
       // Told only once the places are theirs for good (the transaction committed).
@@ -280,7 +281,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
       const { group } = await groups.loadGroupAsLeader(slug, actor);
       if (group.status !== 'active') throw new AppError('NOT_PUBLISHED');
       const token = newToken();
-      const now = new Date();
+      const now = deps.clock.now();
       const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString();
       await repo.insertInvitation(db, { id: hashToken(token), group_id: group.id, created_by: actor.id, created_at: now.toISOString(), expires_at: expiresAt });
       const url = `${deps.appUrl}/invitations/${token}`;
@@ -298,7 +299,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
 
     /** What an invitation opens: enough of the group to decide, including its charter. */
     async viewInvitation(token: string) {
-      const invitation = await repo.findUsableInvitation(db, hashToken(token), new Date().toISOString());
+      const invitation = await repo.findUsableInvitation(db, hashToken(token), deps.clock.now().toISOString());
       const group = invitation && (await groupsRepo.findGroupById(db, invitation.group_id));
       if (!invitation || !group || group.status !== 'active') throw new AppError('INVITATION_INVALID');
       const [count, leaders] = await Promise.all([groupsRepo.countActiveMembers(db, group.id), groupsRepo.listLeaders(db, group.id)]);
@@ -320,7 +321,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
 
     /** Joins through an invitation (the only way into a private group), bypassing approval. */
     async acceptInvitation(actor: Actor, token: string): Promise<{ membership: Membership; created: boolean }> {
-      const now = new Date().toISOString();
+      const now = deps.clock.now().toISOString();
       const id = hashToken(token);
       const invitation = await repo.findUsableInvitation(db, id, now);
       const group = invitation && (await groupsRepo.findGroupById(db, invitation.group_id));

@@ -20,7 +20,8 @@ export interface ModerationEntry {
   commentId?: string | null;
   reportId?: string | null;
   note?: string | null;
-  now?: string;
+  /** When it happened (ISO), from the caller's clock. */
+  now: string;
 }
 
 let lastMs = 0;
@@ -64,7 +65,7 @@ export async function recordModerationAction(trx: Db, entry: ModerationEntry): P
     comment_id: entry.commentId ?? null,
     report_id: entry.reportId ?? null,
     note: entry.note ?? null,
-    created_at: entry.now ?? new Date().toISOString(),
+    created_at: entry.now,
   });
 }
 
@@ -89,9 +90,9 @@ export async function revokeMemberAccess(
   trx: Db,
   groupId: string,
   userId: string,
-  options: { mailer: Pick<Mailer, 'revokePending'>; dialect?: Dialect; now?: Date },
+  options: { mailer: Pick<Mailer, 'revokePending'>; dialect?: Dialect; now: Date },
 ): Promise<Promotion[]> {
-  const now = (options.now ?? new Date()).toISOString();
+  const now = options.now.toISOString();
   await repo.revokeReplyTokens(trx, groupId, userId, now);
   await repo.deleteNotificationsOfMember(trx, groupId, userId);
   await options.mailer.revokePending({ recipientId: userId, groupId }, { db: trx });

@@ -2,9 +2,6 @@ import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { GroupBansTable, ModerationLogTable, NotificationsTable, ReportsTable } from '../../platform/db/schema.ts';
 
-export type ReportRow = Selectable<ReportsTable>;
-export type LogRow = Selectable<ModerationLogTable>;
-
 /** A page position: the id of the last item seen; items are ordered newest first, then by id. */
 export interface Page {
   before?: string | undefined;

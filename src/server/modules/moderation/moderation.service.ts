@@ -35,7 +35,7 @@ interface Page {
 }
 
 /** The first characters of a body, never cutting a character in two. */
-export function excerptOf(body: string): string {
+function excerptOf(body: string): string {
   const chars = Array.from(body);
   return chars.length <= EXCERPT_LENGTH ? body : chars.slice(0, EXCERPT_LENGTH).join('');
 }
@@ -198,7 +198,7 @@ export function createModerationService(deps: ServiceDeps & { sessions: Pick<Ses
    */
   async function flagThread(actor: Actor, id: string, flag: 'hidden' | 'locked', on: boolean, note: string | null) {
     const post = await loadPostAsModerator(actor, 'thread', id);
-    const now = new Date().toISOString();
+    const now = deps.clock.now().toISOString();
     await db.transaction().execute(async (trx) => {
       // Two moderators acting at once: the second sees the first's change and does nothing.
       await lockGroup(trx, post.group.id);
@@ -218,7 +218,7 @@ export function createModerationService(deps: ServiceDeps & { sessions: Pick<Ses
 
   async function flagComment(actor: Actor, id: string, on: boolean, note: string | null) {
     const post = await loadPostAsModerator(actor, 'comment', id);
-    const now = new Date().toISOString();
+    const now = deps.clock.now().toISOString();
     await db.transaction().execute(async (trx) => {
       await lockGroup(trx, post.group.id);
       const current = await repo.findComment(trx, id);
@@ -261,7 +261,7 @@ export function createModerationService(deps: ServiceDeps & { sessions: Pick<Ses
         await lockGroup(trx, post.group.id);
         const existing = await repo.findOpenReportBy(trx, actor.id, post.threadId, post.commentId);
         if (existing) return { report: { id: existing.id, status: existing.status as ReportStatus, createdAt: existing.created_at }, created: false };
-        const now = new Date().toISOString();
+        const now = deps.clock.now().toISOString();
         const reportId = timeOrderedId();
         await repo.insertReport(trx, {
           id: reportId,
@@ -327,7 +327,7 @@ export function createModerationService(deps: ServiceDeps & { sessions: Pick<Ses
         const current = await repo.findReport(trx, id);
         if (!current) throw notFound();
         if (current.status === status) return;
-        const now = new Date().toISOString();
+        const now = deps.clock.now().toISOString();
         await repo.updateReport(trx, id, { status, resolved_at: now, resolved_by: actor.id });
         await recordModerationAction(trx, {
           groupId: group.id,
@@ -365,7 +365,7 @@ export function createModerationService(deps: ServiceDeps & { sessions: Pick<Ses
       const outcome = await db.transaction().execute(async (trx) => {
         await lockGroup(trx, group.id);
         if (await repo.findBan(trx, group.id, input.userId)) return { created: false, removed: null, promoted: [] };
-        const now = new Date().toISOString();
+        const now = deps.clock.now().toISOString();
         const revoke = { mailer: deps.mailer, dialect: deps.dialect, now: new Date(now) };
         const ended = await endMembership(trx, group.id, input.userId, revoke);
         const { membership } = ended;
@@ -397,7 +397,14 @@ export function createModerationService(deps: ServiceDeps & { sessions: Pick<Ses
       await db.transaction().execute(async (trx) => {
         await lockGroup(trx, group.id);
         if (!(await repo.deleteBan(trx, group.id, userId))) throw notFound();
-        await recordModerationAction(trx, { groupId: group.id, actorId: actor.id, action: 'member.unbanned', targetUserId: userId, note });
+        await recordModerationAction(trx, {
+          groupId: group.id,
+          actorId: actor.id,
+          action: 'member.unbanned',
+          targetUserId: userId,
+          note,
+          now: deps.clock.now().toISOString(),
+        });
       });
     },
 

@@ -81,7 +81,7 @@ export async function insertComment(t: TestClient, threadId: string, authorId: s
   return id;
 }
 
-export async function foundGroup(t: TestClient, as: Caller, overrides: Record<string, unknown> = {}): Promise<{ slug: string; id: string }> {
+async function foundGroup(t: TestClient, as: Caller, overrides: Record<string, unknown> = {}): Promise<{ slug: string; id: string }> {
   const res = await t.call('POST', '/api/v1/groups', { as, body: completeGroup({ structure: { membership: 'open', format: 'drop-in' }, ...overrides }) });
   expect(res.statusCode, res.body).toBe(201);
   return { slug: res.json().group.slug, id: res.json().group.id };

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 
 /** Kinds whose subject is a post: listed only while the post may still be read. */
-export const POST_KINDS = ['thread.created', 'comment.created'] as const;
+const POST_KINDS = ['thread.created', 'comment.created'] as const;
 
 /** A bound value typed as text, so PostgreSQL knows its type inside a SELECT list. */
 const text = (value: string | null) => sql<string>`cast(${value} as text)`;

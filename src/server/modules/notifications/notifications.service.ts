@@ -12,7 +12,7 @@ export interface PostNotification {
   createdAt: string;
 }
 
-export function createNotificationsService(deps: Pick<ServiceDeps, 'db'>) {
+export function createNotificationsService(deps: Pick<ServiceDeps, 'db' | 'clock'>) {
   const { db } = deps;
 
   return {
@@ -52,7 +52,7 @@ export function createNotificationsService(deps: Pick<ServiceDeps, 'db'>) {
 
     /** Marks the given notifications (or all) read; answers the new unread count. */
     async markRead(userId: string, selection: { ids: string[] } | { all: true }): Promise<number> {
-      await repo.markRead(db, userId, 'all' in selection ? 'all' : selection.ids, new Date().toISOString());
+      await repo.markRead(db, userId, 'all' in selection ? 'all' : selection.ids, deps.clock.now().toISOString());
       return repo.countUnread(db, userId);
     },
   };

@@ -1,7 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
 
-export type OutboxRow = Awaited<ReturnType<typeof listOutbox>>[number];
-
 /** The latest messages, newest first, optionally of one status. */
 export function listOutbox(db: Db, filter: { status: string | null; limit: number }) {
   let query = db

@@ -33,7 +33,7 @@ export interface RotationCandidate {
   bad: readonly number[];
 }
 
-export interface RotationScore {
+interface RotationScore {
   size: number;
   /** The largest bad-hour share, as a fraction. */
   maxShareNum: number;
@@ -68,7 +68,7 @@ const NODE_COST = 50;
 const TRIAL_COST = 400;
 
 /** Orders two rotations by the objective above: negative when `a` is better. */
-export function compareRotations(a: RotationScore, b: RotationScore): number {
+function compareRotations(a: RotationScore, b: RotationScore): number {
   if (a.size !== b.size) return a.size - b.size;
   const share = a.maxShareNum * b.maxShareDen - b.maxShareNum * a.maxShareDen;
   if (share !== 0) return share;
@@ -78,7 +78,7 @@ export function compareRotations(a: RotationScore, b: RotationScore): number {
 }
 
 /** Scores a set of candidates (positions in `candidates`) against criteria 2–4. */
-export function scoreRotation(
+function scoreRotation(
   memberCount: number,
   candidates: readonly RotationCandidate[],
   chosen: readonly number[],

@@ -149,7 +149,7 @@ describe('planRotation', () => {
     );
   });
 
-  it('stays quick on a large group where exact search would not end', () => {
+  it('ends within its search budget on a large group where exact search would not, with a valid plan', () => {
     const members = 2000;
     let seed = 7;
     const next = (n: number) => {
@@ -160,11 +160,11 @@ describe('planRotation', () => {
       const covers = Array.from({ length: members }, (_, m) => m).filter(() => next(10) < 3);
       return { id, covers, bad: covers.filter(() => next(2) === 0) };
     });
-    const started = performance.now();
     const plan = planRotation(members, candidates, { budget: 2_000_000 });
     expect(plan.uncovered).toEqual([]);
     expect(plan.chosen.length).toBeGreaterThan(1);
-    // Generous: this asserts "does not run away", not a speed.
-    expect(performance.now() - started).toBeLessThan(20_000);
+    // The budget ran out before the search could prove the plan best (how fast is for a benchmark, not a test).
+    expect(plan.optimal).toBe(false);
+    expect(new Set(plan.chosen).size).toBe(plan.chosen.length);
   });
 });

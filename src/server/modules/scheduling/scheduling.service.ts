@@ -27,7 +27,7 @@ const DAY_CODES = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
  * "Good hours" on anyone's own clock. A slot is a bad hour for a member when some part of
  * the session falls outside them in some evaluated week: before 08:00 or after 21:00.
  */
-export const GOOD_HOURS = { start: 8 * 60, end: 21 * 60 } as const;
+const GOOD_HOURS = { start: 8 * 60, end: 21 * 60 } as const;
 const GOOD_HOURS_MASK = dailyMask(GOOD_HOURS.start, GOOD_HOURS.end);
 
 function parseJson<T>(json: string | null, fallback: T): T {
@@ -117,7 +117,7 @@ export function createSchedulingService(deps: ServiceDeps & { groups: GroupsServ
      */
     async setAvailability(actor: Actor, input: AvailabilityInput): Promise<Availability> {
       const existing = await repo.findAvailability(db, actor.id);
-      const now = new Date().toISOString();
+      const now = deps.clock.now().toISOString();
       const row: repo.AvailabilityRow = {
         user_id: actor.id,
         time_zone: input.timeZone,
@@ -145,7 +145,7 @@ export function createSchedulingService(deps: ServiceDeps & { groups: GroupsServ
     async findTimes(actor: Actor, slug: string, options: TimeFinderOptions): Promise<TimeFinderResult> {
       const { group, zone } = await loadPublishedGroupAsLeader(slug, actor);
       const viewerZone = options.zone ?? actor.timeZone;
-      const from = options.from ?? todayIn(zone);
+      const from = options.from ?? todayIn(zone, deps.clock.now().getTime());
       const rows = await repo.listMembersWithAvailability(db, group.id);
 
       const memberIds = new Set(rows.map((r) => r.user_id));
@@ -328,7 +328,7 @@ export function createSchedulingService(deps: ServiceDeps & { groups: GroupsServ
      */
     async applyTimes(actor: Actor, slug: string, input: ApplyInput) {
       const { group, zone } = await loadPublishedGroupAsLeader(slug, actor);
-      const startDay = parseDate(input.startDate ?? todayIn(zone))!;
+      const startDay = parseDate(input.startDate ?? todayIn(zone, deps.clock.now().getTime()))!;
       const { slots, startDate: _startDate, rotation, ...fields } = input;
       const turns = rotation ? slots.length : 1;
       const created = [];

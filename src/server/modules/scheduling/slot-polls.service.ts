@@ -54,7 +54,7 @@ export function createSlotPollsService(deps: ServiceDeps & { groups: GroupsServi
     );
     const nameOf = new Map(creators.map((c) => [c.id, c.display_name]));
     const viewerZone = zone ?? actor.timeZone;
-    const now = Date.now();
+    const now = deps.clock.now().getTime();
     return polls.map((poll) => {
       const slots = parseJson<WeeklySlot[]>(poll.slots, []);
       const mine = votes.filter((v) => v.poll_id === poll.id);
@@ -106,7 +106,7 @@ export function createSlotPollsService(deps: ServiceDeps & { groups: GroupsServi
     async createPoll(actor: Actor, slug: string, input: PollInput, zone?: string): Promise<Poll> {
       const { group } = await groups.loadGroupAsLeader(slug, actor);
       if (group.status !== 'active' || !group.time_zone) throw new AppError('NOT_PUBLISHED');
-      const now = new Date().toISOString();
+      const now = deps.clock.now().toISOString();
       const row: repo.PollRow = {
         id: randomUUID(),
         group_id: group.id,
@@ -143,7 +143,7 @@ export function createSlotPollsService(deps: ServiceDeps & { groups: GroupsServi
       if (poll.status !== 'open') throw new AppError('CONFLICT', { issues: [{ path: 'poll', key: 'issue.pollClosed' }] });
       const count = parseJson<WeeklySlot[]>(poll.slots, []).length;
       if (answers.length !== count) throw new AppError('VALIDATION', { issues: [{ path: 'answers', key: 'issue.answersLength', params: { count } }] });
-      const now = new Date().toISOString();
+      const now = deps.clock.now().toISOString();
       await repo.upsertVote(db, { poll_id: poll.id, user_id: actor.id, answers: JSON.stringify(answers), created_at: now, updated_at: now });
       return presentOne(poll, group.slug, actor, groupPolicy.isLeader(membership), zone);
     },
@@ -152,7 +152,7 @@ export function createSlotPollsService(deps: ServiceDeps & { groups: GroupsServi
     async closePoll(actor: Actor, id: string, zone?: string): Promise<Poll> {
       const { poll, group } = await loadPollAsLeader(actor, id);
       if (poll.status === 'open') {
-        const now = new Date().toISOString();
+        const now = deps.clock.now().toISOString();
         await repo.updatePoll(db, poll.id, { status: 'closed', closed_at: now, updated_at: now });
       }
       return presentOne((await repo.findPoll(db, poll.id))!, group.slug, actor, true, zone);

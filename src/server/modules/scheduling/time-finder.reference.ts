@@ -19,7 +19,7 @@ export interface ReferenceMember {
 }
 
 /** Whether a wall time (weekday, minutes since midnight) falls inside one of the windows. */
-export function insideWindows(windows: readonly WeeklyWindow[], weekday: number, minute: number): boolean {
+function insideWindows(windows: readonly WeeklyWindow[], weekday: number, minute: number): boolean {
   for (const w of windows) {
     const start = parseClock(w.start)!;
     const end = parseClock(w.end, true)!;
@@ -46,7 +46,7 @@ export function referenceSlotLocal(period: FinderPeriod, slot: number, week: num
 }
 
 /** Whether the member can attend the whole session starting at `startsAt`, by their own clock. */
-export function referenceCanAttend(member: ReferenceMember, startsAt: number, durationMinutes: number, stepMinutes: number): boolean {
+function referenceCanAttend(member: ReferenceMember, startsAt: number, durationMinutes: number, stepMinutes: number): boolean {
   const points: number[] = [];
   for (let m = 0; m < durationMinutes; m += stepMinutes) points.push(m);
   points.push(durationMinutes - 1);

@@ -9,7 +9,7 @@ import { parseDate } from '../../../shared/calendar-date.ts';
 const DAY_MS = 86_400_000;
 
 /** Today's date `YYYY-MM-DD` on the zone's clock. */
-export function todayIn(zone: string, now = Date.now()): string {
+export function todayIn(zone: string, now: number): string {
   return instantToLocal(now, zone).slice(0, 10);
 }
 

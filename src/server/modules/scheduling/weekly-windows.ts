@@ -39,7 +39,7 @@ export function checkWindow(w: { start: string; end: string }): { field: 'start'
 }
 
 /** An empty week. */
-export function emptyMask(): Uint32Array {
+function emptyMask(): Uint32Array {
   return new Uint32Array(MASK_WORDS);
 }
 

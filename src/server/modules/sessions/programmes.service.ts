@@ -51,7 +51,7 @@ export function createProgrammesService(deps: ServiceDeps & { groups: GroupsServ
     /** Writes a programme for the group (leaders only). */
     async createProgramme(actor: Actor, slug: string, input: ProgrammeInput) {
       const { group } = await groups.loadGroupAsLeader(slug, actor);
-      const now = new Date().toISOString();
+      const now = deps.clock.now().toISOString();
       const row: repo.ProgrammeRow = {
         id: randomUUID(),
         group_id: group.id,
@@ -78,7 +78,7 @@ export function createProgrammesService(deps: ServiceDeps & { groups: GroupsServ
 
     async updateProgramme(actor: Actor, id: string, input: Partial<ProgrammeInput>) {
       const { programme, group } = await loadAsLeader(actor, id);
-      const changes: Partial<repo.ProgrammeRow> = { updated_at: new Date().toISOString() };
+      const changes: Partial<repo.ProgrammeRow> = { updated_at: deps.clock.now().toISOString() };
       if (input.title !== undefined) changes.title = input.title;
       if (input.description !== undefined) changes.description = input.description ?? null;
       if (input.parts !== undefined) changes.parts = JSON.stringify(input.parts);

@@ -23,8 +23,8 @@ import { occurrenceAt, type OccurrenceView } from './occurrences.ts';
 import * as repo from './sessions.repository.ts';
 import { scheduleOf, type SessionsService } from './sessions.service.ts';
 
-export const REMINDER_SWEEP = 'sessions.reminders.sweep';
-export const REMINDER = 'sessions.reminder';
+const REMINDER_SWEEP = 'sessions.reminders.sweep';
+const REMINDER = 'sessions.reminder';
 const LEAD_MS = 24 * 3_600_000;
 const SWEEP_EVERY_MS = 5 * 60_000;
 /** A job that finds its occurrence moved further away than this leaves it to a later sweep. */

@@ -361,7 +361,8 @@ describe.each(testDialects())('job queue on $dialect', ({ open }) => {
       const w = worker({ work: async () => void (ran = true) }, { pollMs });
       w.start();
       w.start();
-      await enqueueJob(t.db, { kind: 'work', payload: null });
+      // Polling on the real clock: the job is due now.
+      await enqueueJob(t.db, { kind: 'work', payload: null }, new Date());
       await vi.waitFor(() => expect(ran).toBe(true));
       await vi.waitFor(() => expect(live.size).toBe(1));
       await w.stop();
@@ -370,7 +371,7 @@ describe.each(testDialects())('job queue on $dialect', ({ open }) => {
       expect((await onlyJob()).status).toBe('done');
       // Stopping twice is harmless, and the worker can still be driven by hand.
       await w.stop();
-      await enqueueJob(t.db, { kind: 'work', payload: null, dedupeKey: 'by-hand' });
+      await enqueueJob(t.db, { kind: 'work', payload: null, dedupeKey: 'by-hand' }, new Date());
       expect(await w.runDue()).toBe(1);
       expect(live.size).toBe(0);
     } finally {
@@ -391,8 +392,8 @@ describe.each(testDialects())('job queue on $dialect', ({ open }) => {
       },
       { pollMs: 5 },
     );
-    await enqueueJob(t.db, { kind: 'work', payload: null });
-    await enqueueJob(t.db, { kind: 'work', payload: null });
+    await enqueueJob(t.db, { kind: 'work', payload: null }, new Date());
+    await enqueueJob(t.db, { kind: 'work', payload: null }, new Date());
     w.start();
     await started.promise;
     let stopped = false;

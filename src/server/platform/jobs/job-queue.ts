@@ -26,13 +26,14 @@ export interface NewJob {
   maxAttempts?: number;
 }
 
-export const DEFAULT_MAX_ATTEMPTS = 5;
+const DEFAULT_MAX_ATTEMPTS = 5;
 
 /**
  * Enqueues inside the caller's transaction or db; returns false when a job with the same
- * dedupeKey already exists (exactly-once enqueueing).
+ * dedupeKey already exists (exactly-once enqueueing). `now` is the caller's clock: the job
+ * is due from then unless it says `runAt`.
  */
-export async function enqueueJob(db: Db, job: NewJob, now: Date = new Date()): Promise<boolean> {
+export async function enqueueJob(db: Db, job: NewJob, now: Date): Promise<boolean> {
   return (await enqueueJobs(db, [job], now)) === 1;
 }
 
@@ -44,7 +45,7 @@ const ENQUEUE_BATCH = 1000;
  * Enqueues many jobs with one INSERT per thousand (fan-out: a mail per recipient), inside the
  * caller's transaction or db; returns how many were new (dedupe keys already taken are skipped).
  */
-export async function enqueueJobs(db: Db, jobs: NewJob[], now: Date = new Date()): Promise<number> {
+export async function enqueueJobs(db: Db, jobs: NewJob[], now: Date): Promise<number> {
   const stamp = now.toISOString();
   const rows = jobs.map((job) => {
     if (!job.kind) throw new RangeError('A job needs a kind');

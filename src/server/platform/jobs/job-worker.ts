@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Db } from '../db/database.ts';
+import { systemClock, type Clock } from '../clock.ts';
 import { enqueueJob, type JobStatus } from './job-queue.ts';
 
 export type JobHandler = (payload: unknown, context: { jobId: string; attempt: number; now: Date }) => Promise<void>;
@@ -36,6 +37,8 @@ export interface JobWorkerOptions {
    * still claimed by one conditional UPDATE, so this is no different from running more workers.
    */
   concurrency?: number;
+  /** The time jobs are due and run by when `runDue` is not given one; the system clock by default. */
+  clock?: Clock;
 }
 
 /** A handler throws this when retrying cannot help (the subject is gone, the input is invalid). */
@@ -218,7 +221,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   }
 
   async function drain(fixedNow: Date | undefined, stopsAtStart: number): Promise<number> {
-    const clock = () => fixedNow ?? new Date();
+    const clock = () => fixedNow ?? (options.clock ?? systemClock).now();
     await enqueuePeriodic(clock());
     let settled = 0;
     while (stops === stopsAtStart) {

@@ -95,7 +95,7 @@ function stripBrackets(id: string): string {
 }
 
 /** Every `<id>` in a header value (References may hold many, In-Reply-To sometimes junk around one). */
-export function messageIdsIn(value: string | string[] | undefined): string[] {
+function messageIdsIn(value: string | string[] | undefined): string[] {
   const text = Array.isArray(value) ? value.join(' ') : (value ?? '');
   const bracketed = [...text.matchAll(/<([^<>\s]+)>/g)].map((m) => m[1]!);
   if (bracketed.length > 0) return bracketed;
@@ -121,7 +121,7 @@ function rawHeaders(parsed: ParsedMail): Record<string, string> {
 }
 
 /** The parsed message as the handler sees it. */
-export function toInboundMail(parsed: ParsedMail, envelope: { from: string | null; to: string[] }): InboundMail {
+function toInboundMail(parsed: ParsedMail, envelope: { from: string | null; to: string[] }): InboundMail {
   const headers = rawHeaders(parsed);
   const sender = parsed.from?.value[0];
   const date = parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.toISOString() : null;

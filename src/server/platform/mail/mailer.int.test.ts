@@ -215,7 +215,7 @@ describe.each(testDialects())('mailer on $dialect', ({ open }) => {
     // …and, as if a job had been doubled, a second job for every row of the fan-out: only
     // the rows' own claim stands between those and a duplicate.
     const fanOut = await db.db.selectFrom('outbox').select('id').where('dedupe_key', 'like', 'post:race-many:%').execute();
-    await enqueueJobs(db.db, [{ kind: MAIL_DELIVER, payload: { outboxIds: fanOut.map((r) => r.id) } }]);
+    await enqueueJobs(db.db, [{ kind: MAIL_DELIVER, payload: { outboxIds: fanOut.map((r) => r.id) } }], T0);
     const [ranA, ranB] = await Promise.all([a.runDue(T0), b.runDue(T0)]);
     expect(ranA + ranB).toBe(40 + 3 + 1);
     expect(sink.messages).toHaveLength(count);

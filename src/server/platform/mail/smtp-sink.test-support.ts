@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
-export interface SinkMessage {
+interface SinkMessage {
   mailFrom: string | null;
   rcptTo: string[];
   raw: string;

@@ -7,7 +7,7 @@ import { PLACE_QUERY_MIN, usePlaces } from './directory-queries.ts';
 import './place-combobox.css';
 
 /** What the field shows as chosen: a town from the gazetteer, or one a group already has. */
-export type PlaceValue = Pick<GroupPlace, 'name' | 'countryCode' | 'latitude' | 'longitude'>;
+type PlaceValue = Pick<GroupPlace, 'name' | 'countryCode' | 'latitude' | 'longitude'>;
 
 function valueKey(value: PlaceValue | null): string {
   return value ? `${value.name}|${value.countryCode}|${value.latitude}|${value.longitude}` : '';

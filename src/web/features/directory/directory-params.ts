@@ -7,7 +7,7 @@ import { SEARCH_LIMITS, SORTS, type Sort } from '../../../shared/directory.ts';
 import { isLanguageTag } from '../../../shared/language-tag.ts';
 import { LEADERSHIPS, MODES, type Leadership, type Mode } from '../../../shared/limits.ts';
 
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 export const RADII_KM = [5, 10, 25, 50, 100, 250, 500, 1000, 2500] as const;
 
 export interface DirectoryFilters {

@@ -5,7 +5,7 @@ import { apiSearchQuery, type DirectoryFilters } from './directory-params.ts';
 import type { SearchGroupsResponse as DirectoryResult } from '../../../shared/api/directory.schemas.ts';
 import type { ImportMeetingGuideRequest as ImportInput, ImportReport } from '../../../shared/api/meeting-guide.schemas.ts';
 
-export const directoryKeys = {
+const directoryKeys = {
   all: ['directory'] as const,
   search: (query: string) => ['directory', 'search', query] as const,
   places: (q: string) => ['directory', 'places', q] as const,

@@ -39,7 +39,7 @@ export function useGroup(slug: string) {
 }
 
 /** After any change to a group: cache the fresh copy, refresh the lists it appears in. */
-export function rememberGroup(queryClient: QueryClient, group: Group): void {
+function rememberGroup(queryClient: QueryClient, group: Group): void {
   queryClient.setQueryData(groupKeys.detail(group.slug), group);
   void queryClient.invalidateQueries({ queryKey: groupKeys.mine });
   void queryClient.invalidateQueries({ queryKey: groupKeys.public });

@@ -5,7 +5,7 @@ import { discussionKeys } from '../discussions/discussion-queries.ts';
 import { membershipKeys } from '../memberships/membership-queries.ts';
 import type { Ban, LogResponse as LogPage, PostKind, ReportsResponse as ReportPage } from '../../../shared/api/moderation.schemas.ts';
 
-export const moderationKeys = {
+const moderationKeys = {
   all: ['moderation'] as const,
   reports: (slug: string | null, status: ReportStatus) => ['moderation', 'reports', slug ?? '*', status] as const,
   log: (slug: string | null) => ['moderation', 'log', slug ?? '*'] as const,

@@ -2,7 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from '../../api/client.ts';
 import type { NotificationsResponse as NotificationPage } from '../../../shared/api/notifications.schemas.ts';
 
-export const notificationKeys = {
+const notificationKeys = {
   all: ['notifications'] as const,
   list: ['notifications', 'list'] as const,
   unread: ['notifications', 'unread'] as const,

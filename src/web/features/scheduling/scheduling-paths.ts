@@ -1,5 +1,3 @@
-export const MY_AVAILABILITY_PATH = '/me/availability';
-
 export function timeFinderPath(slug: string): string {
   return `/groups/${encodeURIComponent(slug)}/time-finder`;
 }

@@ -14,7 +14,7 @@ export interface TimeFinderOptions {
   onlineOnly: boolean;
 }
 
-export const schedulingKeys = {
+const schedulingKeys = {
   all: ['scheduling'] as const,
   availability: ['scheduling', 'availability'] as const,
   finder: (slug: string, options: TimeFinderOptions) => ['scheduling', 'finder', slug, options] as const,

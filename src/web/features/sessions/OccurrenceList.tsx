@@ -15,7 +15,7 @@ export function placesText(t: TFunction, o: { capacity: number | null; going: nu
   return withWaitlist && o.waitlisted > 0 ? t('sessions.places.fullWaitlist', { count: o.waitlisted }) : t('sessions.places.full');
 }
 
-export function RsvpBadge({ status }: { status: RsvpStatus | null | undefined }) {
+function RsvpBadge({ status }: { status: RsvpStatus | null | undefined }) {
   const { t } = useTranslation();
   if (status === 'going') return <span className="badge badge-going">{t('sessions.rsvp.badgeGoing')}</span>;
   if (status === 'waitlisted') return <span className="badge badge-waitlisted">{t('sessions.rsvp.badgeWaitlisted')}</span>;

@@ -4,7 +4,7 @@ import { MultilineText } from '../../components/MultilineText.tsx';
 import { hasLink } from '../../../shared/sessions.ts';
 import type { FacilitatorOut as Facilitator, SessionOut as Session } from '../../../shared/api/sessions.schemas.ts';
 
-export function facilitatorName(f: Facilitator, t: TFunction): string {
+function facilitatorName(f: Facilitator, t: TFunction): string {
   return f.guestName ? t('sessions.guestName', { name: f.guestName }) : (f.displayName ?? '');
 }
 

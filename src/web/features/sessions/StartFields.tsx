@@ -11,7 +11,7 @@ import { useWhen } from './session-format.ts';
  * "13:00 your time (Montreal)", or with the day when it falls on another one. Null when the
  * time is incomplete or the same on both clocks.
  */
-export function viewerTimeOf(local: string, zone: string, viewerZone: string, locale: string): { text: string; city: string } | null {
+function viewerTimeOf(local: string, zone: string, viewerZone: string, locale: string): { text: string; city: string } | null {
   if (!parseLocal(local)) return null;
   let instant: number;
   try {

@@ -39,12 +39,15 @@ export function moveRow<T>(rows: readonly T[], index: number, delta: -1 | 1): T[
   return next;
 }
 
-/** The usual parts of a support-group meeting; their words are in the catalogues (sessions.agenda.parts). */
+/**
+ * The usual parts of a support-group meeting; their words are in the catalogues (sessions.agenda.parts).
+ * @public
+ */
 export const AGENDA_PARTS = ['welcome', 'checkIn', 'theme', 'sharing', 'closing'] as const;
 export type AgendaPart = (typeof AGENDA_PARTS)[number];
 
 /** Ready-made agendas; minutes add up to the length in the name. */
-export const AGENDA_TEMPLATES = {
+const AGENDA_TEMPLATES = {
   supportCircle: [
     { part: 'welcome', minutes: 10 },
     { part: 'checkIn', minutes: 20 },

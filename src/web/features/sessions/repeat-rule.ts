@@ -12,7 +12,7 @@ export const REPEAT_KINDS = ['none', 'weekly', 'weeks', 'monthly'] as const;
 export type RepeatKind = (typeof REPEAT_KINDS)[number] | 'custom';
 
 export const REPEAT_ENDS = ['never', 'count', 'until'] as const;
-export type RepeatEnd = (typeof REPEAT_ENDS)[number];
+type RepeatEnd = (typeof REPEAT_ENDS)[number];
 
 export const MONTH_WEEKS = ['1', '2', '3', '4', '-1'] as const;
 export type MonthWeek = (typeof MONTH_WEEKS)[number];
@@ -159,7 +159,7 @@ export type RepeatProblem =
   | { field: 'start'; problem: 'startNotInRule' };
 
 /** Whether the date is one the series falls on (the server refuses a first session off its days). */
-export function isOnRule(draft: RepeatDraft, date: string): boolean {
+function isOnRule(draft: RepeatDraft, date: string): boolean {
   const day = weekdayOf(date);
   const d = utcDate(date);
   if (!day || !d) return true;

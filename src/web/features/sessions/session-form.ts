@@ -90,7 +90,7 @@ function whole(text: string): number {
 }
 
 /** The guests, with a half-typed name folded in. */
-export function guestsOf(draft: SessionDraft): string[] {
+function guestsOf(draft: SessionDraft): string[] {
   const pending = draft.guestInput.trim();
   return pending && !draft.guests.some((g) => g.toLowerCase() === pending.toLowerCase()) ? [...draft.guests, pending] : draft.guests;
 }

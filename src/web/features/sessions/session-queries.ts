@@ -26,7 +26,7 @@ export const sessionKeys = {
   occurrence: (id: string, startsAt: string) => ['sessions', 'occurrence', id, startsAt] as const,
 };
 
-export const programmeKeys = {
+const programmeKeys = {
   all: ['programmes'] as const,
   ofGroup: (slug: string) => ['programmes', 'group', slug] as const,
   detail: (id: string) => ['programmes', 'detail', id] as const,
