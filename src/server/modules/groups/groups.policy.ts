@@ -14,8 +14,12 @@ export interface ActorFlags {
   isPlatformModerator: boolean;
 }
 
-/** What the asker needs of a group to call a route or a service function. */
-export const GROUP_NEEDS = ['view', 'member', 'lead', 'moderate'] as const;
+/**
+ * What the asker needs of a group to call a route or a service function: to see it, to take
+ * part as an active member, to lead it, to moderate it, or to report a post in it (members
+ * report; a platform moderator outside the group sees it, and is refused).
+ */
+export const GROUP_NEEDS = ['view', 'member', 'lead', 'moderate', 'report'] as const;
 export type GroupNeed = (typeof GROUP_NEEDS)[number];
 
 /** Everything one asker may do with one group. */
@@ -68,11 +72,17 @@ export function abilitiesFor(group: Pick<GroupRow, 'status' | 'visibility'>, mem
 
 /** How a need is met: 'hidden' (answer as if the group did not exist), 'refused' (403) or 'ok'. */
 export function decide(can: GroupAbilities, need: GroupNeed): 'ok' | 'hidden' | 'refused' {
-  // A group one may moderate is one one may see, for moderating.
-  const visible = can.canView || (need === 'moderate' && can.canModerate);
+  // A group one may moderate is one one may see, for moderation's needs.
+  const visible = can.canView || ((need === 'moderate' || need === 'report') && can.canModerate);
   if (!visible) return 'hidden';
-  const met = need === 'view' || (need === 'member' && can.canParticipate) || (need === 'lead' && can.canLead) || (need === 'moderate' && can.canModerate);
-  return met ? 'ok' : 'refused';
+  const met: Record<GroupNeed, boolean> = {
+    view: true,
+    member: can.canParticipate,
+    lead: can.canLead,
+    moderate: can.canModerate,
+    report: can.canReport,
+  };
+  return met[need] ? 'ok' : 'refused';
 }
 
 export const canEditGroup = (membership: Membership): boolean => isLeader(membership);
