@@ -134,10 +134,10 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   const directory = createDirectoryService({ ...deps, groups, sessions });
   const meetingGuide = createMeetingGuideService({ ...deps, groups, sessions });
   const publicPages = createPublicPageService({ ...deps, groups, sessions });
-  const moderation = createModerationService({ ...deps, sessions });
+  const moderation = createModerationService({ ...deps, groups, sessions });
   const notifications = createNotificationsService(deps);
   // Announces each new post on the event bus as `discussion.posted` (the e-mail fan-out listens).
-  const discussions = createDiscussionsService({ ...deps, sessions, notifications, mailDomain: config.mailDomain });
+  const discussions = createDiscussionsService({ ...deps, groups, sessions, notifications, mailDomain: config.mailDomain });
   // The mailing list: fan-out and digests out, replies and new threads in.
   const emailGroup = createEmailGroup({ ...deps, discussions, mailDomain: config.mailDomain, log: app.log });
   emailGroup.listen();

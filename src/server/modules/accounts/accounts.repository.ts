@@ -41,7 +41,7 @@ export function findUserBySession(db: Db, sessionId: string, now: string) {
   return db
     .selectFrom('auth_sessions')
     .innerJoin('users', 'users.id', 'auth_sessions.user_id')
-    .select(['users.id', 'users.display_name', 'users.time_zone', 'users.locale', 'users.is_admin'])
+    .select(['users.id', 'users.display_name', 'users.time_zone', 'users.locale', 'users.is_admin', 'users.is_moderator'])
     .where('auth_sessions.id', '=', sessionId)
     .where('auth_sessions.expires_at', '>', now)
     .executeTakeFirst();

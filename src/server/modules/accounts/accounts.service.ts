@@ -96,6 +96,7 @@ export function createAccountsService(deps: ServiceDeps & { memberships: Members
         timeZone: row.time_zone,
         locale: isLocale(row.locale) ? row.locale : 'en',
         isAdmin: row.is_admin === 1,
+        isPlatformModerator: row.is_admin === 1 || row.is_moderator === 1,
       };
     },
 

@@ -35,7 +35,7 @@ export function createCalendarService(deps: ServiceDeps & { groups: GroupsServic
      * follow them through a personal feed.
      */
     async groupCalendar(actor: Actor | null, slug: string, locale: Locale = actor?.locale ?? 'en'): Promise<CalendarFile> {
-      const { group } = await groups.loadVisibleGroup(slug, actor);
+      const { group } = await groups.loadGroupFor(actor, { slug }, 'view');
       if (group.visibility !== 'public' || group.status !== 'active') throw notFound();
       const { sessions: rows, exceptions } = await sessions.sessionsWithExceptions([group.id]);
       return {

@@ -53,7 +53,7 @@ describe.each(testDialects())('directory privacy on $dialect', ({ open }) => {
   async function listable(): Promise<Set<string>> {
     const out = new Set<string>();
     for (const g of created) {
-      const seen = await groups.loadVisibleGroup(g.slug, null).catch(() => null);
+      const seen = await groups.loadGroupFor(null, { slug: g.slug }, 'view').catch(() => null);
       if (seen && seen.group.visibility === 'public') out.add(g.slug);
     }
     return out;

@@ -82,7 +82,7 @@ export function createDirectoryService(deps: ServiceDeps & { groups: GroupsServi
    * check shows it and it is public, removed otherwise.
    */
   async function refreshGroup(groupId: string, now = deps.clock.now().getTime()): Promise<void> {
-    const visible = await groups.loadVisibleGroupById(groupId, null).catch((err: unknown) => {
+    const visible = await groups.loadGroupFor(null, { id: groupId }, 'view').catch((err: unknown) => {
       if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
       throw err;
     });

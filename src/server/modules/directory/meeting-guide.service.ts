@@ -44,7 +44,7 @@ export function createMeetingGuideService(deps: ServiceDeps & { groups: GroupsSe
       if (!id) continue;
       if (groupPolicy.isLeader(await groups.membershipOf(groupId, id))) {
         // Services act on an id; the rest of the actor is only used in mails, none sent here.
-        return id === admin.id ? admin : { id, displayName: '', timeZone: 'UTC', locale: admin.locale, isAdmin: false };
+        return id === admin.id ? admin : { id, displayName: '', timeZone: 'UTC', locale: admin.locale, isAdmin: false, isPlatformModerator: false };
       }
     }
     return null;

@@ -25,7 +25,7 @@ export function createPublicPageService(deps: ServiceDeps & { groups: GroupsServ
       const slug = groupSlugOfPath(url);
       if (!slug) return null;
       try {
-        const { group } = await groups.loadVisibleGroup(slug, null);
+        const { group } = await groups.loadGroupFor(null, { slug }, 'view');
         if (group.visibility !== 'public' || group.status !== 'active') return null;
         const { sessions: rows, exceptions } = await sessions.sessionsWithExceptions([group.id]);
         const events: PageEvent[] = rows

@@ -7,35 +7,6 @@ export type CommentRow = Selectable<CommentsTable>;
 /** A thread or comment with its author's display name (null once the account is gone). */
 export type WithAuthor<T> = T & { author_name: string | null };
 
-export type GroupRef = { id: string } | { slug: string };
-
-/**
- * A group with the viewer's membership and whether they moderate the whole platform, in one
- * round trip: every discussion request starts here.
- */
-export function findGroupForViewer(db: Db, ref: GroupRef, viewerId: string) {
-  let query = db
-    .selectFrom('groups as g')
-    .leftJoin('memberships as m', (join) => join.onRef('m.group_id', '=', 'g.id').on('m.user_id', '=', viewerId))
-    .leftJoin('users as u', (join) => join.on('u.id', '=', viewerId))
-    .select([
-      'g.id',
-      'g.slug',
-      'g.name',
-      'g.status',
-      'g.visibility',
-      'g.time_zone',
-      'g.languages',
-      'm.role as member_role',
-      'm.status as member_status',
-      'u.is_admin',
-      'u.is_moderator',
-    ]);
-  query = 'id' in ref ? query.where('g.id', '=', ref.id) : query.where('g.slug', '=', ref.slug);
-  return query.executeTakeFirst();
-}
-export type GroupForViewer = NonNullable<Awaited<ReturnType<typeof findGroupForViewer>>>;
-
 /** A group's name and clock, for jobs (no viewer). */
 export function findGroup(db: Db, id: string) {
   return db.selectFrom('groups').select(['id', 'slug', 'name', 'time_zone']).where('id', '=', id).executeTakeFirst();

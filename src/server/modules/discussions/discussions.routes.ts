@@ -46,7 +46,7 @@ export function discussionsRoutes(discussions: DiscussionsService) {
         config: { rateLimit: POST_LIMIT },
       },
       async (request, reply) => {
-        const { thread } = await discussions.postThread(requireActor(request.actor).id, { slug: request.params.slug }, request.body, { source: 'web' });
+        const { thread } = await discussions.postThread(requireActor(request.actor), { slug: request.params.slug }, request.body, { source: 'web' });
         return reply.status(201).send({ thread });
       },
     );
@@ -62,7 +62,7 @@ export function discussionsRoutes(discussions: DiscussionsService) {
           response: { 200: ThreadsResponse, ...errors },
         },
       },
-      async (request) => discussions.listThreads(requireActor(request.actor).id, request.params.slug, request.query),
+      async (request) => discussions.listThreads(requireActor(request.actor), request.params.slug, request.query),
     );
 
     app.get(
@@ -75,7 +75,7 @@ export function discussionsRoutes(discussions: DiscussionsService) {
           response: { 200: ThreadDetailResponse, ...errors },
         },
       },
-      async (request) => discussions.viewThread(requireActor(request.actor).id, request.params.id),
+      async (request) => discussions.viewThread(requireActor(request.actor), request.params.id),
     );
 
     app.patch(
@@ -89,7 +89,7 @@ export function discussionsRoutes(discussions: DiscussionsService) {
           response: { 200: ThreadResponse, ...errors },
         },
       },
-      async (request) => ({ thread: await discussions.editThread(requireActor(request.actor).id, request.params.id, request.body) }),
+      async (request) => ({ thread: await discussions.editThread(requireActor(request.actor), request.params.id, request.body) }),
     );
 
     app.delete(
@@ -103,7 +103,7 @@ export function discussionsRoutes(discussions: DiscussionsService) {
         },
       },
       async (request, reply) => {
-        await discussions.deleteThread(requireActor(request.actor).id, request.params.id);
+        await discussions.deleteThread(requireActor(request.actor), request.params.id);
         return reply.status(204).send(null);
       },
     );
@@ -121,7 +121,7 @@ export function discussionsRoutes(discussions: DiscussionsService) {
         config: { rateLimit: POST_LIMIT },
       },
       async (request, reply) => {
-        const { comment } = await discussions.postComment(requireActor(request.actor).id, request.params.id, request.body, { source: 'web' });
+        const { comment } = await discussions.postComment(requireActor(request.actor), request.params.id, request.body, { source: 'web' });
         return reply.status(201).send({ comment });
       },
     );
@@ -131,7 +131,7 @@ export function discussionsRoutes(discussions: DiscussionsService) {
       {
         schema: { tags, summary: 'Edit one’s own comment', params: CommentIdParams, body: CommentBody, response: { 200: CommentResponse, ...errors } },
       },
-      async (request) => ({ comment: await discussions.editComment(requireActor(request.actor).id, request.params.id, request.body) }),
+      async (request) => ({ comment: await discussions.editComment(requireActor(request.actor), request.params.id, request.body) }),
     );
 
     app.delete(
@@ -140,7 +140,7 @@ export function discussionsRoutes(discussions: DiscussionsService) {
         schema: { tags, summary: 'Delete one’s own comment (its words are erased)', params: CommentIdParams, response: { 204: z.null(), ...errors } },
       },
       async (request, reply) => {
-        await discussions.deleteComment(requireActor(request.actor).id, request.params.id);
+        await discussions.deleteComment(requireActor(request.actor), request.params.id);
         return reply.status(204).send(null);
       },
     );

@@ -22,7 +22,9 @@ import type { ServiceDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/app-error.ts';
 import { translate } from '../../platform/i18n/messages.ts';
-import * as groupPolicy from '../groups/groups.policy.ts';
+import type { AccessActor, GroupRef } from '../groups/group-access.ts';
+import type { GroupRow } from '../groups/groups.repository.ts';
+import type { GroupsService } from '../groups/groups.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import { occurrenceAt } from '../sessions/occurrences.ts';
 import { scheduleOf, type SessionsService } from '../sessions/sessions.service.ts';
@@ -42,9 +44,8 @@ export interface PostOptions {
   messageId?: string;
 }
 
-export type GroupRef = repo.GroupRef;
-
 export interface DiscussionsDeps extends ServiceDeps {
+  groups: Pick<GroupsService, 'loadGroupFor'>;
   sessions: SessionsService;
   notifications: NotificationsService;
   /** The domain of the Message-IDs we make up for web posts (MAIL_DOMAIN). */
@@ -52,7 +53,7 @@ export interface DiscussionsDeps extends ServiceDeps {
 }
 
 interface Access {
-  group: repo.GroupForViewer;
+  group: GroupRow;
   /** Leaders of the group and platform moderators read hidden posts. */
   canSeeHidden: boolean;
 }
@@ -70,32 +71,26 @@ const sourceOf = (s: string): PostSource => (s === 'email' ? 'email' : 'web');
 const authorOf = (id: string | null, name: string | null) => (id ? { id, displayName: name ?? '' } : null);
 
 export function createDiscussionsService(deps: DiscussionsDeps) {
-  const { db, sessions, notifications } = deps;
+  const { db, groups, sessions, notifications } = deps;
 
   const newMessageId = (kind: 'thread' | 'comment', id: string) => `${kind}.${id}@${deps.mailDomain}`;
 
-  /**
-   * The group as a member sees it. A group the person may not see at all is a 404 exactly
-   * like a missing one; a visible group they are not an active member of is a 403.
-   */
-  async function memberAccess(ref: GroupRef, userId: string): Promise<Access> {
-    const group = await repo.findGroupForViewer(db, ref, userId);
-    const membership = group?.member_status && group.member_role ? { role: group.member_role, status: group.member_status } : null;
-    if (!group || !groupPolicy.canViewGroup(group, membership)) throw notFound();
-    if (!groupPolicy.isActiveMember(membership)) throw forbidden();
-    return { group, canSeeHidden: groupPolicy.isLeader(membership) || group.is_admin === 1 || group.is_moderator === 1 };
+  /** The group as an active member sees it (group-access: 404 when hidden, 403 for others). */
+  async function memberOf(viewer: AccessActor, ref: GroupRef): Promise<Access> {
+    const { group, can } = await groups.loadGroupFor(viewer, ref, 'member');
+    return { group, canSeeHidden: can.canSeeHidden };
   }
 
-  async function loadThread(threadId: string, userId: string) {
+  async function loadThread(threadId: string, viewer: AccessActor) {
     const thread = await repo.findThread(db, threadId);
     if (!thread) throw notFound();
-    return { thread, ...(await memberAccess({ id: thread.group_id }, userId)) };
+    return { thread, ...(await memberOf(viewer, { id: thread.group_id })) };
   }
 
-  async function loadComment(commentId: string, userId: string) {
+  async function loadComment(commentId: string, viewer: AccessActor) {
     const comment = await repo.findComment(db, commentId);
     if (!comment) throw notFound();
-    return { comment, ...(await loadThread(comment.thread_id, userId)) };
+    return { comment, ...(await loadThread(comment.thread_id, viewer)) };
   }
 
   /** When each recap thread's occurrence starts (a moved occurrence at its new time). */
@@ -220,8 +215,7 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
 
   /** The session, the group and the occurrence behind a recap, for an active member. */
   async function loadRecap(actor: Actor, sessionId: string, instant: number) {
-    const { session, group, membership } = await sessions.loadVisibleSession(actor, sessionId);
-    if (!groupPolicy.isActiveMember(membership)) throw forbidden();
+    const { session, group, can } = await sessions.loadVisibleSession(actor, sessionId, 'member');
     const { exceptions } = await sessions.sessionsWithExceptions([group.id]);
     const occurrence = occurrenceAt(
       scheduleOf(session),
@@ -229,7 +223,7 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
       instant,
     );
     if (!occurrence) throw notFound();
-    const access: Access = await memberAccess({ id: group.id }, actor.id);
+    const access: Access = { group, canSeeHidden: can.canSeeHidden };
     return { session, group, occurrence, access };
   }
 
@@ -239,8 +233,9 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
      * a `messageId` already used by this person in this group, answers that thread instead
      * (`created: false`): a mail delivered twice starts one thread.
      */
-    async postThread(userId: string, group: GroupRef, input: NewThreadInput, options: PostOptions): Promise<{ thread: ThreadView; created: boolean }> {
-      const access = await memberAccess(group, userId);
+    async postThread(viewer: AccessActor, group: GroupRef, input: NewThreadInput, options: PostOptions): Promise<{ thread: ThreadView; created: boolean }> {
+      const userId = viewer.id;
+      const access = await memberOf(viewer, group);
       const messageId = options.messageId !== undefined ? normalizeMessageId(options.messageId) : null;
       const same = (existing: repo.WithAuthor<repo.ThreadRow>) => {
         if (existing.group_id !== access.group.id || existing.author_id !== userId) throw new AppError('CONFLICT');
@@ -312,8 +307,14 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
      * hidden or deleted) and notifies the other members. Idempotent per `messageId` as
      * `postThread` is: an inbound reply delivered twice posts once.
      */
-    async postComment(userId: string, threadId: string, input: { body: string }, options: PostOptions): Promise<{ comment: CommentView; created: boolean }> {
-      const { thread, canSeeHidden } = await loadThread(threadId, userId);
+    async postComment(
+      viewer: AccessActor,
+      threadId: string,
+      input: { body: string },
+      options: PostOptions,
+    ): Promise<{ comment: CommentView; created: boolean }> {
+      const userId = viewer.id;
+      const { thread, canSeeHidden } = await loadThread(threadId, viewer);
       const messageId = options.messageId !== undefined ? normalizeMessageId(options.messageId) : null;
       if (messageId) {
         const existing = await repo.findCommentByMessageId(db, messageId);
@@ -343,8 +344,8 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
     },
 
     /** A group's threads, latest activity first (active members only). */
-    async listThreads(userId: string, slug: string, page: { before?: { at: string; id: string | null }; limit: number }) {
-      const access = await memberAccess({ slug }, userId);
+    async listThreads(viewer: AccessActor, slug: string, page: { before?: { at: string; id: string | null }; limit: number }) {
+      const access = await memberOf(viewer, { slug });
       const rows = await repo.listThreads(db, access.group.id, { before: page.before ?? null, limit: page.limit });
       const starts = await recapStarts(access.group.id, rows);
       const last = rows.length === page.limit ? rows[rows.length - 1] : undefined;
@@ -355,8 +356,8 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
     },
 
     /** A thread with all its comments, oldest first (active members only). */
-    async viewThread(userId: string, threadId: string): Promise<{ thread: ThreadView; comments: CommentView[] }> {
-      const { thread, ...access } = await loadThread(threadId, userId);
+    async viewThread(viewer: AccessActor, threadId: string): Promise<{ thread: ThreadView; comments: CommentView[] }> {
+      const { thread, ...access } = await loadThread(threadId, viewer);
       const [view, comments] = await Promise.all([presentOne(thread, access), commentsOf(thread.id, access.canSeeHidden)]);
       return { thread: view, comments };
     },
@@ -365,9 +366,9 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
      * The author changes their thread's title or text (edits are dated). Not once it is
      * deleted (409 CONFLICT), hidden (409 POST_HIDDEN) or locked (409 THREAD_LOCKED).
      */
-    async editThread(userId: string, threadId: string, input: EditThreadInput): Promise<ThreadView> {
-      const { thread, ...access } = await loadThread(threadId, userId);
-      if (thread.author_id !== userId) throw forbidden();
+    async editThread(viewer: AccessActor, threadId: string, input: EditThreadInput): Promise<ThreadView> {
+      const { thread, ...access } = await loadThread(threadId, viewer);
+      if (thread.author_id !== viewer.id) throw forbidden();
       if (thread.deleted_at) throw new AppError('CONFLICT');
       if (thread.hidden_at) throw new AppError('POST_HIDDEN');
       if (thread.locked_at) throw new AppError('THREAD_LOCKED');
@@ -384,9 +385,9 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
     },
 
     /** The author changes their comment (same rules as `editThread`, on the comment and its thread). */
-    async editComment(userId: string, commentId: string, input: { body: string }): Promise<CommentView> {
-      const { comment, thread, canSeeHidden } = await loadComment(commentId, userId);
-      if (comment.author_id !== userId) throw forbidden();
+    async editComment(viewer: AccessActor, commentId: string, input: { body: string }): Promise<CommentView> {
+      const { comment, thread, canSeeHidden } = await loadComment(commentId, viewer);
+      if (comment.author_id !== viewer.id) throw forbidden();
       if (comment.deleted_at) throw new AppError('CONFLICT');
       if (comment.hidden_at) throw new AppError('POST_HIDDEN');
       if (isClosed(thread)) throw new AppError('THREAD_LOCKED');
@@ -402,18 +403,18 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
      * placeholder remains so that the others' comments keep their place. Deleting twice is
      * the same as once.
      */
-    async deleteThread(userId: string, threadId: string): Promise<void> {
-      const { thread } = await loadThread(threadId, userId);
-      if (thread.author_id !== userId) throw forbidden();
+    async deleteThread(viewer: AccessActor, threadId: string): Promise<void> {
+      const { thread } = await loadThread(threadId, viewer);
+      if (thread.author_id !== viewer.id) throw forbidden();
       if (thread.deleted_at) return;
       const now = new Date().toISOString();
       await repo.updateThread(db, thread.id, { title: '', body: '', deleted_at: now, updated_at: now });
     },
 
     /** The author deletes their comment: its text is erased, a placeholder remains. */
-    async deleteComment(userId: string, commentId: string): Promise<void> {
-      const { comment } = await loadComment(commentId, userId);
-      if (comment.author_id !== userId) throw forbidden();
+    async deleteComment(viewer: AccessActor, commentId: string): Promise<void> {
+      const { comment } = await loadComment(commentId, viewer);
+      if (comment.author_id !== viewer.id) throw forbidden();
       if (comment.deleted_at) return;
       const now = new Date().toISOString();
       await repo.updateComment(db, comment.id, { body: '', deleted_at: now, updated_at: now });

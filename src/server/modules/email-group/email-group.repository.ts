@@ -8,13 +8,16 @@ export interface MailMember {
   display_name: string;
   locale: string;
   time_zone: string;
+  /** users.is_admin / users.is_moderator: what the discussions' access check needs of the poster. */
+  is_admin: number;
+  is_moderator: number;
 }
 
 function mailMembers(db: Db, groupId: string) {
   return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['users.id as user_id', 'users.email', 'users.display_name', 'users.locale', 'users.time_zone'])
+    .select(['users.id as user_id', 'users.email', 'users.display_name', 'users.locale', 'users.time_zone', 'users.is_admin', 'users.is_moderator'])
     .where('memberships.group_id', '=', groupId)
     .where('memberships.status', '=', 'active')
     .where((eb) =>
@@ -58,6 +61,8 @@ export function listDigestMembers(db: Db): Promise<DigestMember[]> {
       'users.display_name',
       'users.locale',
       'users.time_zone',
+      'users.is_admin',
+      'users.is_moderator',
     ])
     .where('memberships.status', '=', 'active')
     .where('memberships.delivery', '=', 'email-digest')

@@ -265,13 +265,14 @@ export function createEmailGroup(deps: EmailGroupDeps) {
     const body = extractReply(mail.text);
     if (body.trim() === '') return refuse(member, group, mail, 'empty');
     const options = { source: 'email' as const, ...(mail.messageId ? { messageId: mail.messageId } : {}) };
+    const poster = { id: member.user_id, isPlatformModerator: member.is_admin === 1 || member.is_moderator === 1 };
     const threadId = await discussions.findThreadForReply(group.id, [...(mail.inReplyTo ? [mail.inReplyTo] : []), ...mail.references]);
     try {
       if (threadId) {
-        await discussions.postComment(member.user_id, threadId, { body: [...body].slice(0, POST_LIMITS.body).join('') }, options);
+        await discussions.postComment(poster, threadId, { body: [...body].slice(0, POST_LIMITS.body).join('') }, options);
       } else {
         const title = titleFromSubject(mail.subject) || translate(localeOf(member.locale), 'mail.post.noSubject');
-        await discussions.postThread(member.user_id, { id: group.id }, { title, body: [...body].slice(0, POST_LIMITS.body).join('') }, options);
+        await discussions.postThread(poster, { id: group.id }, { title, body: [...body].slice(0, POST_LIMITS.body).join('') }, options);
       }
     } catch (err) {
       if (!(err instanceof AppError)) throw err; // temporary trouble: the SMTP answer is 451, the sender retries

@@ -5,8 +5,9 @@ import type { Locale } from '../../../shared/locale.ts';
 import { parseStringList } from '../../platform/db/json-list.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/http/actor.ts';
-import { AppError, forbidden, notFound, type Issue } from '../../platform/http/app-error.ts';
+import { AppError, notFound, type Issue } from '../../platform/http/app-error.ts';
 import { translate, type MessageKey } from '../../platform/i18n/messages.ts';
+import { createGroupAccess } from './group-access.ts';
 import * as policy from './groups.policy.ts';
 import * as repo from './groups.repository.ts';
 import * as memberships from './memberships.repository.ts';
@@ -112,27 +113,7 @@ export function createGroupsService(deps: ServiceDeps) {
     }
   }
 
-  /**
-   * The group behind a slug as this actor may know it, with their membership. A group the
-   * actor may not see is reported exactly like a missing one.
-   */
-  async function loadVisibleGroup(slug: string, actor: Actor | null) {
-    return checkVisible(await repo.findGroupBySlug(db, slug), actor);
-  }
-
-  async function checkVisible(group: repo.GroupRow | undefined, actor: Actor | null) {
-    if (!group) throw notFound();
-    const membership = actor ? await repo.findMembership(db, group.id, actor.id) : undefined;
-    if (!policy.canViewGroup(group, membership)) throw notFound();
-    return { group, membership: membership ?? null };
-  }
-
-  /** As `loadVisibleGroup`, then 403 unless the actor leads the group. */
-  async function loadGroupAsLeader(slug: string, actor: Actor) {
-    const loaded = await loadVisibleGroup(slug, actor);
-    if (!policy.isLeader(loaded.membership)) throw forbidden();
-    return loaded;
-  }
+  const { loadGroupFor } = createGroupAccess(db);
 
   async function present(group: repo.GroupRow, membership: repo.MembershipRow | null, locale: Locale): Promise<Group> {
     const [memberCount, leaders] = await Promise.all([repo.countActiveMembers(db, group.id), repo.listLeaders(db, group.id)]);
@@ -175,11 +156,8 @@ export function createGroupsService(deps: ServiceDeps) {
   }
 
   return {
-    loadVisibleGroup,
-    loadGroupAsLeader,
-
-    /** As `loadVisibleGroup`, by id (for things that belong to a group: sessions…). */
-    loadVisibleGroupById: async (id: string, actor: Actor | null) => checkVisible(await repo.findGroupById(db, id), actor),
+    /** The one access check every module loads a group through (see group-access.ts). */
+    loadGroupFor,
 
     /** A group's name and slug, for jobs that already checked membership (mail subjects). */
     async describeGroup(id: string): Promise<{ name: string; slug: string } | null> {
@@ -280,7 +258,7 @@ export function createGroupsService(deps: ServiceDeps) {
 
     /** The group page as this actor may see it. */
     async viewGroup(actor: Actor | null, slug: string, locale: Locale): Promise<Group> {
-      const { group, membership } = await loadVisibleGroup(slug, actor);
+      const { group, membership } = await loadGroupFor(actor, { slug }, 'view');
       return present(group, membership, locale);
     },
 
@@ -289,7 +267,7 @@ export function createGroupsService(deps: ServiceDeps) {
      * are asked to accept again; a published group may not become incomplete.
      */
     async updateGroup(actor: Actor, slug: string, input: UpdateGroupInput, locale: Locale): Promise<Group> {
-      const { group } = await loadGroupAsLeader(slug, actor);
+      const { group } = await loadGroupFor(actor, { slug }, 'lead');
       const now = deps.clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
         const current = await repo.findGroupById(trx, group.id);
@@ -319,7 +297,7 @@ export function createGroupsService(deps: ServiceDeps) {
 
     /** Publishes a complete draft; otherwise a 400 naming every missing part. */
     async publishGroup(actor: Actor, slug: string, locale: Locale): Promise<Group> {
-      const { group } = await loadGroupAsLeader(slug, actor);
+      const { group } = await loadGroupFor(actor, { slug }, 'lead');
       if (group.status !== 'active') {
         const missing = missingParts(group);
         if (missing.length > 0) throw new AppError('NOT_PUBLISHABLE', { issues: missingIssues(missing) });

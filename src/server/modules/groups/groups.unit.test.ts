@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupRow } from './groups.repository.ts';
-import { canEditGroup, canSeeMembers, canViewGroup } from './groups.policy.ts';
+import { abilitiesFor, canEditGroup, canViewGroup } from './groups.policy.ts';
 import { missingParts, slugify } from './groups.service.ts';
 
 describe('slugify', () => {
@@ -78,8 +78,9 @@ describe('group policy', () => {
   it('lets leaders edit and active members see each other', () => {
     expect(canEditGroup(leader)).toBe(true);
     expect(canEditGroup(member)).toBe(false);
-    expect(canSeeMembers(member)).toBe(true);
-    expect(canSeeMembers(pending)).toBe(false);
-    expect(canSeeMembers(null)).toBe(false);
+    const pub = { status: 'active', visibility: 'public' } as const;
+    expect(abilitiesFor(pub, member, null).canSeeMembers).toBe(true);
+    expect(abilitiesFor(pub, pending, null).canSeeMembers).toBe(false);
+    expect(abilitiesFor(pub, null, null).canSeeMembers).toBe(false);
   });
 });

@@ -84,7 +84,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
      * groups refuse (an invitation link is the way in). Already a member: the membership.
      */
     async joinGroup(actor: Actor, slug: string): Promise<{ membership: Membership; created: boolean }> {
-      const { group, membership } = await groups.loadVisibleGroup(slug, actor);
+      const { group, membership } = await groups.loadGroupFor(actor, { slug }, 'view');
       if (membership) return { membership: toMembership(slug, membership), created: false };
       if (await isBannedFrom(db, group.id, actor.id)) throw new AppError('BANNED');
       if (group.status !== 'active') throw new AppError('NOT_PUBLISHED');
@@ -134,7 +134,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
 
     /** Accepts the group's current charter again after a leader changed it. */
     async acceptCharter(actor: Actor, slug: string): Promise<Membership> {
-      const { group, membership } = await groups.loadVisibleGroup(slug, actor);
+      const { group, membership } = await groups.loadGroupFor(actor, { slug }, 'view');
       if (!membership) throw forbidden();
       await repo.updateMembership(db, group.id, actor.id, { charter_version: group.charter_version, charter_accepted_at: deps.clock.now().toISOString() });
       return reload(group.id, slug, actor.id);
@@ -146,8 +146,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
      * first one covers what is posted from this moment on.
      */
     async setDelivery(actor: Actor, slug: string, delivery: Delivery): Promise<Membership> {
-      const { group, membership } = await groups.loadVisibleGroup(slug, actor);
-      if (!policy.isActiveMember(membership)) throw forbidden();
+      const { group, membership } = await groups.loadGroupFor(actor, { slug }, 'member');
       if (membership!.delivery !== delivery) {
         const startsDigest = delivery === 'email-digest';
         await repo.updateMembership(db, group.id, actor.id, { delivery, ...(startsDigest ? { digested_until: deps.clock.now().toISOString() } : {}) });
@@ -162,7 +161,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
       const found = await groupsRepo.findGroupBySlug(db, slug);
       const own = found && (await groupsRepo.findMembership(db, found.id, actor.id));
       if (!found || !own) {
-        await groups.loadVisibleGroup(slug, actor);
+        await groups.loadGroupFor(actor, { slug }, 'view');
         return;
       }
       const group = found;
@@ -176,8 +175,8 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
 
     /** Members see each other by display name and role, never by address. */
     async listMembers(actor: Actor, slug: string) {
-      const { group, membership } = await groups.loadVisibleGroup(slug, actor);
-      if (!policy.canSeeMembers(membership)) throw forbidden();
+      const { group, can } = await groups.loadGroupFor(actor, { slug }, 'view');
+      if (!can.canSeeMembers) throw forbidden();
       const rows = await repo.listActiveMembers(db, group.id);
       return rows.map((r) => ({
         userId: r.user_id,
@@ -191,14 +190,14 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
 
     /** Requests waiting for a leader's approval. */
     async listRequests(actor: Actor, slug: string) {
-      const { group } = await groups.loadGroupAsLeader(slug, actor);
+      const { group } = await groups.loadGroupFor(actor, { slug }, 'lead');
       const rows = await repo.listPendingRequests(db, group.id);
       return rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, requestedAt: r.created_at }));
     },
 
     /** Admits a pending member (room permitting) and tells them. */
     async approveMember(actor: Actor, slug: string, userId: string): Promise<Membership> {
-      const { group } = await groups.loadGroupAsLeader(slug, actor);
+      const { group } = await groups.loadGroupFor(actor, { slug }, 'lead');
       const target = await loadTarget(group.id, userId);
       if (target.status === 'pending') {
         await db.transaction().execute(async (trx) => {
@@ -225,7 +224,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
 
     /** Declines a pending request. */
     async rejectRequest(actor: Actor, slug: string, userId: string): Promise<void> {
-      const { group } = await groups.loadGroupAsLeader(slug, actor);
+      const { group } = await groups.loadGroupFor(actor, { slug }, 'lead');
       const target = await loadTarget(group.id, userId);
       if (target.status !== 'pending') throw new AppError('CONFLICT');
       await repo.deleteMembership(db, group.id, userId);
@@ -233,7 +232,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
 
     /** Makes an active member a co-leader, of the given kind. */
     async promoteMember(actor: Actor, slug: string, userId: string, leaderType: Leadership, profession: string | null | undefined): Promise<Membership> {
-      const { group } = await groups.loadGroupAsLeader(slug, actor);
+      const { group } = await groups.loadGroupFor(actor, { slug }, 'lead');
       const target = await loadTarget(group.id, userId);
       if (target.status !== 'active') throw new AppError('CONFLICT');
       await repo.updateMembership(db, group.id, userId, { role: 'leader', leader_type: leaderType, profession: profession ?? null });
@@ -243,7 +242,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
 
     /** Returns a leader to plain membership; never the last one. */
     async demoteLeader(actor: Actor, slug: string, userId: string): Promise<Membership> {
-      const { group } = await groups.loadGroupAsLeader(slug, actor);
+      const { group } = await groups.loadGroupFor(actor, { slug }, 'lead');
       const target = await loadTarget(group.id, userId);
       if (target.role === 'leader') {
         await db.transaction().execute(async (trx) => {
@@ -258,7 +257,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
 
     /** Removes a member from the group; a group never loses its last leader. */
     async removeMember(actor: Actor, slug: string, userId: string): Promise<void> {
-      const { group } = await groups.loadGroupAsLeader(slug, actor);
+      const { group } = await groups.loadGroupFor(actor, { slug }, 'lead');
       const target = await loadTarget(group.id, userId);
       const promoted = await db.transaction().execute(async (trx) => {
         await lockGroup(trx, group.id);
@@ -278,7 +277,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
      * inviter's language. The address is used for that one mail and not stored.
      */
     async inviteToGroup(actor: Actor, slug: string, email: string | undefined) {
-      const { group } = await groups.loadGroupAsLeader(slug, actor);
+      const { group } = await groups.loadGroupFor(actor, { slug }, 'lead');
       if (group.status !== 'active') throw new AppError('NOT_PUBLISHED');
       const token = newToken();
       const now = deps.clock.now();

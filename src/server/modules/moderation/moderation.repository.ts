@@ -8,22 +8,6 @@ export interface Page {
   limit: number;
 }
 
-export function findUserRoles(db: Db, userId: string) {
-  return db.selectFrom('users').select(['id', 'display_name', 'is_admin', 'is_moderator']).where('id', '=', userId).executeTakeFirst();
-}
-
-export function findGroupBySlug(db: Db, slug: string) {
-  return db.selectFrom('groups').selectAll().where('slug', '=', slug).executeTakeFirst();
-}
-
-export function findGroupById(db: Db, id: string) {
-  return db.selectFrom('groups').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export function findMembership(db: Db, groupId: string, userId: string) {
-  return db.selectFrom('memberships').selectAll().where('group_id', '=', groupId).where('user_id', '=', userId).executeTakeFirst();
-}
-
 export async function listActiveLeaderIds(db: Db, groupId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('memberships')

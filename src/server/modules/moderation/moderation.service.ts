@@ -5,11 +5,13 @@ import { lockForUpdate } from '../../platform/db/locks.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/app-error.ts';
+import { platformRoleOf } from '../accounts/accounts.hooks.ts';
+import * as groupPolicy from '../groups/groups.policy.ts';
 import type { GroupRow } from '../groups/groups.repository.ts';
+import type { GroupsService } from '../groups/groups.service.ts';
 import { endMembership } from '../groups/memberships.hooks.ts';
 import type { SessionsService } from '../sessions/sessions.service.ts';
 import { recordModerationAction, revokeMemberAccess, timeOrderedId } from './moderation.hooks.ts';
-import * as policy from './moderation.policy.ts';
 import * as repo from './moderation.repository.ts';
 import type { Ban, BanInput, LogEntry, Report, ReportInput } from '../../../shared/api/moderation.schemas.ts';
 
@@ -24,7 +26,6 @@ interface LoadedPost {
   threadId: string;
   commentId: string | null;
   group: GroupRow;
-  viewer: policy.ModerationViewer;
   /** Hidden by moderators, itself or with its thread (members still see a placeholder). */
   hidden: boolean;
 }
@@ -98,35 +99,25 @@ function paged<T extends { id: string }>(rows: T[], limit: number): { items: T[]
 }
 
 /** `sessions` tells people promoted from a wait-list when a banned member's places free up. */
-export function createModerationService(deps: ServiceDeps & { sessions: Pick<SessionsService, 'notifyPromoted'> }) {
-  const { db } = deps;
+export function createModerationService(
+  deps: ServiceDeps & { groups: Pick<GroupsService, 'loadGroupFor'>; sessions: Pick<SessionsService, 'notifyPromoted'> },
+) {
+  const { db, groups } = deps;
   const lockGroup = (trx: Db, groupId: string) => lockForUpdate(trx, deps.dialect, 'groups', groupId);
 
-  async function viewerOf(actor: Actor, groupId: string): Promise<policy.ModerationViewer> {
-    const [user, membership] = await Promise.all([repo.findUserRoles(db, actor.id), repo.findMembership(db, groupId, actor.id)]);
-    return { isPlatformModerator: actor.isAdmin || policy.isPlatformModerator(user), membership: membership ?? null };
-  }
-
-  async function requirePlatformModerator(actor: Actor): Promise<void> {
-    if (actor.isAdmin) return;
-    if (!policy.isPlatformModerator(await repo.findUserRoles(db, actor.id))) throw forbidden();
-  }
-
   /** The group behind a slug for its moderators: 404 if the actor may not see it, 403 if they may not moderate it. */
-  async function loadGroupAsModerator(actor: Actor, slug: string) {
-    const group = await repo.findGroupBySlug(db, slug);
-    if (!group) throw notFound();
-    const viewer = await viewerOf(actor, group.id);
-    if (!policy.canSeeGroup(group, viewer)) throw notFound();
-    if (!policy.canModerateGroup(viewer)) throw forbidden();
-    return { group, viewer };
+  const loadGroupAsModerator = (actor: Actor, slug: string) => groups.loadGroupFor(actor, { slug }, 'moderate');
+
+  /** Platform-wide lists: platform moderators (admins included) only. */
+  function requirePlatformModerator(actor: Actor): void {
+    if (!actor.isPlatformModerator) throw forbidden();
   }
 
   /**
    * The post as the actor may know it: deleted posts and posts of groups the actor may not
    * see are reported as missing. Hidden posts exist (members see a placeholder).
    */
-  async function loadPost(actor: Actor, kind: PostKind, id: string): Promise<LoadedPost> {
+  async function loadPost(actor: Actor, kind: PostKind, id: string, need: 'moderate' | 'report'): Promise<LoadedPost> {
     let threadId: string;
     let groupId: string;
     let hidden: boolean;
@@ -143,18 +134,11 @@ export function createModerationService(deps: ServiceDeps & { sessions: Pick<Ses
       groupId = comment.group_id;
       hidden = Boolean(comment.hidden_at || comment.thread_hidden_at);
     }
-    const group = await repo.findGroupById(db, groupId);
-    if (!group) throw notFound();
-    const viewer = await viewerOf(actor, group.id);
-    if (!policy.canSeeGroup(group, viewer)) throw notFound();
-    return { kind, threadId, commentId: kind === 'comment' ? id : null, group, viewer, hidden };
+    const { group } = await groups.loadGroupFor(actor, { id: groupId }, need);
+    return { kind, threadId, commentId: kind === 'comment' ? id : null, group, hidden };
   }
 
-  async function loadPostAsModerator(actor: Actor, kind: PostKind, id: string): Promise<LoadedPost> {
-    const post = await loadPost(actor, kind, id);
-    if (!policy.canModerateGroup(post.viewer)) throw forbidden();
-    return post;
-  }
+  const loadPostAsModerator = (actor: Actor, kind: PostKind, id: string) => loadPost(actor, kind, id, 'moderate');
 
   async function reportById(id: string): Promise<Report> {
     const [row] = await repo.listReports(db, { id, status: 'open' }, { limit: 1 });
@@ -252,8 +236,7 @@ export function createModerationService(deps: ServiceDeps & { sessions: Pick<Ses
       id: string,
       input: ReportInput,
     ): Promise<{ report: { id: string; status: ReportStatus; createdAt: string }; created: boolean }> {
-      const post = await loadPost(actor, kind, id);
-      if (!policy.canReport(post.viewer)) throw forbidden();
+      const post = await loadPost(actor, kind, id, 'report');
       // Already taken out of view by its moderators: nothing left to report.
       if (post.hidden) throw new AppError('CONFLICT');
       return db.transaction().execute(async (trx) => {
@@ -308,7 +291,7 @@ export function createModerationService(deps: ServiceDeps & { sessions: Pick<Ses
 
     /** Every group's reports with the given status (platform moderators only). */
     async listAllReports(actor: Actor, status: ReportStatus, page: Page) {
-      await requirePlatformModerator(actor);
+      requirePlatformModerator(actor);
       const { items, nextBefore } = paged(await repo.listReports(db, { status }, { before: page.before, limit: page.limit + 1 }), page.limit);
       return { reports: items.map(toReport), nextBefore };
     },
@@ -317,11 +300,7 @@ export function createModerationService(deps: ServiceDeps & { sessions: Pick<Ses
     async closeReport(actor: Actor, id: string, status: 'resolved' | 'dismissed', note: string | null): Promise<Report> {
       const report = await repo.findReport(db, id);
       if (!report) throw notFound();
-      const group = await repo.findGroupById(db, report.group_id);
-      if (!group) throw notFound();
-      const viewer = await viewerOf(actor, group.id);
-      if (!policy.canSeeGroup(group, viewer)) throw notFound();
-      if (!policy.canModerateGroup(viewer)) throw forbidden();
+      const { group } = await groups.loadGroupFor(actor, { id: report.group_id }, 'moderate');
       await db.transaction().execute(async (trx) => {
         await lockGroup(trx, group.id);
         const current = await repo.findReport(trx, id);
@@ -357,11 +336,11 @@ export function createModerationService(deps: ServiceDeps & { sessions: Pick<Ses
      * already banned returns the existing ban.
      */
     async banMember(actor: Actor, slug: string, input: BanInput): Promise<{ ban: Ban; created: boolean }> {
-      const { group, viewer } = await loadGroupAsModerator(actor, slug);
+      const { group, can } = await loadGroupAsModerator(actor, slug);
       if (input.userId === actor.id) throw new AppError('VALIDATION', { issues: [{ path: 'userId', key: 'issue.banSelf' }] });
-      const target = await repo.findUserRoles(db, input.userId);
+      const target = await platformRoleOf(db, input.userId);
       if (!target) throw new AppError('VALIDATION', { issues: [{ path: 'userId', key: 'issue.unknownPerson' }] });
-      if (!policy.canBan(viewer, { isPlatformModerator: policy.isPlatformModerator(target) })) throw forbidden();
+      if (!groupPolicy.canBan(can, actor, target)) throw forbidden();
       const outcome = await db.transaction().execute(async (trx) => {
         await lockGroup(trx, group.id);
         if (await repo.findBan(trx, group.id, input.userId)) return { created: false, removed: null, promoted: [] };
@@ -423,7 +402,7 @@ export function createModerationService(deps: ServiceDeps & { sessions: Pick<Ses
 
     /** The whole platform's audit log, newest first (platform moderators only). */
     async listPlatformLog(actor: Actor, page: Page) {
-      await requirePlatformModerator(actor);
+      requirePlatformModerator(actor);
       const { items, nextBefore } = paged(await repo.listLogEntries(db, {}, { before: page.before, limit: page.limit + 1 }), page.limit);
       return { entries: items.map(toLogEntry), nextBefore };
     },

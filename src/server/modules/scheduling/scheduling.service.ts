@@ -99,7 +99,7 @@ export function createSchedulingService(deps: ServiceDeps & { groups: GroupsServ
   const { db, groups, sessions } = deps;
 
   async function loadPublishedGroupAsLeader(slug: string, actor: Actor) {
-    const { group } = await groups.loadGroupAsLeader(slug, actor);
+    const { group } = await groups.loadGroupFor(actor, { slug }, 'lead');
     if (group.status !== 'active' || !group.time_zone) throw new AppError('NOT_PUBLISHED');
     return { group, zone: group.time_zone };
   }

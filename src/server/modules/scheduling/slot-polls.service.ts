@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { instantToLocal } from '../../../shared/zoned-time.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/http/actor.ts';
-import { AppError, forbidden, notFound } from '../../platform/http/app-error.ts';
+import { AppError, notFound } from '../../platform/http/app-error.ts';
 import * as groupPolicy from '../groups/groups.policy.ts';
 import type { GroupsService } from '../groups/groups.service.ts';
 import * as repo from './scheduling.repository.ts';
@@ -28,20 +28,15 @@ export function createSlotPollsService(deps: ServiceDeps & { groups: GroupsServi
   const { db, groups } = deps;
 
   /** The poll and its group as the actor may know them: 404 when they may not see the group. */
-  async function loadVisiblePoll(actor: Actor, id: string) {
+  async function loadVisiblePoll(actor: Actor, id: string, need: 'member' | 'lead' = 'member') {
     const poll = await repo.findPoll(db, id);
     if (!poll) throw notFound();
-    const { group, membership } = await groups.loadVisibleGroupById(poll.group_id, actor);
     // What members decide among themselves stays among members, as discussions do.
-    if (!groupPolicy.isActiveMember(membership)) throw forbidden();
+    const { group, membership } = await groups.loadGroupFor(actor, { id: poll.group_id }, need);
     return { poll, group, membership };
   }
 
-  async function loadPollAsLeader(actor: Actor, id: string) {
-    const loaded = await loadVisiblePoll(actor, id);
-    if (!groupPolicy.isLeader(loaded.membership)) throw forbidden();
-    return loaded;
-  }
+  const loadPollAsLeader = (actor: Actor, id: string) => loadVisiblePoll(actor, id, 'lead');
 
   async function present(polls: repo.PollRow[], groupSlug: string, actor: Actor, leading: boolean, zone: string | undefined): Promise<Poll[]> {
     const votes = await repo.listVotes(
@@ -104,7 +99,7 @@ export function createSlotPollsService(deps: ServiceDeps & { groups: GroupsServi
   return {
     /** Proposes weekly times to the group's members (leaders of a published group). */
     async createPoll(actor: Actor, slug: string, input: PollInput, zone?: string): Promise<Poll> {
-      const { group } = await groups.loadGroupAsLeader(slug, actor);
+      const { group } = await groups.loadGroupFor(actor, { slug }, 'lead');
       if (group.status !== 'active' || !group.time_zone) throw new AppError('NOT_PUBLISHED');
       const now = deps.clock.now().toISOString();
       const row: repo.PollRow = {
@@ -126,8 +121,7 @@ export function createSlotPollsService(deps: ServiceDeps & { groups: GroupsServi
 
     /** The group's polls, newest first (members only). */
     async listPolls(actor: Actor, slug: string, zone?: string): Promise<Poll[]> {
-      const { group, membership } = await groups.loadVisibleGroup(slug, actor);
-      if (!groupPolicy.isActiveMember(membership)) throw forbidden();
+      const { group, membership } = await groups.loadGroupFor(actor, { slug }, 'member');
       return present(await repo.listPollsOfGroup(db, group.id), group.slug, actor, groupPolicy.isLeader(membership), zone);
     },
 

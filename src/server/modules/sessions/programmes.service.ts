@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { floatingMs, formatFloating, parseLocal } from '../../../shared/zoned-time.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/http/actor.ts';
-import { AppError, forbidden, notFound } from '../../platform/http/app-error.ts';
-import * as groupPolicy from '../groups/groups.policy.ts';
+import { AppError, notFound } from '../../platform/http/app-error.ts';
+import type { GroupNeed } from '../groups/groups.policy.ts';
 import type { GroupsService } from '../groups/groups.service.ts';
 import * as repo from './programmes.repository.ts';
 import type { ProgrammeBody, ScheduleProgrammeBody } from '../../../shared/api/sessions.schemas.ts';
@@ -35,22 +35,18 @@ function present(row: repo.ProgrammeRow, groupSlug: string) {
 export function createProgrammesService(deps: ServiceDeps & { groups: GroupsService; sessions: SessionsService }) {
   const { db, groups, sessions } = deps;
 
-  async function loadVisible(actor: Actor | null, id: string) {
+  async function loadVisible(actor: Actor | null, id: string, need: GroupNeed = 'view') {
     const programme = await repo.findProgramme(db, id);
     if (!programme) throw notFound();
-    return { programme, ...(await groups.loadVisibleGroupById(programme.group_id, actor)) };
+    return { programme, ...(await groups.loadGroupFor(actor, { id: programme.group_id }, need)) };
   }
 
-  async function loadAsLeader(actor: Actor, id: string) {
-    const loaded = await loadVisible(actor, id);
-    if (!groupPolicy.isLeader(loaded.membership)) throw forbidden();
-    return loaded;
-  }
+  const loadAsLeader = (actor: Actor, id: string) => loadVisible(actor, id, 'lead');
 
   return {
     /** Writes a programme for the group (leaders only). */
     async createProgramme(actor: Actor, slug: string, input: ProgrammeInput) {
-      const { group } = await groups.loadGroupAsLeader(slug, actor);
+      const { group } = await groups.loadGroupFor(actor, { slug }, 'lead');
       const now = deps.clock.now().toISOString();
       const row: repo.ProgrammeRow = {
         id: randomUUID(),
@@ -67,7 +63,7 @@ export function createProgrammesService(deps: ServiceDeps & { groups: GroupsServ
     },
 
     async listProgrammes(actor: Actor | null, slug: string) {
-      const { group } = await groups.loadVisibleGroup(slug, actor);
+      const { group } = await groups.loadGroupFor(actor, { slug }, 'view');
       return (await repo.listProgrammesOfGroup(db, group.id)).map((r) => present(r, group.slug));
     },
 

@@ -6,10 +6,11 @@ import type { Db } from '../../platform/db/database.ts';
 import { lockForUpdate } from '../../platform/db/locks.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/http/actor.ts';
-import { AppError, forbidden, notFound, type Issue } from '../../platform/http/app-error.ts';
+import { AppError, notFound, type Issue } from '../../platform/http/app-error.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import { renderMail } from '../../platform/mail/render.ts';
 import * as groupPolicy from '../groups/groups.policy.ts';
+import type { GroupNeed } from '../groups/groups.policy.ts';
 import type { GroupsService } from '../groups/groups.service.ts';
 import { occurrenceAt, occurrencesOf, type OccurrenceView } from './occurrences.ts';
 import { promoteWaitlist, type Promotion } from './sessions.hooks.ts';
@@ -51,23 +52,14 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
   const { db, groups } = deps;
 
   /** The session and its group as the actor may know them: 404 when they may not. */
-  async function loadVisibleSession(actor: Actor | null, id: string) {
+  async function loadVisibleSession(actor: Actor | null, id: string, need: GroupNeed = 'view') {
     const session = await repo.findSession(db, id);
     if (!session) throw notFound();
-    return { session, ...(await groups.loadVisibleGroupById(session.group_id, actor)) };
+    return { session, ...(await groups.loadGroupFor(actor, { id: session.group_id }, need)) };
   }
 
-  async function loadSessionAsLeader(actor: Actor, id: string) {
-    const loaded = await loadVisibleSession(actor, id);
-    if (!groupPolicy.isLeader(loaded.membership)) throw forbidden();
-    return loaded;
-  }
-
-  async function loadSessionAsMember(actor: Actor, id: string) {
-    const loaded = await loadVisibleSession(actor, id);
-    if (!groupPolicy.isActiveMember(loaded.membership)) throw forbidden();
-    return loaded;
-  }
+  const loadSessionAsLeader = (actor: Actor, id: string) => loadVisibleSession(actor, id, 'lead');
+  const loadSessionAsMember = (actor: Actor, id: string) => loadVisibleSession(actor, id, 'member');
 
   /** So two last-place RSVPs cannot both win. */
   const lockSession = (trx: Db, id: string) => lockForUpdate(trx, deps.dialect, 'group_sessions', id);
@@ -269,7 +261,7 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
 
     /** Schedules a one-off or recurring session (leaders of a published group only). */
     async scheduleSession(actor: Actor, slug: string, input: ScheduleSessionInput, options: { programmeId?: string } = {}) {
-      const { group } = await groups.loadGroupAsLeader(slug, actor);
+      const { group } = await groups.loadGroupFor(actor, { slug }, 'lead');
       if (group.status !== 'active') throw new AppError('NOT_PUBLISHED');
       await checkFacilitators(group.id, input.facilitators);
       const now = new Date().toISOString();
@@ -305,7 +297,7 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
 
     /** The group's sessions (series and one-offs), as the actor may see them. */
     async listSessions(actor: Actor | null, slug: string) {
-      const { group, membership } = await groups.loadVisibleGroup(slug, actor);
+      const { group, membership } = await groups.loadGroupFor(actor, { slug }, 'view');
       const rows = await repo.listSessionsOfGroup(db, group.id);
       return Promise.all(rows.map((r) => present(r, group.slug, groupPolicy.isActiveMember(membership))));
     },
@@ -394,7 +386,7 @@ export function createSessionsService(deps: ServiceDeps & { groups: GroupsServic
 
     /** A group's occurrences in a window, for whoever may see the group. */
     async listOccurrences(actor: Actor | null, slug: string, query: { from?: number; to?: number; includeCancelled?: boolean }) {
-      const { group, membership } = await groups.loadVisibleGroup(slug, actor);
+      const { group, membership } = await groups.loadGroupFor(actor, { slug }, 'view');
       const window = resolveWindow(query.from, query.to, Date.now());
       const sessions = (await repo.listSessionsOfGroup(db, group.id)).map((s) => ({ ...s, group_slug: group.slug, group_name: group.name }));
       const viewerId = actor && groupPolicy.isActiveMember(membership) ? actor.id : null;

@@ -8,6 +8,8 @@ export interface Actor {
   timeZone: string;
   locale: Locale;
   isAdmin: boolean;
+  /** users.is_admin or users.is_moderator: moderates every group, private ones too. Set once, where the actor is built. */
+  isPlatformModerator: boolean;
 }
 
 declare module 'fastify' {
