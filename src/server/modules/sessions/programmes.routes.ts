@@ -27,6 +27,7 @@ export function programmesRoutes(programmes: ProgrammesService) {
     app.post(
       '/groups/:slug/programmes',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Write a programme: sessions with a theme each (leaders only)',
@@ -44,6 +45,7 @@ export function programmesRoutes(programmes: ProgrammesService) {
     app.get(
       '/groups/:slug/programmes',
       {
+        config: { access: { group: 'view', anonymous: true } },
         schema: {
           tags,
           summary: 'A group’s programmes',
@@ -57,6 +59,7 @@ export function programmesRoutes(programmes: ProgrammesService) {
     app.get(
       '/programmes/:id',
       {
+        config: { access: { group: 'view', anonymous: true } },
         schema: { tags, summary: 'A programme', params: ProgrammeIdParams, response: { 200: ProgrammeResponse, 404: ErrorResponse } },
       },
       async (request) => ({ programme: await programmes.getProgramme(request.actor, request.params.id) }),
@@ -65,6 +68,7 @@ export function programmesRoutes(programmes: ProgrammesService) {
     app.patch(
       '/programmes/:id',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Change a programme (leaders only)',
@@ -79,6 +83,7 @@ export function programmesRoutes(programmes: ProgrammesService) {
     app.delete(
       '/programmes/:id',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Delete a programme; its scheduled sessions stay (leaders only)',
@@ -95,6 +100,7 @@ export function programmesRoutes(programmes: ProgrammesService) {
     app.post(
       '/programmes/:id/schedule',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Schedule the programme for a cohort: one session per part (leaders only)',

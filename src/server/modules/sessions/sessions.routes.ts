@@ -33,6 +33,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.post(
       '/groups/:slug/sessions',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Schedule a one-off or recurring session (leaders only)',
@@ -50,6 +51,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.get(
       '/groups/:slug/sessions',
       {
+        config: { access: { group: 'view', anonymous: true } },
         schema: {
           tags,
           summary: 'A group’s sessions; online links for members only',
@@ -63,6 +65,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.get(
       '/groups/:slug/occurrences',
       {
+        config: { access: { group: 'view', anonymous: true } },
         schema: {
           tags,
           summary: 'Occurrences starting in [from, to) (default: the next 90 days)',
@@ -83,6 +86,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.get(
       '/me/sessions',
       {
+        config: { access: 'signed-in' },
         schema: {
           tags,
           summary: 'My sessions across all my groups, with my answers',
@@ -102,6 +106,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.get(
       '/sessions/:id',
       {
+        config: { access: { group: 'view', anonymous: true } },
         schema: { tags, summary: 'A session', params: SessionIdParams, response: { 200: SessionResponse, 404: ErrorResponse } },
       },
       async (request) => ({ session: await sessions.getSession(request.actor, request.params.id) }),
@@ -110,6 +115,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.patch(
       '/sessions/:id',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Change a session; with fromOccurrence, the series from that occurrence on (leaders only)',
@@ -124,6 +130,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.delete(
       '/sessions/:id',
       {
+        config: { access: { group: 'lead' } },
         schema: { tags, summary: 'Delete a session and all its occurrences (leaders only)', params: SessionIdParams, response: { 204: z.null(), ...errors } },
       },
       async (request, reply) => {
@@ -135,6 +142,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.post(
       '/sessions/:id/rsvp',
       {
+        config: { access: { group: 'member' } },
         schema: {
           tags,
           summary: 'Going or not going to one occurrence (members only); full → wait-list',
@@ -151,6 +159,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.post(
       '/sessions/:id/occurrences/cancel',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Cancel one occurrence (leaders only); those coming are told',
@@ -168,6 +177,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.post(
       '/sessions/:id/occurrences/restore',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Restore a cancelled occurrence (leaders only)',
@@ -185,6 +195,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.post(
       '/sessions/:id/occurrences/move',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Move one occurrence to another local time (leaders only)',
@@ -207,6 +218,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.get(
       '/sessions/:id/occurrences/:occurrenceStart',
       {
+        config: { access: { group: 'view', anonymous: true } },
         schema: {
           tags,
           summary: 'One occurrence: agenda, counts, my answer; who comes and attendance for leaders; the recap for members',
@@ -220,6 +232,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.put(
       '/sessions/:id/attendance',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Record who was there (leaders only)',
@@ -237,6 +250,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.put(
       '/sessions/:id/recap',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Write the short recap members read after the session (leaders only)',
