@@ -15,6 +15,7 @@ import { createEventBus } from './platform/events.ts';
 import { AppError } from './platform/http/app-error.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { installOriginCheck } from './platform/http/origin-check.ts';
+import { installRouteAccess } from './platform/http/route-access.ts';
 import { zodValidatorCompiler } from './platform/http/validation.ts';
 import { installResponseCheck } from './platform/http/response-check.ts';
 import { deleteFinishedJobs } from './platform/jobs/job-queue.ts';
@@ -180,12 +181,14 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   }
   installSessionAuth(app, accounts);
   installOriginCheck(app, { cookieName: SESSION_COOKIE, publicOrigin: config.publicUrl });
+  // Before any route: a route that does not say who may call it fails the build.
+  installRouteAccess(app);
 
-  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/healthz', { schema: { hide: true }, config: { access: 'public' } }, async (_request, reply) => {
     const ok = await isDatabaseReachable(database.db);
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable' });
   });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
   await app.register(
     async (api) => {

@@ -55,7 +55,7 @@ export function accountsRoutes(accounts: AccountsService) {
       '/auth/signup',
       {
         schema: { tags, summary: 'Create an account and sign in', body: SignUpBody, response: { 201: UserResponse, ...errors } },
-        config: { rateLimit: LIMITS.signUp },
+        config: { access: 'public', rateLimit: LIMITS.signUp },
       },
       async (request, reply) => {
         const signedIn = await accounts.signUp(request.body, { locale: requestLocale(request) });
@@ -68,7 +68,7 @@ export function accountsRoutes(accounts: AccountsService) {
       '/auth/signin',
       {
         schema: { tags, summary: 'Sign in', body: SignInBody, response: { 200: UserResponse, ...errors } },
-        config: { rateLimit: LIMITS.signIn },
+        config: { access: 'public', rateLimit: LIMITS.signIn },
       },
       async (request, reply) => {
         const signedIn = await accounts.signIn(request.body.email, request.body.password);
@@ -80,6 +80,7 @@ export function accountsRoutes(accounts: AccountsService) {
     app.post(
       '/auth/signout',
       {
+        config: { access: 'public' },
         schema: { tags, summary: 'Sign out', response: { 204: z.null(), 403: ErrorResponse } },
       },
       async (request, reply) => {
@@ -99,7 +100,7 @@ export function accountsRoutes(accounts: AccountsService) {
           body: PasswordResetRequestBody,
           response: { 202: z.object({ ok: z.literal(true) }), ...errors },
         },
-        config: { rateLimit: LIMITS.reset },
+        config: { access: 'public', rateLimit: LIMITS.reset },
       },
       async (request, reply) => {
         await accounts.requestPasswordReset(request.body.email);
@@ -116,7 +117,7 @@ export function accountsRoutes(accounts: AccountsService) {
           body: PasswordResetConfirmBody,
           response: { 200: UserResponse, ...errors },
         },
-        config: { rateLimit: LIMITS.reset },
+        config: { access: 'token', rateLimit: LIMITS.reset },
       },
       async (request, reply) => {
         const signedIn = await accounts.resetPassword(request.body.token, request.body.password);
@@ -128,6 +129,7 @@ export function accountsRoutes(accounts: AccountsService) {
     app.get(
       '/me',
       {
+        config: { access: 'signed-in' },
         schema: { tags, summary: 'The signed-in account', response: { 200: UserResponse, 401: ErrorResponse } },
       },
       async (request) => ({ user: await accounts.getOwnAccount(requireActor(request.actor)) }),
@@ -136,6 +138,7 @@ export function accountsRoutes(accounts: AccountsService) {
     app.patch(
       '/me',
       {
+        config: { access: 'signed-in' },
         schema: { tags, summary: 'Change display name, time zone or language', body: UpdateProfileBody, response: { 200: UserResponse, ...errors } },
       },
       async (request) => ({ user: await accounts.updateProfile(requireActor(request.actor), request.body) }),
@@ -144,6 +147,7 @@ export function accountsRoutes(accounts: AccountsService) {
     app.put(
       '/me/password',
       {
+        config: { access: 'signed-in' },
         schema: { tags, summary: 'Change password (signs out other devices)', body: ChangePasswordBody, response: { 200: UserResponse, ...errors } },
       },
       async (request, reply) => {
@@ -156,6 +160,7 @@ export function accountsRoutes(accounts: AccountsService) {
     app.delete(
       '/me',
       {
+        config: { access: 'signed-in' },
         schema: { tags, summary: 'Delete one’s account and personal data', body: DeleteAccountBody, response: { 204: z.null(), ...errors } },
       },
       async (request, reply) => {

@@ -28,6 +28,7 @@ export function calendarRoutes(calendar: CalendarService) {
     app.get(
       '/groups/:slug/calendar.ics',
       {
+        config: { access: { group: 'view', anonymous: true } },
         schema: {
           tags,
           summary: 'A public group’s sessions as iCalendar (members of other groups use a personal feed)',
@@ -42,6 +43,7 @@ export function calendarRoutes(calendar: CalendarService) {
     app.get(
       '/sessions/:id/calendar.ics',
       {
+        config: { access: { group: 'view', anonymous: true } },
         schema: {
           tags,
           summary: 'One session (the whole series) as iCalendar, without the online link',
@@ -56,6 +58,7 @@ export function calendarRoutes(calendar: CalendarService) {
     app.post(
       '/me/calendar-feed',
       {
+        config: { access: 'signed-in' },
         schema: {
           tags,
           summary: 'A new secret URL for all my sessions, replacing (and shutting) any earlier one',
@@ -72,6 +75,7 @@ export function calendarRoutes(calendar: CalendarService) {
     app.get(
       '/me/calendar-feed',
       {
+        config: { access: 'signed-in' },
         schema: {
           tags,
           summary: 'Whether I have a personal calendar feed (the secret URL is only shown when created)',
@@ -84,6 +88,7 @@ export function calendarRoutes(calendar: CalendarService) {
     app.delete(
       '/me/calendar-feed',
       {
+        config: { access: 'signed-in' },
         schema: { tags, summary: 'Shut my personal calendar feed', response: { 204: z.null(), 401: ErrorResponse, 403: ErrorResponse } },
       },
       async (request, reply) => {
@@ -102,6 +107,7 @@ export function calendarFeedRoutes(calendar: CalendarService) {
     app.get(
       '/feeds/calendar/:token.ics',
       {
+        config: { access: 'token' },
         schema: {
           tags,
           summary: 'My sessions, with online links: the URL is the key',

@@ -13,6 +13,7 @@ export function directoryRoutes(directory: DirectoryService) {
     app.get(
       '/search/groups',
       {
+        config: { access: 'public' },
         schema: {
           tags,
           summary: 'Search public groups by words, language, mode, leader type, topic, day and hour in one’s zone, and distance',
@@ -26,6 +27,7 @@ export function directoryRoutes(directory: DirectoryService) {
     app.get(
       '/places',
       {
+        config: { access: 'public' },
         schema: {
           tags,
           summary: 'Towns (GeoNames, offline) whose name starts with q, biggest first',
@@ -39,6 +41,7 @@ export function directoryRoutes(directory: DirectoryService) {
     app.get(
       '/places/:id',
       {
+        config: { access: 'public' },
         schema: { tags, summary: 'One town by its GeoNames id', params: PlaceParams, response: { 200: PlaceResponse, 400: ErrorResponse, 404: ErrorResponse } },
       },
       async (request) => ({ place: directory.viewPlace(request.params.id) }),

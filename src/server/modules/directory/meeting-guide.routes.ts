@@ -24,6 +24,7 @@ export function meetingGuideFeedRoutes(meetingGuide: MeetingGuideService) {
     fastify.get(
       '/feeds/meeting-guide.json',
       {
+        config: { access: 'public' },
         schema: {
           tags,
           summary: 'Meeting Guide JSON feed of public groups’ weekly in-person sessions (github.com/code4recovery/spec)',
@@ -52,6 +53,7 @@ export function meetingGuideImportRoutes(meetingGuide: MeetingGuideService) {
     app.post(
       '/admin/imports/meeting-guide',
       {
+        config: { access: 'admin' },
         schema: {
           tags: ['admin', ...tags],
           summary: 'Import a Meeting Guide feed, from a URL the server fetches or given inline (platform admins only); re-importing updates what it made',

@@ -43,7 +43,7 @@ export function discussionsRoutes(discussions: DiscussionsService) {
           body: NewThreadBody,
           response: { 201: ThreadResponse, ...errors },
         },
-        config: { rateLimit: POST_LIMIT },
+        config: { access: { group: 'member' }, rateLimit: POST_LIMIT },
       },
       async (request, reply) => {
         const { thread } = await discussions.postThread(requireActor(request.actor), { slug: request.params.slug }, request.body, { source: 'web' });
@@ -54,6 +54,7 @@ export function discussionsRoutes(discussions: DiscussionsService) {
     app.get(
       '/groups/:slug/threads',
       {
+        config: { access: { group: 'member' } },
         schema: {
           tags,
           summary: 'The group’s threads, latest activity first (members only); page with before=nextBefore',
@@ -68,6 +69,7 @@ export function discussionsRoutes(discussions: DiscussionsService) {
     app.get(
       '/threads/:id',
       {
+        config: { access: { group: 'member' } },
         schema: {
           tags,
           summary: 'A thread and its comments, oldest first (members only)',
@@ -81,6 +83,7 @@ export function discussionsRoutes(discussions: DiscussionsService) {
     app.patch(
       '/threads/:id',
       {
+        config: { access: { group: 'member' } },
         schema: {
           tags,
           summary: 'Edit one’s own thread (title and/or text)',
@@ -95,6 +98,7 @@ export function discussionsRoutes(discussions: DiscussionsService) {
     app.delete(
       '/threads/:id',
       {
+        config: { access: { group: 'member' } },
         schema: {
           tags,
           summary: 'Delete one’s own thread (its words are erased; others’ comments stay)',
@@ -118,7 +122,7 @@ export function discussionsRoutes(discussions: DiscussionsService) {
           body: CommentBody,
           response: { 201: CommentResponse, ...errors },
         },
-        config: { rateLimit: POST_LIMIT },
+        config: { access: { group: 'member' }, rateLimit: POST_LIMIT },
       },
       async (request, reply) => {
         const { comment } = await discussions.postComment(requireActor(request.actor), request.params.id, request.body, { source: 'web' });
@@ -129,6 +133,7 @@ export function discussionsRoutes(discussions: DiscussionsService) {
     app.patch(
       '/comments/:id',
       {
+        config: { access: { group: 'member' } },
         schema: { tags, summary: 'Edit one’s own comment', params: CommentIdParams, body: CommentBody, response: { 200: CommentResponse, ...errors } },
       },
       async (request) => ({ comment: await discussions.editComment(requireActor(request.actor), request.params.id, request.body) }),
@@ -137,6 +142,7 @@ export function discussionsRoutes(discussions: DiscussionsService) {
     app.delete(
       '/comments/:id',
       {
+        config: { access: { group: 'member' } },
         schema: { tags, summary: 'Delete one’s own comment (its words are erased)', params: CommentIdParams, response: { 204: z.null(), ...errors } },
       },
       async (request, reply) => {
@@ -148,6 +154,7 @@ export function discussionsRoutes(discussions: DiscussionsService) {
     app.get(
       '/sessions/:id/occurrences/:occurrenceStart/comments',
       {
+        config: { access: { group: 'member' } },
         schema: {
           tags,
           summary: 'Comments on one occurrence’s recap (members only); thread is null until the first',
@@ -168,7 +175,7 @@ export function discussionsRoutes(discussions: DiscussionsService) {
           body: CommentBody,
           response: { 201: CommentResponse, ...errors },
         },
-        config: { rateLimit: POST_LIMIT },
+        config: { access: { group: 'member' }, rateLimit: POST_LIMIT },
       },
       async (request, reply) => {
         const { comment } = await discussions.commentOnRecap(requireActor(request.actor), request.params.id, request.params.occurrenceStart, request.body);

@@ -24,6 +24,7 @@ export function emailGroupRoutes(emailGroup: EmailGroup) {
     app.get(
       '/api/v1/unsubscribe/:token',
       {
+        config: { access: 'token' },
         schema: {
           tags,
           summary: 'Which group an unsubscribe link is for (no account needed)',
@@ -38,6 +39,7 @@ export function emailGroupRoutes(emailGroup: EmailGroup) {
       app.post(
         url,
         {
+          config: { access: 'token' },
           schema: {
             tags,
             summary: 'Stop e-mails from a group (RFC 8058 one-click; no account needed): the member then follows it on the web',

@@ -24,6 +24,7 @@ export function groupsRoutes(groups: GroupsService) {
     app.post(
       '/groups',
       {
+        config: { access: 'signed-in' },
         schema: {
           tags,
           summary: 'Found a group (published at once when every founding field is given, else a draft)',
@@ -40,6 +41,7 @@ export function groupsRoutes(groups: GroupsService) {
     app.get(
       '/groups',
       {
+        config: { access: 'public' },
         schema: { tags, summary: 'Public groups, newest first', querystring: ListGroupsQuery, response: { 200: GroupListResponse, 400: ErrorResponse } },
       },
       async (request) => groups.listPublicGroups(request.query.page),
@@ -48,6 +50,7 @@ export function groupsRoutes(groups: GroupsService) {
     app.get(
       '/me/groups',
       {
+        config: { access: 'signed-in' },
         schema: { tags, summary: 'The groups I belong to, lead or asked to join (drafts included)', response: { 200: MyGroupsResponse, 401: ErrorResponse } },
       },
       async (request) => ({ groups: await groups.listMyGroups(requireActor(request.actor)) }),
@@ -56,6 +59,7 @@ export function groupsRoutes(groups: GroupsService) {
     app.get(
       '/groups/:slug',
       {
+        config: { access: { group: 'view', anonymous: true } },
         schema: {
           tags,
           summary: 'A group page (404 for private groups and drafts to non-members)',
@@ -69,6 +73,7 @@ export function groupsRoutes(groups: GroupsService) {
     app.patch(
       '/groups/:slug',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Change founding fields (leaders only)',
@@ -85,6 +90,7 @@ export function groupsRoutes(groups: GroupsService) {
     app.post(
       '/groups/:slug/publish',
       {
+        config: { access: { group: 'lead' } },
         schema: { tags, summary: 'Publish a complete draft (400 listing what is missing)', params: SlugParams, response: { 200: GroupResponse, ...errors } },
       },
       async (request) => ({ group: await groups.publishGroup(requireActor(request.actor), request.params.slug, requestLocale(request)) }),

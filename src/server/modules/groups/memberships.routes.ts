@@ -29,6 +29,7 @@ export function membershipsRoutes(memberships: MembershipsService) {
     app.post(
       '/groups/:slug/join',
       {
+        config: { access: { group: 'view' } },
         schema: {
           tags,
           summary: 'Join by accepting the charter (pending in approval groups)',
@@ -46,6 +47,7 @@ export function membershipsRoutes(memberships: MembershipsService) {
     app.post(
       '/groups/:slug/leave',
       {
+        config: { access: { group: 'view' } },
         schema: { tags, summary: 'Leave the group or withdraw a request', params: SlugParams, response: { 204: z.null(), ...errors } },
       },
       async (request, reply) => {
@@ -57,6 +59,7 @@ export function membershipsRoutes(memberships: MembershipsService) {
     app.post(
       '/groups/:slug/charter/accept',
       {
+        config: { access: { group: 'view' } },
         schema: {
           tags,
           summary: 'Accept the group’s current charter again',
@@ -71,6 +74,7 @@ export function membershipsRoutes(memberships: MembershipsService) {
     app.patch(
       '/groups/:slug/membership',
       {
+        config: { access: { group: 'member' } },
         schema: {
           tags,
           summary: 'Choose how I follow the group: web, email-each, email-digest or post (members only)',
@@ -85,6 +89,7 @@ export function membershipsRoutes(memberships: MembershipsService) {
     app.get(
       '/groups/:slug/members',
       {
+        config: { access: { group: 'member' } },
         schema: { tags, summary: 'Active members: display names and roles (members only)', params: SlugParams, response: { 200: MembersResponse, ...errors } },
       },
       async (request) => ({ members: await memberships.listMembers(requireActor(request.actor), request.params.slug) }),
@@ -93,6 +98,7 @@ export function membershipsRoutes(memberships: MembershipsService) {
     app.get(
       '/groups/:slug/requests',
       {
+        config: { access: { group: 'lead' } },
         schema: { tags, summary: 'Requests to join waiting for approval (leaders only)', params: SlugParams, response: { 200: RequestsResponse, ...errors } },
       },
       async (request) => ({ requests: await memberships.listRequests(requireActor(request.actor), request.params.slug) }),
@@ -101,6 +107,7 @@ export function membershipsRoutes(memberships: MembershipsService) {
     app.post(
       '/groups/:slug/members/:userId/approve',
       {
+        config: { access: { group: 'lead' } },
         schema: { tags, summary: 'Approve a request to join (leaders only)', params: MemberParams, response: { 200: MembershipResponse, ...errors } },
       },
       async (request) => ({ membership: await memberships.approveMember(requireActor(request.actor), request.params.slug, request.params.userId) }),
@@ -109,6 +116,7 @@ export function membershipsRoutes(memberships: MembershipsService) {
     app.post(
       '/groups/:slug/members/:userId/reject',
       {
+        config: { access: { group: 'lead' } },
         schema: { tags, summary: 'Decline a request to join (leaders only)', params: MemberParams, response: { 204: z.null(), ...errors } },
       },
       async (request, reply) => {
@@ -120,6 +128,7 @@ export function membershipsRoutes(memberships: MembershipsService) {
     app.post(
       '/groups/:slug/members/:userId/promote',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Make a member a co-leader (leaders only)',
@@ -142,6 +151,7 @@ export function membershipsRoutes(memberships: MembershipsService) {
     app.post(
       '/groups/:slug/members/:userId/demote',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Return a co-leader to membership (leaders only; never the last)',
@@ -155,6 +165,7 @@ export function membershipsRoutes(memberships: MembershipsService) {
     app.delete(
       '/groups/:slug/members/:userId',
       {
+        config: { access: { group: 'lead' } },
         schema: { tags, summary: 'Remove a member (leaders only)', params: MemberParams, response: { 204: z.null(), ...errors } },
       },
       async (request, reply) => {
@@ -166,6 +177,7 @@ export function membershipsRoutes(memberships: MembershipsService) {
     app.post(
       '/groups/:slug/invitations',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Create a single-use invitation link, optionally mailed (leaders only)',
@@ -183,6 +195,7 @@ export function membershipsRoutes(memberships: MembershipsService) {
     app.get(
       '/invitations/:token',
       {
+        config: { access: 'token' },
         schema: {
           tags,
           summary: 'What an invitation opens: the group and its charter',
@@ -196,6 +209,7 @@ export function membershipsRoutes(memberships: MembershipsService) {
     app.post(
       '/invitations/:token/accept',
       {
+        config: { access: 'signed-in' },
         schema: {
           tags,
           summary: 'Join through an invitation, accepting the charter',

@@ -45,7 +45,7 @@ export function moderationRoutes(moderation: ModerationService) {
             body: ReportBody,
             response: { 200: ReportCreatedResponse, 201: ReportCreatedResponse, ...errors, 429: ErrorResponse },
           },
-          config: { rateLimit: REPORT_LIMIT },
+          config: { access: { group: 'report' }, rateLimit: REPORT_LIMIT },
         },
         async (request, reply) => {
           const { report, created } = await moderation.reportPost(requireActor(request.actor), kind, request.params.id, request.body);
@@ -64,6 +64,7 @@ export function moderationRoutes(moderation: ModerationService) {
       app.post(
         `/threads/:id/${verb}`,
         {
+          config: { access: { group: 'moderate' } },
           schema: {
             tags,
             summary: `${summary} (leaders, platform moderators)`,
@@ -84,6 +85,7 @@ export function moderationRoutes(moderation: ModerationService) {
       app.post(
         `/comments/:id/${verb}`,
         {
+          config: { access: { group: 'moderate' } },
           schema: {
             tags,
             summary: `${summary} (leaders, platform moderators)`,
@@ -103,6 +105,7 @@ export function moderationRoutes(moderation: ModerationService) {
       app.post(
         `/reports/:id/${verb}`,
         {
+          config: { access: { group: 'moderate' } },
           schema: {
             tags,
             summary: `Mark a report ${status} (leaders of its group, platform moderators)`,
@@ -118,6 +121,7 @@ export function moderationRoutes(moderation: ModerationService) {
     app.get(
       '/groups/:slug/moderation/reports',
       {
+        config: { access: { group: 'moderate' } },
         schema: {
           tags,
           summary: 'A group’s moderation queue, newest first (leaders, platform moderators)',
@@ -132,6 +136,7 @@ export function moderationRoutes(moderation: ModerationService) {
     app.get(
       '/moderation/reports',
       {
+        config: { access: 'platform-moderator' },
         schema: {
           tags,
           summary: 'Every group’s moderation queue, newest first (platform moderators)',
@@ -145,6 +150,7 @@ export function moderationRoutes(moderation: ModerationService) {
     app.get(
       '/groups/:slug/moderation/log',
       {
+        config: { access: { group: 'moderate' } },
         schema: {
           tags,
           summary: 'A group’s moderation audit log, newest first (leaders, platform moderators)',
@@ -159,6 +165,7 @@ export function moderationRoutes(moderation: ModerationService) {
     app.get(
       '/moderation/log',
       {
+        config: { access: 'platform-moderator' },
         schema: {
           tags,
           summary: 'The platform’s moderation audit log, newest first (platform moderators)',
@@ -172,6 +179,7 @@ export function moderationRoutes(moderation: ModerationService) {
     app.get(
       '/groups/:slug/bans',
       {
+        config: { access: { group: 'moderate' } },
         schema: {
           tags,
           summary: 'People banned from the group (leaders, platform moderators)',
@@ -185,6 +193,7 @@ export function moderationRoutes(moderation: ModerationService) {
     app.post(
       '/groups/:slug/bans',
       {
+        config: { access: { group: 'moderate' } },
         schema: {
           tags,
           summary:
@@ -203,6 +212,7 @@ export function moderationRoutes(moderation: ModerationService) {
     app.delete(
       '/groups/:slug/bans/:userId',
       {
+        config: { access: { group: 'moderate' } },
         schema: { tags, summary: 'Lift a ban (leaders, platform moderators)', params: BanParams, body: NoteBody, response: { 204: z.null(), ...errors } },
       },
       async (request, reply) => {

@@ -15,6 +15,7 @@ export function notificationsRoutes(notifications: NotificationsService) {
     app.get(
       '/me/notifications',
       {
+        config: { access: 'signed-in' },
         schema: {
           tags,
           summary: 'My notifications, newest first, with the unread count (only what I may still see)',
@@ -28,6 +29,7 @@ export function notificationsRoutes(notifications: NotificationsService) {
     app.get(
       '/me/notifications/unread-count',
       {
+        config: { access: 'signed-in' },
         schema: { tags, summary: 'How many of my notifications are unread', response: { 200: UnreadCountResponse, 401: ErrorResponse } },
       },
       async (request) => ({ unreadCount: await notifications.countUnread(requireActor(request.actor).id) }),
@@ -36,6 +38,7 @@ export function notificationsRoutes(notifications: NotificationsService) {
     app.post(
       '/me/notifications/read',
       {
+        config: { access: 'signed-in' },
         schema: { tags, summary: 'Mark some notifications (ids) or all of them read', body: MarkReadBody, response: { 200: UnreadCountResponse, ...errors } },
       },
       async (request) => {

@@ -19,6 +19,7 @@ export function outboxRoutes(db: Db) {
     app.get(
       '/admin/outbox',
       {
+        config: { access: 'admin' },
         schema: {
           tags: ['admin'],
           summary: 'The latest outgoing e-mails, optionally of one status, and how many are in each status (platform admin only)',

@@ -33,6 +33,7 @@ export function schedulingRoutes(scheduling: SchedulingService, polls: SlotPolls
     app.get(
       '/me/availability',
       {
+        config: { access: 'signed-in' },
         schema: { tags, summary: 'My weekly availability (null until stated)', response: { 200: MaybeAvailabilityResponse, 401: ErrorResponse } },
       },
       async (request) => ({ availability: await scheduling.getAvailability(requireActor(request.actor)) }),
@@ -41,6 +42,7 @@ export function schedulingRoutes(scheduling: SchedulingService, polls: SlotPolls
     app.put(
       '/me/availability',
       {
+        config: { access: 'signed-in' },
         schema: {
           tags,
           summary:
@@ -55,6 +57,7 @@ export function schedulingRoutes(scheduling: SchedulingService, polls: SlotPolls
     app.delete(
       '/me/availability',
       {
+        config: { access: 'signed-in' },
         schema: { tags, summary: 'Withdraw my availability from every time finder', response: { 204: z.null(), 401: ErrorResponse, 403: ErrorResponse } },
       },
       async (request, reply) => {
@@ -66,6 +69,7 @@ export function schedulingRoutes(scheduling: SchedulingService, polls: SlotPolls
     app.get(
       '/groups/:slug/time-finder',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary:
@@ -81,6 +85,7 @@ export function schedulingRoutes(scheduling: SchedulingService, polls: SlotPolls
     app.post(
       '/groups/:slug/time-finder/apply',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary:
@@ -99,6 +104,7 @@ export function schedulingRoutes(scheduling: SchedulingService, polls: SlotPolls
     app.post(
       '/groups/:slug/polls',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Propose weekly times (group-zone day and time) for members to vote on (leaders only)',
@@ -117,6 +123,7 @@ export function schedulingRoutes(scheduling: SchedulingService, polls: SlotPolls
     app.get(
       '/groups/:slug/polls',
       {
+        config: { access: { group: 'member' } },
         schema: {
           tags,
           summary: 'The group’s slot polls, newest first (members only); each time also on the viewer’s clock',
@@ -131,6 +138,7 @@ export function schedulingRoutes(scheduling: SchedulingService, polls: SlotPolls
     app.get(
       '/polls/:id',
       {
+        config: { access: { group: 'member' } },
         schema: {
           tags,
           summary: 'A slot poll with its results: counts for members, names for leaders. Clients poll this to follow results live.',
@@ -145,6 +153,7 @@ export function schedulingRoutes(scheduling: SchedulingService, polls: SlotPolls
     app.put(
       '/polls/:id/vote',
       {
+        config: { access: { group: 'member' } },
         schema: {
           tags,
           summary: 'Answer yes / if-need-be / no for each proposed time, in order (members; open polls)',
@@ -160,6 +169,7 @@ export function schedulingRoutes(scheduling: SchedulingService, polls: SlotPolls
     app.post(
       '/polls/:id/close',
       {
+        config: { access: { group: 'lead' } },
         schema: { tags, summary: 'Close a poll (leaders only)', params: PollIdParams, querystring: PollQuery, response: { 200: PollResponse, ...errors } },
       },
       async (request) => ({ poll: await polls.closePoll(requireActor(request.actor), request.params.id, request.query.zone) }),
@@ -168,6 +178,7 @@ export function schedulingRoutes(scheduling: SchedulingService, polls: SlotPolls
     app.delete(
       '/polls/:id',
       {
+        config: { access: { group: 'lead' } },
         schema: { tags, summary: 'Delete a poll and its answers (leaders only)', params: PollIdParams, response: { 204: z.null(), ...errors } },
       },
       async (request, reply) => {

@@ -24,6 +24,7 @@ export function programmesRoutes(programmes: ProgrammesService) {
     app.post(
       '/groups/:slug/programmes',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Write a programme: sessions with a theme each (leaders only)',
@@ -41,6 +42,7 @@ export function programmesRoutes(programmes: ProgrammesService) {
     app.get(
       '/groups/:slug/programmes',
       {
+        config: { access: { group: 'view', anonymous: true } },
         schema: {
           tags,
           summary: 'A group’s programmes',
@@ -54,6 +56,7 @@ export function programmesRoutes(programmes: ProgrammesService) {
     app.get(
       '/programmes/:id',
       {
+        config: { access: { group: 'view', anonymous: true } },
         schema: { tags, summary: 'A programme', params: ProgrammeIdParams, response: { 200: ProgrammeResponse, 404: ErrorResponse } },
       },
       async (request) => ({ programme: await programmes.getProgramme(request.actor, request.params.id) }),
@@ -62,6 +65,7 @@ export function programmesRoutes(programmes: ProgrammesService) {
     app.patch(
       '/programmes/:id',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Change a programme (leaders only)',
@@ -76,6 +80,7 @@ export function programmesRoutes(programmes: ProgrammesService) {
     app.delete(
       '/programmes/:id',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Delete a programme; its scheduled sessions stay (leaders only)',
@@ -92,6 +97,7 @@ export function programmesRoutes(programmes: ProgrammesService) {
     app.post(
       '/programmes/:id/schedule',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Schedule the programme for a cohort: one session per part (leaders only)',

@@ -36,6 +36,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.post(
       '/groups/:slug/sessions',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Schedule a one-off or recurring session (leaders only)',
@@ -53,6 +54,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.get(
       '/groups/:slug/sessions',
       {
+        config: { access: { group: 'view', anonymous: true } },
         schema: {
           tags,
           summary: 'A group’s sessions; online links for members only',
@@ -66,6 +68,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.get(
       '/groups/:slug/occurrences',
       {
+        config: { access: { group: 'view', anonymous: true } },
         schema: {
           tags,
           summary: 'Occurrences starting in [from, to) (default: the next 90 days)',
@@ -86,6 +89,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.get(
       '/me/sessions',
       {
+        config: { access: 'signed-in' },
         schema: {
           tags,
           summary: 'My sessions across all my groups, with my answers',
@@ -105,6 +109,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.get(
       '/sessions/:id',
       {
+        config: { access: { group: 'view', anonymous: true } },
         schema: { tags, summary: 'A session', params: SessionIdParams, response: { 200: SessionResponse, 404: ErrorResponse } },
       },
       async (request) => ({ session: await sessions.getSession(request.actor, request.params.id) }),
@@ -113,6 +118,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.patch(
       '/sessions/:id',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Change a session; with fromOccurrence, the series from that occurrence on (leaders only)',
@@ -127,6 +133,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.delete(
       '/sessions/:id',
       {
+        config: { access: { group: 'lead' } },
         schema: { tags, summary: 'Delete a session and all its occurrences (leaders only)', params: SessionIdParams, response: { 204: z.null(), ...errors } },
       },
       async (request, reply) => {
@@ -138,6 +145,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.post(
       '/sessions/:id/rsvp',
       {
+        config: { access: { group: 'member' } },
         schema: {
           tags,
           summary: 'Going or not going to one occurrence (members only); full → wait-list',
@@ -154,6 +162,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.post(
       '/sessions/:id/occurrences/cancel',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Cancel one occurrence (leaders only); those coming are told',
@@ -171,6 +180,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.post(
       '/sessions/:id/occurrences/restore',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Restore a cancelled occurrence (leaders only)',
@@ -188,6 +198,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.post(
       '/sessions/:id/occurrences/move',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Move one occurrence to another local time (leaders only)',
@@ -210,6 +221,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.get(
       '/sessions/:id/occurrences/:occurrenceStart',
       {
+        config: { access: { group: 'view', anonymous: true } },
         schema: {
           tags,
           summary: 'One occurrence: agenda, counts, my answer; who comes and attendance for leaders; the recap for members',
@@ -223,6 +235,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.put(
       '/sessions/:id/attendance',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Record who was there (leaders only)',
@@ -240,6 +253,7 @@ export function sessionsRoutes(sessions: SessionsService) {
     app.put(
       '/sessions/:id/recap',
       {
+        config: { access: { group: 'lead' } },
         schema: {
           tags,
           summary: 'Write the short recap members read after the session (leaders only)',

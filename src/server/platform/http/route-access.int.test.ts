@@ -1,0 +1,281 @@
+/**
+ * The generated access matrix: every route in Fastify's table (as `installRouteAccess` saw
+ * it registered, so a new route is covered without touching this file) is called as each
+ * kind of caller against a public, an unlisted, a private and a draft group, and against a
+ * group or resource that does not exist. A safety net, not a re-spec: it asserts no 5xx, 401
+ * for anonymous callers where a session is declared, admin routes refused to non-admins, and
+ * that whatever a caller may not see of a private or draft group answers byte for byte as a
+ * missing one.
+ */
+import { randomUUID } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from '../../../../tests/support/databases.ts';
+import { completeGroup, startTestApp, type Caller, type TestClient } from '../../../../tests/support/http.ts';
+import * as accounts from '../../modules/accounts/accounts.repository.ts';
+import { hashToken, newToken } from '../security/tokens.ts';
+import { abilitiesFor, decide, type GroupNeed } from '../../modules/groups/groups.policy.ts';
+import { allowsAnonymous, declaredRoutes, type DeclaredRoute } from './route-access.ts';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+// Those who may change things call each route last, so the refusals before them meet the world intact.
+const CALLERS = ['anonymous', 'stranger', 'pending', 'otherLeader', 'banned', 'removed', 'moderator', 'admin', 'member', 'leader'] as const;
+type CallerName = (typeof CALLERS)[number];
+const KINDS = ['public', 'unlisted', 'private', 'draft'] as const;
+type Kind = (typeof KINDS)[number];
+
+/** What fills a route's params for one group (or for nothing at all). */
+interface Target {
+  slug: string;
+  sessionId: string;
+  occurrenceStart: string;
+  threadId: string;
+  commentId: string;
+  programmeId: string;
+  pollId: string;
+  reportId: string;
+  userId: string;
+}
+
+const weekly = {
+  title: 'Tuesday circle',
+  start: '2027-03-02T19:00',
+  timeZone: 'Europe/Paris',
+  durationMinutes: 90,
+  recurrence: 'FREQ=WEEKLY;BYDAY=TU',
+  mode: 'online',
+  onlineUrl: 'https://meet.example.org/tuesday',
+};
+const programme = { title: 'Eight weeks', parts: [{ theme: 'Week 1', agenda: [{ title: 'Check-in round', minutes: 20 }] }] };
+const poll = { title: 'When?', durationMinutes: 90, slots: [{ day: 2, start: '19:00' }] };
+
+/** Bodies that pass validation, so that a call reaches the access checks (others send `{}`). */
+function bodyFor(method: string, url: string, target: Target): unknown {
+  const key = `${method} ${url}`;
+  const bodies: Record<string, unknown> = {
+    'POST /api/v1/groups/:slug/threads': { title: 'Hello', body: 'First post' },
+    'PATCH /api/v1/threads/:id': { title: 'Edited', body: 'Edited' },
+    'POST /api/v1/threads/:id/comments': { body: 'A comment' },
+    'PATCH /api/v1/comments/:id': { body: 'Edited' },
+    'POST /api/v1/sessions/:id/occurrences/:occurrenceStart/comments': { body: 'A recap comment' },
+    'POST /api/v1/threads/:id/reports': { reason: 'spam' },
+    'POST /api/v1/comments/:id/reports': { reason: 'spam' },
+    'POST /api/v1/groups/:slug/bans': { userId: target.userId, reason: 'Matrix' },
+    'POST /api/v1/groups/:slug/join': { acceptCharter: true },
+    'POST /api/v1/groups/:slug/sessions': weekly,
+    'POST /api/v1/groups/:slug/programmes': programme,
+    'POST /api/v1/groups/:slug/polls': poll,
+    'POST /api/v1/polls/:id/vote': { answers: ['yes'] },
+    'PUT /api/v1/polls/:id/vote': { answers: ['yes'] },
+    'POST /api/v1/sessions/:id/rsvp': { occurrenceStart: target.occurrenceStart, status: 'going' },
+    'PUT /api/v1/sessions/:id/rsvp': { occurrenceStart: target.occurrenceStart, status: 'going' },
+    'POST /api/v1/sessions/:id/occurrences/cancel': { occurrenceStart: target.occurrenceStart },
+    'POST /api/v1/sessions/:id/occurrences/restore': { occurrenceStart: target.occurrenceStart },
+    'PUT /api/v1/sessions/:id/recap': { occurrenceStart: target.occurrenceStart, body: 'Recap' },
+    'POST /api/v1/sessions/:id/recap': { occurrenceStart: target.occurrenceStart, body: 'Recap' },
+    'PUT /api/v1/sessions/:id/attendance': { occurrenceStart: target.occurrenceStart, present: [] },
+    'POST /api/v1/sessions/:id/attendance': { occurrenceStart: target.occurrenceStart, present: [] },
+    'PATCH /api/v1/groups/:slug': { name: 'Renamed by the matrix' },
+    'PATCH /api/v1/groups/:slug/membership': { delivery: 'web' },
+    'PUT /api/v1/groups/:slug/membership': { delivery: 'web' },
+  };
+  return key in bodies ? bodies[key] : method === 'GET' || method === 'DELETE' ? undefined : {};
+}
+
+/** The URL with its params filled from the target, keyed by param name (and, for `:id`, by what it names). */
+function fill(url: string, target: Target): string {
+  const idOf: Record<string, string> = {
+    sessions: target.sessionId,
+    threads: target.threadId,
+    comments: target.commentId,
+    programmes: target.programmeId,
+    polls: target.pollId,
+    reports: target.reportId,
+    places: 'no-such-place',
+  };
+  return url.replace(/:(\w+)/g, (_m, name: string, offset: number) => {
+    if (name === 'id') return encodeURIComponent(idOf[url.slice(0, offset).split('/').at(-2) ?? ''] ?? randomUUID());
+    if (name === 'slug') return target.slug;
+    if (name === 'occurrenceStart') return encodeURIComponent(target.occurrenceStart);
+    if (name === 'userId') return target.userId;
+    if (name === 'token') return 'not-a-real-token';
+    return randomUUID();
+  });
+}
+
+/** What each caller is in every world group, for the policy's verdict. */
+function verdict(as: CallerName, need: GroupNeed): 'ok' | 'hidden' | 'refused' {
+  const membership =
+    as === 'pending' ? { role: 'member', status: 'pending' } : as === 'member' ? { role: 'member', status: 'active' } : as === 'leader' ? { role: 'leader', status: 'active' } : null;
+  const flags = as === 'anonymous' ? null : { isPlatformModerator: as === 'moderator' || as === 'admin' };
+  return decide(abilitiesFor({ status: 'active', visibility: 'public' }, membership, flags), need);
+}
+
+/** Whether the route reaches into one group (by slug or by something that belongs to it). */
+const isGroupScoped = (url: string) => /:slug|\/(sessions|threads|comments|programmes|polls|reports)\/:id/.test(url);
+
+describe.each(testDialects())('route access matrix on $dialect', ({ open }) => {
+  let t: TestClient;
+  const callers = {} as Record<CallerName, Caller | null>;
+  const targets = {} as Record<Kind, Target>;
+  let missing: Target;
+
+  async function person(name: string, roles: { admin?: boolean; moderator?: boolean } = {}): Promise<Caller> {
+    const id = randomUUID();
+    const now = new Date().toISOString();
+    const email = `${name.toLowerCase()}-${id.slice(0, 8)}@example.org`;
+    await accounts.insertUser(t.db.db, {
+      id,
+      email,
+      password_hash: 'not-a-password-hash',
+      display_name: name,
+      time_zone: 'Europe/Paris',
+      locale: 'en',
+      is_admin: roles.admin ? 1 : 0,
+      is_moderator: roles.moderator ? 1 : 0,
+      created_at: now,
+      updated_at: now,
+    });
+    const token = newToken();
+    await accounts.insertAuthSession(t.db.db, {
+      id: hashToken(token),
+      user_id: id,
+      created_at: now,
+      expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    return { cookie: `entraide_session=${token}`, userId: id, email };
+  }
+
+  async function ok(res: Promise<LightMyRequestResponse>, what: string) {
+    const r = await res;
+    expect(r.statusCode, `${what}: ${r.body}`).toBeLessThan(300);
+    return r.json();
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp(await open());
+    callers.anonymous = null;
+    callers.admin = await person('Admin', { admin: true });
+    callers.moderator = await person('Moderator', { moderator: true });
+    for (const name of ['stranger', 'pending', 'member', 'leader', 'otherLeader', 'banned', 'removed'] as const) callers[name] = await person(name);
+    const leader = callers.leader!;
+    const member = callers.member!;
+    // The person leaders act on (approve, promote, ban…): not one of the callers, whose roles must stay.
+    const subject = await person('Subject');
+    await ok(t.call('POST', '/api/v1/groups', { as: callers.otherLeader, body: completeGroup({ name: 'Another group' }) }), 'other group');
+    for (const kind of KINDS) {
+      // Every group is built public and complete, then turned into what it is, so the same
+      // content exists in each.
+      const group = (await ok(t.call('POST', '/api/v1/groups', { as: leader, body: completeGroup({ name: `Group ${kind}` }) }), 'group')).group;
+      const slug: string = group.slug;
+      for (const as of [member, subject]) await ok(t.call('POST', `/api/v1/groups/${slug}/join`, { as, body: { acceptCharter: true } }), 'join');
+      const session = (await ok(t.call('POST', `/api/v1/groups/${slug}/sessions`, { as: leader, body: weekly }), 'session')).session;
+      const occurrences = await ok(t.call('GET', `/api/v1/groups/${slug}/occurrences`, { as: leader }), 'occurrences');
+      const thread = (await ok(t.call('POST', `/api/v1/groups/${slug}/threads`, { as: member, body: { title: 'Hello', body: 'First' } }), 'thread')).thread;
+      const comment = (await ok(t.call('POST', `/api/v1/threads/${thread.id}/comments`, { as: member, body: { body: 'A comment' } }), 'comment')).comment;
+      const report = (await ok(t.call('POST', `/api/v1/threads/${thread.id}/reports`, { as: member, body: { reason: 'spam' } }), 'report')).report;
+      const prog = (await ok(t.call('POST', `/api/v1/groups/${slug}/programmes`, { as: leader, body: programme }), 'programme')).programme;
+      const p = (await ok(t.call('POST', `/api/v1/groups/${slug}/polls`, { as: leader, body: poll }), 'poll')).poll;
+      await ok(t.call('POST', `/api/v1/groups/${slug}/invitations`, { as: leader, body: {} }), 'invitation');
+      const now = new Date().toISOString();
+      const db = t.db.db;
+      await db
+        .insertInto('memberships')
+        .values({
+          group_id: group.id,
+          user_id: callers.pending!.userId,
+          role: 'member',
+          status: 'pending',
+          leader_type: null,
+          profession: null,
+          charter_version: 1,
+          charter_accepted_at: now,
+          created_at: now,
+          joined_at: null,
+        })
+        .execute();
+      await db
+        .insertInto('group_bans')
+        .values({ group_id: group.id, user_id: callers.banned!.userId, banned_by: leader.userId, reason: null, created_at: now })
+        .execute();
+      // The draft lacks a founding part, so that its leader's publish call leaves it a draft.
+      // Joining asks for approval, so that strangers calling `join` stay outside (pending).
+      const changes = kind === 'draft' ? { status: 'draft', visibility: 'private', reasons: null } : { visibility: kind };
+      await db.updateTable('groups').set({ membership_policy: 'approval' }).where('id', '=', group.id).execute();
+      await db.updateTable('groups').set(changes).where('id', '=', group.id).execute();
+      targets[kind] = {
+        slug,
+        sessionId: session.id,
+        occurrenceStart: occurrences.occurrences[0].startsAt,
+        threadId: thread.id,
+        commentId: comment.id,
+        programmeId: prog.id,
+        pollId: p.id,
+        reportId: report.id,
+        userId: subject.userId,
+      };
+    }
+    missing = {
+      ...targets.public,
+      slug: 'no-such-group-anywhere',
+      sessionId: randomUUID(),
+      threadId: randomUUID(),
+      commentId: randomUUID(),
+      programmeId: randomUUID(),
+      pollId: randomUUID(),
+      reportId: randomUUID(),
+    };
+  }, 120_000);
+  afterAll(async () => t.close());
+
+  it('calls every declared route as every kind of caller, and private content is indistinguishable from missing', async () => {
+    // Reads first, then writes, deletions, and signing out at the very end, so that what they
+    // change (a post deleted, a session closed) shows as little as possible.
+    const order = (r: DeclaredRoute) => (r.url.endsWith('/auth/signout') ? 3 : r.method === 'GET' ? 0 : r.method === 'DELETE' ? 2 : 1);
+    const routes = declaredRoutes(t.app)
+      .filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS')
+      .toSorted((a, b) => order(a) - order(b));
+    expect(routes.length).toBeGreaterThan(50);
+    let calls = 0;
+    const statuses = new Map<number, number>();
+    const call = async (route: DeclaredRoute, target: Target, as: CallerName) => {
+      calls += 1;
+      const res = await t.call(route.method as Method, fill(route.url, target), { as: callers[as], body: bodyFor(route.method, route.url, target) });
+      const label = `${route.method} ${route.url} as ${as}`;
+      expect(res.statusCode, `${label}: ${res.body}`).toBeLessThan(500);
+      statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+      return { status: res.statusCode, body: res.body, label };
+    };
+    for (const route of routes) {
+      const groupNeed = typeof route.access === 'object' ? route.access.group : null;
+      // Platform moderators see every group to moderate it: there they are not outsiders.
+      const moderatesAll = (as: CallerName) => (as === 'moderator' || as === 'admin') && (groupNeed === 'moderate' || groupNeed === 'report');
+      for (const as of CALLERS) {
+        const kinds: readonly Kind[] = isGroupScoped(route.url) ? KINDS : ['public'];
+        const gone = isGroupScoped(route.url) ? await call(route, missing, as) : null;
+        for (const kind of kinds) {
+          const res = await call(route, targets[kind], as);
+          if (as === 'anonymous' && !allowsAnonymous(route.access)) {
+            // Validation comes first, as it always has: a body that does not parse is a 400.
+            expect([400, 401], `${res.label} ${res.body}`).toContain(res.status);
+          }
+          if (route.access === 'admin' && as !== 'admin') expect([400, 401, 403], res.label).toContain(res.status);
+          if (route.access === 'platform-moderator' && as !== 'admin' && as !== 'moderator') expect([400, 401, 403], res.label).toContain(res.status);
+          if (groupNeed && kind === 'public' && as !== 'anonymous' && verdict(as, groupNeed) === 'refused') {
+            // Seen but not theirs to use: 403 (or 400 when the body did not validate, which comes first).
+            expect([400, 403], `${res.label} on the public group: ${res.body}`).toContain(res.status);
+          }
+          if (!gone || moderatesAll(as)) continue;
+          const outsider = (kind === 'private' && !['member', 'leader'].includes(as)) || (kind === 'draft' && as !== 'leader');
+          // Whoever has a membership (a pending request, a member of a group gone back to draft) may leave.
+          const mayLeave = route.url.endsWith('/leave') && (as === 'pending' || as === 'member');
+          if (outsider && !mayLeave) {
+            expect({ status: res.status, body: res.body }, `${res.label} on the ${kind} group`).toEqual({ status: gone.status, body: gone.body });
+          }
+        }
+      }
+    }
+    const tally = [...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`);
+    console.log(`route access matrix: ${routes.length} routes, ${calls} calls (${tally.join(', ')})`);
+  }, 300_000);
+});
