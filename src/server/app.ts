@@ -21,7 +21,7 @@ import { createJobWorker, type JobHandler, type JobWorker } from './platform/job
 import type { InboundMailHandler } from './platform/mail/inbound-server.ts';
 import { emailGroupRoutes } from './modules/email-group/email-group.routes.ts';
 import { createEmailGroup } from './modules/email-group/email-group.service.ts';
-import { isMailSubjectVisible } from './modules/moderation/moderation.hooks.ts';
+import { isMailSubjectVisible, membershipParticipants } from './modules/moderation/moderation.hooks.ts';
 import type { DeliveryTarget } from './platform/mail/mail-delivery.ts';
 import { createMailer, MAIL_CONCURRENCY, type Mailer } from './platform/mail/mailer.ts';
 import { loadSigningSecret } from './platform/security/signed-tokens.ts';
@@ -118,7 +118,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   const groups = createGroupsService(deps);
   // Before memberships: leaving or removal tells whoever a freed place goes to.
   const sessions = createSessionsService({ ...deps, groups });
-  const memberships = createMembershipsService({ ...deps, groups, sessions });
+  const memberships = createMembershipsService({ ...deps, groups, participants: membershipParticipants({ ...deps, sessions }) });
   const accounts = createAccountsService({ ...deps, memberships });
   const programmes = createProgrammesService({ ...deps, groups, sessions });
   const calendar = createCalendarService({ ...deps, groups, sessions });

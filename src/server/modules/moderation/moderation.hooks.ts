@@ -8,7 +8,9 @@ import { randomBytes } from 'node:crypto';
 import type { ModerationAction } from '../../../shared/moderation.ts';
 import type { Db, Dialect } from '../../platform/db/database.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
+import type { MembershipParticipants } from '../groups/memberships.hooks.ts';
 import { withdrawUpcomingAnswers, type Promotion } from '../sessions/sessions.hooks.ts';
+import type { SessionsService } from '../sessions/sessions.service.ts';
 import * as repo from './moderation.repository.ts';
 
 export interface ModerationEntry {
@@ -120,4 +122,24 @@ export async function isMailSubjectVisible(db: Db, subjectId: string): Promise<b
   if (comment) return isPostVisible(db, { threadId: comment.thread_id, commentId: subjectId });
   if (await repo.findThread(db, subjectId)) return isPostVisible(db, { threadId: subjectId });
   return true;
+}
+
+/**
+ * What groups' memberships service asks of moderation and sessions (bans, the audit log,
+ * revoking access when a membership ends and telling those promoted once committed); built
+ * once in app.ts, so that groups depends on neither.
+ */
+export function membershipParticipants(deps: {
+  mailer: Pick<Mailer, 'revokePending'>;
+  dialect: Dialect;
+  sessions: Pick<SessionsService, 'notifyPromoted'>;
+}): MembershipParticipants {
+  return {
+    isBannedFrom,
+    recordRemoval: (trx, entry) => recordModerationAction(trx, { ...entry, action: 'member.removed' }),
+    async revokeAccess(trx, groupId, userId) {
+      const promoted = await revokeMemberAccess(trx, groupId, userId, { mailer: deps.mailer, dialect: deps.dialect });
+      return () => deps.sessions.notifyPromoted(promoted);
+    },
+  };
 }

@@ -3,7 +3,10 @@
  * moderators (admins included) moderate every group, private ones too. As everywhere, what
  * you may not see does not exist (404) and only what you may see can refuse you (403).
  */
-import type { GroupRow, MembershipRow } from '../groups/groups.repository.ts';
+import type { Selectable } from 'kysely';
+import type { GroupsTable as GroupRow, MembershipsTable } from '../../platform/db/tables/groups.tables.ts';
+
+type MembershipRow = Selectable<MembershipsTable>;
 import * as groupPolicy from '../groups/groups.policy.ts';
 
 type Membership = Pick<MembershipRow, 'role' | 'status'> | null | undefined;

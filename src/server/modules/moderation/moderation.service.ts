@@ -5,7 +5,7 @@ import { lockForUpdate } from '../../platform/db/locks.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/app-error.ts';
-import type { GroupRow } from '../groups/groups.repository.ts';
+import type { GroupsTable as GroupRow } from '../../platform/db/tables/groups.tables.ts';
 import { endMembership } from '../groups/memberships.hooks.ts';
 import type { SessionsService } from '../sessions/sessions.service.ts';
 import { recordModerationAction, revokeMemberAccess, timeOrderedId } from './moderation.hooks.ts';
@@ -302,11 +302,11 @@ export function createModerationService(deps: ServiceDeps & { sessions: Pick<Ses
         if (await repo.findBan(trx, group.id, input.userId)) return { created: false, removed: null, promoted: [] };
         const now = new Date().toISOString();
         const revoke = { mailer: deps.mailer, dialect: deps.dialect, now: new Date(now) };
-        const ended = await endMembership(trx, group.id, input.userId, revoke);
-        const { membership } = ended;
+        const release = (t: Db) => revokeMemberAccess(t, group.id, input.userId, revoke);
+        const { membership, revoked } = await endMembership(trx, group.id, input.userId, release);
         await repo.insertBan(trx, { group_id: group.id, user_id: input.userId, banned_by: actor.id, reason: input.reason ?? null, created_at: now });
         // Without a membership to end, what the person may still hold of the group goes all the same.
-        const promoted = membership ? ended.promoted : await revokeMemberAccess(trx, group.id, input.userId, revoke);
+        const promoted = revoked ?? (await release(trx));
         await recordModerationAction(trx, {
           groupId: group.id,
           actorId: actor.id,
