@@ -21,7 +21,7 @@ import { createJobWorker, type JobHandler, type JobWorker } from './platform/job
 import type { InboundMailHandler } from './platform/mail/inbound-server.ts';
 import { emailGroupRoutes } from './modules/email-group/email-group.routes.ts';
 import { createEmailGroup } from './modules/email-group/email-group.service.ts';
-import { isMailSubjectVisible, membershipParticipants } from './modules/moderation/moderation.hooks.ts';
+import { isMailDeliverable, membershipParticipants } from './modules/moderation/moderation.hooks.ts';
 import type { DeliveryTarget } from './platform/mail/mail-delivery.ts';
 import { createMailer, MAIL_CONCURRENCY, type Mailer } from './platform/mail/mailer.ts';
 import { loadSigningSecret } from './platform/security/signed-tokens.ts';
@@ -104,14 +104,8 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
 
   // Reply addresses and one-click links are signed with it: loaded before anything signs.
   await loadSigningSecret(database.db, config.appSecret);
-  // Checked by each mail.deliver job just before SMTP: mail about a group goes only to its
-  // active members (a function declaration, so it can reach `groups` built below).
-  // A post hidden or deleted by then is not mailed either.
-  async function isDeliverable({ recipientId, groupId, subjectId }: DeliveryTarget): Promise<boolean> {
-    if (subjectId && !(await isMailSubjectVisible(database.db, subjectId))) return false;
-    if (!recipientId || !groupId) return true;
-    return (await groups.activeMembersAmong(groupId, [recipientId])).has(recipientId);
-  }
+  // Checked by each mail.deliver job just before SMTP (the rules are the modules' own).
+  const isDeliverable = (target: DeliveryTarget) => isMailDeliverable(database.db, target);
   const mailer = createMailer({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, domain: config.mailDomain, log: app.log, isDeliverable });
   const events = createEventBus({ log: app.log });
   const deps: ServiceDeps = { db: database.db, dialect: database.dialect, mailer, appUrl: appUrlOf(config), events, clock };

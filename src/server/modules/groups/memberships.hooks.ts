@@ -44,3 +44,8 @@ export async function endMembership<R>(
   await repo.deleteMembership(trx, groupId, userId);
   return { membership, revoked: await revokeAccess(trx) };
 }
+
+/** Whether the person is an active member of the group now (the mail guard asks at send time). */
+export async function isActiveMemberOf(db: Db, groupId: string, userId: string): Promise<boolean> {
+  return (await repo.listActiveMemberIdsAmong(db, groupId, [userId])).includes(userId);
+}

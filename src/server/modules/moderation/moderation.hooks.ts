@@ -7,8 +7,9 @@
 import { randomBytes } from 'node:crypto';
 import type { ModerationAction } from '../../../shared/moderation.ts';
 import type { Db, Dialect } from '../../platform/db/database.ts';
+import type { DeliveryTarget } from '../../platform/mail/mail-delivery.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
-import type { MembershipParticipants } from '../groups/memberships.hooks.ts';
+import { isActiveMemberOf, type MembershipParticipants } from '../groups/memberships.hooks.ts';
 import { withdrawUpcomingAnswers, type Promotion } from '../sessions/sessions.hooks.ts';
 import type { SessionsService } from '../sessions/sessions.service.ts';
 import * as repo from './moderation.repository.ts';
@@ -142,4 +143,14 @@ export function membershipParticipants(deps: {
       return () => deps.sessions.notifyPromoted(promoted);
     },
   };
+}
+
+/**
+ * The mailer's send-time check (given to it in app.ts): mail about a group goes only to its
+ * active members, and a post hidden or deleted since its mail was queued is not mailed.
+ */
+export async function isMailDeliverable(db: Db, { recipientId, groupId, subjectId }: DeliveryTarget): Promise<boolean> {
+  if (subjectId && !(await isMailSubjectVisible(db, subjectId))) return false;
+  if (!recipientId || !groupId) return true;
+  return isActiveMemberOf(db, groupId, recipientId);
 }
