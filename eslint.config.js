@@ -3,6 +3,12 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** Another module's repository: only its own module imports it ('./x.repository.ts'). */
+const ownRepository = {
+  group: ['../**/*.repository.ts', '**/modules/**/*.repository.ts'],
+  message: "Another module's repository: use its service or its *.hooks.ts.",
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'data/', 'node_modules/', 'test-results/', 'coverage/'] },
   js.configs.recommended,
@@ -43,6 +49,37 @@ export default tseslint.config(
         { selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]', message: 'No innerHTML: render text, or go through the sanitizer.' },
         { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No insertAdjacentHTML.' },
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML outside PostBody.tsx.' },
+      ],
+    },
+  },
+  // Layering (import cycles are checked by scripts/check-imports.ts, run by `npm run lint`).
+  // Flat config keeps the last matching setting of a rule, so each block repeats the rule
+  // that a repository is its own module's (from inside the module it is './x.repository.ts').
+  { files: ['src/**/*.{ts,tsx}', 'tests/**/*.ts', 'bench/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [ownRepository] }] } },
+  {
+    files: ['src/server/platform/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [ownRepository, { group: ['**/modules/**'], message: 'The platform never imports modules/: take what it needs as an option.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [ownRepository, { group: ['**/server/**', '**/web/**'], message: 'src/shared is used by the server and the web and imports neither.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [ownRepository, { group: ['**/server/**'], message: 'The web reaches the server through the API; shared code lives in src/shared.' }] },
       ],
     },
   },

@@ -9,7 +9,8 @@
  * would need well over a minute for all 10,000 members, so it runs on the first members only
  * and is extrapolated linearly (its cost is exactly proportional to the number of members).
  */
-import { planWeeks, scoreMembers } from '../src/server/modules/scheduling/time-finder.ts';
+import { scoreMembers } from '../src/server/modules/scheduling/time-finder.ts';
+import { planWeeks } from '../src/server/modules/scheduling/week-plan.ts';
 import { referenceWeeksAvailable, type ReferenceMember } from '../src/server/modules/scheduling/time-finder.reference.ts';
 import { windowsToMask } from '../src/server/modules/scheduling/weekly-windows.ts';
 import { formatClock } from '../src/shared/clock-time.ts';

@@ -23,8 +23,9 @@ import { createJobWorker, type JobHandler, type JobWorker } from './platform/job
 import type { InboundMailHandler } from './platform/mail/inbound-server.ts';
 import { emailGroupRoutes } from './modules/email-group/email-group.routes.ts';
 import { createEmailGroup } from './modules/email-group/email-group.service.ts';
-import { isMailSubjectVisible } from './modules/moderation/moderation.hooks.ts';
-import { createMailer, MAIL_CONCURRENCY, type DeliveryTarget, type Mailer } from './platform/mail/mailer.ts';
+import { isMailDeliverable, membershipParticipants } from './modules/moderation/moderation.hooks.ts';
+import type { DeliveryTarget } from './platform/mail/mail-delivery.ts';
+import { createMailer, MAIL_CONCURRENCY, type Mailer } from './platform/mail/mailer.ts';
 import { loadSigningSecret } from './platform/security/signed-tokens.ts';
 import { accountsRoutes, installSessionAuth, SESSION_COOKIE } from './modules/accounts/accounts.routes.ts';
 import { createAccountsService } from './modules/accounts/accounts.service.ts';
@@ -111,21 +112,15 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
 
   // Reply addresses and one-click links are signed with it: loaded before anything signs.
   await loadSigningSecret(database.db, config.appSecret);
-  // Checked by each mail.deliver job just before SMTP: mail about a group goes only to its
-  // active members (a function declaration, so it can reach `groups` built below).
-  // A post hidden or deleted by then is not mailed either.
-  async function isDeliverable({ recipientId, groupId, subjectId }: DeliveryTarget): Promise<boolean> {
-    if (subjectId && !(await isMailSubjectVisible(database.db, subjectId))) return false;
-    if (!recipientId || !groupId) return true;
-    return (await groups.activeMembersAmong(groupId, [recipientId])).has(recipientId);
-  }
+  // Checked by each mail.deliver job just before SMTP (the rules are the modules' own).
+  const isDeliverable = (target: DeliveryTarget) => isMailDeliverable(database.db, target);
   const mailer = createMailer({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, domain: config.mailDomain, log: app.log, isDeliverable });
   const events = createEventBus({ log: app.log });
   const deps: ServiceDeps = { db: database.db, dialect: database.dialect, mailer, appUrl: appUrlOf(config), events, clock };
   const groups = createGroupsService(deps);
   // Before memberships: leaving or removal tells whoever a freed place goes to.
   const sessions = createSessionsService({ ...deps, groups });
-  const memberships = createMembershipsService({ ...deps, groups, sessions });
+  const memberships = createMembershipsService({ ...deps, groups, participants: membershipParticipants({ ...deps, sessions }) });
   const accounts = createAccountsService({ ...deps, memberships });
   const programmes = createProgrammesService({ ...deps, groups, sessions });
   const calendar = createCalendarService({ ...deps, groups, sessions });

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { UsersTable } from '../../platform/db/schema.ts';
+import type { UsersTable } from '../../platform/db/tables/accounts.tables.ts';
 
 export type UserRow = Selectable<UsersTable>;
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
-import type { CalendarFeedsTable } from '../../platform/db/schema.ts';
+import type { CalendarFeedsTable } from '../../platform/db/tables/calendar.tables.ts';
 
 export type FeedRow = CalendarFeedsTable;
 

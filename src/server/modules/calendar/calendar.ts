@@ -10,8 +10,8 @@ import ical, { escape, ICalCalendarMethod, ICalEventStatus, type ICalCalendar, t
 import type { Locale } from '../../../shared/locale.ts';
 import { floatingToInstant, instantToLocal, localToInstant, parseLocal } from '../../../shared/zoned-time.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { GroupSessionsTable, SessionExceptionsTable } from '../../platform/db/schema.ts';
-import type { MailAttachment } from '../../platform/mail/mailer.ts';
+import type { GroupSessionsTable, SessionExceptionsTable } from '../../platform/db/tables/sessions.tables.ts';
+import type { MailAttachment } from '../../platform/mail/outbox-writer.ts';
 import type { OccurrenceView } from '../sessions/occurrences.ts';
 import { expandSchedule, type Occurrence, type Schedule } from '../sessions/recurrence.ts';
 import { tzidOf, vtimezoneFor } from './vtimezone.ts';

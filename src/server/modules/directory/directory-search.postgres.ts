@@ -6,7 +6,7 @@
  * ("grieving" finds "grieve", "parentalité"... finds "parental"). Ranked with ts_rank.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { DialectSearch } from './directory-search.ts';
+import type { DialectSearch } from './directory-search.dialect.ts';
 
 /**
  * One word as a tsquery: its prefix in `simple` OR its English stem OR its French stem.

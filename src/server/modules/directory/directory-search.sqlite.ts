@@ -5,7 +5,7 @@
  * same way to the query, so they widen a match at worst. No French stemmer exists in FTS5.
  */
 import { sql } from 'kysely';
-import type { DialectSearch } from './directory-search.ts';
+import type { DialectSearch } from './directory-search.dialect.ts';
 
 /** Column weights for bm25, in the FTS table's order: name, purpose, topics. */
 const WEIGHTS = sql`10.0, 2.0, 5.0`;

@@ -14,6 +14,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Sort } from '../../../shared/directory.ts';
 import type { Leadership, Mode } from '../../../shared/limits.ts';
 import type { Db, Dialect } from '../../platform/db/database.ts';
+import type { DialectSearch } from './directory-search.dialect.ts';
 import { postgresSearch } from './directory-search.postgres.ts';
 import { sqliteSearch } from './directory-search.sqlite.ts';
 import { isTimeFiltered, viewerWindows, type TimeFit, type Window } from './time-windows.ts';
@@ -50,17 +51,6 @@ export interface SearchPage {
   total: number;
   /** The viewer's windows the time filter used (empty when there is none). */
   windows: Window[];
-}
-
-/** What differs between the engines. */
-export interface DialectSearch {
-  /**
-   * The FROM clause (the directory row aliased `d`, joined with whatever the text match
-   * needs), its WHERE condition, and a relevance expression where larger is better.
-   */
-  text(tokens: string[]): { from: RawBuilder<unknown>; where: RawBuilder<unknown>; rank: RawBuilder<number> };
-  /** The smaller of two numbers (`min` in SQLite, `least` in PostgreSQL). */
-  least(a: RawBuilder<unknown>, b: RawBuilder<unknown>): RawBuilder<number>;
 }
 
 const dialects: Record<Dialect, DialectSearch> = { sqlite: sqliteSearch, postgres: postgresSearch };

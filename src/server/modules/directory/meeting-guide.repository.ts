@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
-import type { GroupImportsTable } from '../../platform/db/schema.ts';
+import type { GroupImportsTable } from '../../platform/db/tables/directory.tables.ts';
 
 export type ImportRow = GroupImportsTable;
 

@@ -2,8 +2,8 @@ import fs from 'node:fs/promises';
 import { parseStringList } from '../../platform/db/json-list.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { GroupsService } from '../groups/groups.service.ts';
-import { occurrencesOf } from '../sessions/occurrences.ts';
-import { scheduleOf, type SessionsService } from '../sessions/sessions.service.ts';
+import { occurrencesOf, scheduleOf } from '../sessions/occurrences.ts';
+import type { SessionsService } from '../sessions/sessions.service.ts';
 import { buildGroupHead, groupSlugOfPath, injectHead, type PageEvent } from './public-page.ts';
 
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { CommentsTable, ThreadsTable } from '../../platform/db/schema.ts';
+import type { CommentsTable, ThreadsTable } from '../../platform/db/tables/discussions.tables.ts';
 
 export type ThreadRow = Selectable<ThreadsTable>;
 export type CommentRow = Selectable<CommentsTable>;

@@ -13,27 +13,21 @@
  * event bus as `discussion.posted` (see discussions.events.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { formatInstant } from '../../../shared/datetime-format.ts';
-import { isLocale, type Locale } from '../../../shared/locale.ts';
 import { localToInstant } from '../../../shared/zoned-time.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { parseStringList } from '../../platform/db/json-list.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
-import type { Actor } from '../../platform/http/actor.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/app-error.ts';
-import { translate } from '../../platform/i18n/messages.ts';
 import type { AccessActor, GroupRef } from '../groups/group-access.ts';
-import type { GroupRow } from '../groups/groups.repository.ts';
+import type { GroupsTable as GroupRow } from '../../platform/db/tables/groups.tables.ts';
 import type { GroupsService } from '../groups/groups.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
-import { occurrenceAt } from '../sessions/occurrences.ts';
-import { scheduleOf, type SessionsService } from '../sessions/sessions.service.ts';
+import type { SessionsService } from '../sessions/sessions.service.ts';
 import type { PostedEvent } from './discussions.events.ts';
 import * as repo from './discussions.repository.ts';
 import type { CommentView, EditThreadInput, NewThreadInput, ThreadView } from '../../../shared/api/discussions.schemas.ts';
-import { renderMarkdown } from './markdown.ts';
-
-export type PostSource = 'web' | 'email';
+import { isClosed, presentComment, presentThread, type Access, type PostSource } from './discussion-views.ts';
+import { createPostLookups } from './post-lookups.service.ts';
+import { createRecapsService } from './recaps.service.ts';
 
 export interface PostOptions {
   source: PostSource;
@@ -52,12 +46,6 @@ export interface DiscussionsDeps extends ServiceDeps {
   mailDomain: string;
 }
 
-interface Access {
-  group: GroupRow;
-  /** Leaders of the group and platform moderators read hidden posts. */
-  canSeeHidden: boolean;
-}
-
 /** Message-IDs as stored: without angle brackets, printable, no spaces, bounded. */
 function normalizeMessageId(raw: string): string {
   const id = raw.trim().replace(/^<(.*)>$/, '$1');
@@ -66,9 +54,6 @@ function normalizeMessageId(raw: string): string {
   }
   return id;
 }
-
-const sourceOf = (s: string): PostSource => (s === 'email' ? 'email' : 'web');
-const authorOf = (id: string | null, name: string | null) => (id ? { id, displayName: name ?? '' } : null);
 
 export function createDiscussionsService(deps: DiscussionsDeps) {
   const { db, groups, sessions, notifications } = deps;
@@ -105,50 +90,6 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
       starts.set(t.id, new Date(localToInstant(moved?.start_local ?? t.occurrence, session.time_zone)).toISOString());
     }
     return starts;
-  }
-
-  function presentThread(row: repo.WithAuthor<repo.ThreadRow>, groupSlug: string, canSeeHidden: boolean, starts: Map<string, string>): ThreadView {
-    const deleted = row.deleted_at != null;
-    const hidden = row.hidden_at != null;
-    const masked = deleted || (hidden && !canSeeHidden);
-    const startsAt = starts.get(row.id);
-    return {
-      id: row.id,
-      groupSlug,
-      title: masked ? '' : row.title,
-      body: masked ? '' : row.body,
-      html: masked ? '' : renderMarkdown(row.body),
-      author: deleted ? null : authorOf(row.author_id, row.author_name),
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      editedAt: row.edited_at,
-      lastActivityAt: row.last_activity_at,
-      commentCount: row.comment_count,
-      locked: row.locked_at != null,
-      hidden,
-      deleted,
-      session: row.session_id && startsAt ? { id: row.session_id, startsAt } : null,
-      source: sourceOf(row.source),
-    };
-  }
-
-  function presentComment(row: repo.WithAuthor<repo.CommentRow>, canSeeHidden: boolean): CommentView {
-    const deleted = row.deleted_at != null;
-    const hidden = row.hidden_at != null;
-    const masked = deleted || (hidden && !canSeeHidden);
-    return {
-      id: row.id,
-      threadId: row.thread_id,
-      body: masked ? '' : row.body,
-      html: masked ? '' : renderMarkdown(row.body),
-      author: deleted ? null : authorOf(row.author_id, row.author_name),
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      editedAt: row.edited_at,
-      hidden,
-      deleted,
-      source: sourceOf(row.source),
-    };
   }
 
   async function presentOne(row: repo.WithAuthor<repo.ThreadRow>, access: Access): Promise<ThreadView> {
@@ -206,26 +147,12 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
     return row;
   }
 
-  const isClosed = (t: repo.ThreadRow) => t.locked_at != null || t.hidden_at != null || t.deleted_at != null;
-
   /** Comments on one thread, as this viewer may read them. */
   async function commentsOf(threadId: string, canSeeHidden: boolean): Promise<CommentView[]> {
     return (await repo.listComments(db, threadId)).map((c) => presentComment(c, canSeeHidden));
   }
 
-  /** The session, the group and the occurrence behind a recap, for an active member. */
-  async function loadRecap(actor: Actor, sessionId: string, instant: number) {
-    const { session, group, can } = await sessions.loadVisibleSession(actor, sessionId, 'member');
-    const { exceptions } = await sessions.sessionsWithExceptions([group.id]);
-    const occurrence = occurrenceAt(
-      scheduleOf(session),
-      exceptions.filter((e) => e.session_id === session.id),
-      instant,
-    );
-    if (!occurrence) throw notFound();
-    const access: Access = { group, canSeeHidden: can.canSeeHidden };
-    return { session, group, occurrence, access };
-  }
+  const recaps = createRecapsService({ db, sessions, clock: deps.clock, newMessageId, presentOne, commentsOf, insertCommentTx, announce });
 
   return {
     /**
@@ -420,150 +347,8 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
       await repo.updateComment(db, comment.id, { body: '', deleted_at: now, updated_at: now });
     },
 
-    /**
-     * The comments on one occurrence's recap (active members; the occurrence must exist):
-     * `thread` is null until someone comments.
-     */
-    async viewRecapComments(actor: Actor, sessionId: string, instant: number): Promise<{ thread: ThreadView | null; comments: CommentView[] }> {
-      const { session, occurrence, access } = await loadRecap(actor, sessionId, instant);
-      const thread = await repo.findRecapThread(db, session.id, occurrence.occurrence);
-      if (!thread) return { thread: null, comments: [] };
-      const [view, comments] = await Promise.all([presentOne(thread, access), commentsOf(thread.id, access.canSeeHidden)]);
-      return { thread: view, comments };
-    },
-
-    /**
-     * Comments on one occurrence's recap. The first comment creates the occurrence's thread,
-     * titled with the session's title and date on the group's clock (in the group's language
-     * when it is one of ours); two first comments at once share one thread.
-     */
-    async commentOnRecap(actor: Actor, sessionId: string, instant: number, input: { body: string }): Promise<{ comment: CommentView; threadId: string }> {
-      const { session, group, occurrence, access } = await loadRecap(actor, sessionId, instant);
-      const language = parseStringList(group.languages).find((l) => isLocale(l));
-      const locale: Locale = language && isLocale(language) ? language : actor.locale;
-      const date = formatInstant(occurrence.startsAt, locale, group.time_zone ?? session.time_zone, 'longDate');
-      const { thread, row } = await db.transaction().execute(async (trx) => {
-        const now = new Date().toISOString();
-        const id = randomUUID();
-        await repo.insertRecapThread(trx, {
-          id,
-          group_id: group.id,
-          author_id: null,
-          title: translate(locale, 'discussions.recapTitle', { session: session.title, date }),
-          body: '',
-          session_id: session.id,
-          occurrence: occurrence.occurrence,
-          locked_at: null,
-          locked_by: null,
-          hidden_at: null,
-          hidden_by: null,
-          deleted_at: null,
-          source: 'web',
-          message_id: newMessageId('thread', id),
-          comment_count: 0,
-          last_activity_at: now,
-          created_at: now,
-          updated_at: now,
-          edited_at: null,
-        });
-        const recap = await repo.findRecapThread(trx, session.id, occurrence.occurrence);
-        if (!recap) throw notFound();
-        if (isClosed(recap)) throw new AppError('THREAD_LOCKED');
-        return { thread: recap, row: await insertCommentTx(trx, recap, actor.id, input.body, 'web', null) };
-      });
-      if (!row) throw new AppError('CONFLICT');
-      await announce({
-        kind: 'comment',
-        groupId: group.id,
-        threadId: thread.id,
-        commentId: row.id,
-        authorId: actor.id,
-        source: 'web',
-        messageId: row.message_id,
-        threadMessageId: thread.message_id,
-        createdAt: row.created_at,
-      });
-      const saved = await repo.findComment(db, row.id);
-      if (!saved) throw notFound();
-      return { comment: presentComment(saved, access.canSeeHidden), threadId: thread.id };
-    },
-
-    /**
-     * For jobs (the e-mail fan-out): one post with its thread and group, as stored, without a
-     * viewer. The caller decides who may receive it (active members, post not hidden or
-     * deleted — both are given here). Null when it no longer exists.
-     */
-    async describePost(post: { threadId: string; commentId?: string | null }) {
-      const thread = await repo.findThread(db, post.threadId);
-      if (!thread) return null;
-      const comment = post.commentId ? await repo.findComment(db, post.commentId) : undefined;
-      if (post.commentId && (!comment || comment.thread_id !== thread.id)) return null;
-      const group = await repo.findGroup(db, thread.group_id);
-      if (!group) return null;
-      const subject = comment ?? thread;
-      return {
-        group: { id: group.id, slug: group.slug, name: group.name, timeZone: group.time_zone },
-        thread: {
-          id: thread.id,
-          title: thread.title,
-          messageId: thread.message_id,
-          locked: thread.locked_at != null,
-          hidden: thread.hidden_at != null,
-          deleted: thread.deleted_at != null,
-          sessionId: thread.session_id,
-        },
-        comment: comment ? { id: comment.id, messageId: comment.message_id, hidden: comment.hidden_at != null, deleted: comment.deleted_at != null } : null,
-        author: authorOf(subject.author_id, subject.author_name),
-        /** Markdown as written, and as safe HTML. */
-        body: subject.body,
-        html: renderMarkdown(subject.body),
-        source: sourceOf(subject.source),
-        createdAt: subject.created_at,
-        /** True when nobody but moderators may read it now. */
-        withdrawn: thread.hidden_at != null || thread.deleted_at != null || comment?.hidden_at != null || comment?.deleted_at != null,
-      };
-    },
-
-    /**
-     * For the inbound gateway: the thread of this group that a reply refers to, by the
-     * Message-IDs in its In-Reply-To and References headers (with or without <>).
-     */
-    async findThreadForReply(groupId: string, messageIds: string[]): Promise<string | null> {
-      const ids = messageIds.map((m) => m.trim().replace(/^<(.*)>$/, '$1')).filter((m) => m.length > 0 && m.length <= 500);
-      return repo.findThreadIdByMessageIds(db, groupId, [...new Set(ids)].slice(0, 100));
-    },
-
-    /**
-     * For digests: threads started and comments posted in [from, to) that every member may
-     * read (not hidden, not deleted), oldest first, with authors and safe HTML.
-     */
-    async listPostsBetween(groupId: string, from: string, to: string) {
-      const [threads, comments] = await Promise.all([
-        repo.listThreadsStartedBetween(db, groupId, from, to),
-        repo.listCommentsPostedBetween(db, groupId, from, to),
-      ]);
-      return {
-        threads: threads.map((t) => ({
-          id: t.id,
-          title: t.title,
-          body: t.body,
-          html: renderMarkdown(t.body),
-          author: authorOf(t.author_id, t.author_name),
-          createdAt: t.created_at,
-          messageId: t.message_id,
-        })),
-        comments: comments.map((c) => ({
-          id: c.id,
-          threadId: c.thread_id,
-          threadTitle: c.thread_title,
-          body: c.body,
-          html: renderMarkdown(c.body),
-          author: authorOf(c.author_id, c.author_name),
-          createdAt: c.created_at,
-          messageId: c.message_id,
-        })),
-      };
-    },
+    ...recaps,
+    ...createPostLookups(deps),
   };
 }
 

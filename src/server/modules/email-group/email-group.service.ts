@@ -27,7 +27,7 @@ import { enqueueJob, enqueueJobs } from '../../platform/jobs/job-queue.ts';
 import { PermanentJobError, type JobHandler } from '../../platform/jobs/job-worker.ts';
 import type { InboundMail, InboundMailHandler } from '../../platform/mail/inbound-server.ts';
 import { mailingListHeaders } from '../../platform/mail/list-headers.ts';
-import type { OutgoingMail } from '../../platform/mail/mailer.ts';
+import type { OutgoingMail } from '../../platform/mail/outbox-writer.ts';
 import { renderMail } from '../../platform/mail/render.ts';
 import { extractReply, isAutomatic } from '../../platform/mail/reply-text.ts';
 import { signAddressToken, signToken, verifyAddressToken, verifyToken } from '../../platform/security/signed-tokens.ts';

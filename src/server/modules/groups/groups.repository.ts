@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { GroupsTable, MembershipsTable } from '../../platform/db/schema.ts';
+import type { GroupsTable, MembershipsTable } from '../../platform/db/tables/groups.tables.ts';
 
 export type GroupRow = GroupsTable;
 export type MembershipRow = Selectable<MembershipsTable>;

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { Insertable } from 'kysely';
-import type { MembershipsTable } from '../../platform/db/schema.ts';
+import type { MembershipsTable } from '../../platform/db/tables/groups.tables.ts';
 import type { MembershipRow } from './groups.repository.ts';
 
 export async function insertMembership(db: Db, row: Insertable<MembershipsTable>): Promise<void> {

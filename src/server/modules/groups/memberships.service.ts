@@ -7,13 +7,11 @@ import type { Actor } from '../../platform/http/actor.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/app-error.ts';
 import { renderMail } from '../../platform/mail/render.ts';
 import { hashToken, newToken } from '../../platform/security/tokens.ts';
-import { isBannedFrom, recordModerationAction } from '../moderation/moderation.hooks.ts';
-import type { SessionsService } from '../sessions/sessions.service.ts';
 import * as policy from './groups.policy.ts';
 import * as groupsRepo from './groups.repository.ts';
 import type { GroupsService } from './groups.service.ts';
 import { toGroupSummary } from './groups.service.ts';
-import { endMembership } from './memberships.hooks.ts';
+import { endMembership, type MembershipParticipants } from './memberships.hooks.ts';
 import * as repo from './memberships.repository.ts';
 import { isDelivery } from '../../../shared/api/memberships.schemas.ts';
 
@@ -47,7 +45,9 @@ function toMembership(slug: string, m: groupsRepo.MembershipRow): Membership {
 }
 
 /** `sessions` tells people promoted from a wait-list when a departing member's places free up. */
-export function createMembershipsService(deps: ServiceDeps & { groups: GroupsService; sessions: Pick<SessionsService, 'notifyPromoted'> }) {
+/** `participants`: what moderation and sessions do when memberships start or end (see memberships.hooks.ts). */
+export function createMembershipsService(deps: ServiceDeps & { groups: GroupsService; participants: MembershipParticipants }) {
+  const { participants } = deps;
   const { db, groups } = deps;
   const lockGroup = (trx: Db, groupId: string) => lockForUpdate(trx, deps.dialect, 'groups', groupId);
 
@@ -86,7 +86,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
     async joinGroup(actor: Actor, slug: string): Promise<{ membership: Membership; created: boolean }> {
       const { group, membership } = await groups.loadGroupFor(actor, { slug }, 'view');
       if (membership) return { membership: toMembership(slug, membership), created: false };
-      if (await isBannedFrom(db, group.id, actor.id)) throw new AppError('BANNED');
+      if (await participants.isBannedFrom(db, group.id, actor.id)) throw new AppError('BANNED');
       if (group.status !== 'active') throw new AppError('NOT_PUBLISHED');
       if (group.membership_policy === 'invite') throw new AppError('INVITATION_REQUIRED');
       const now = deps.clock.now().toISOString();
@@ -97,7 +97,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
         const existing = await groupsRepo.findMembership(trx, group.id, actor.id);
         if (existing) return existing;
         // Checked again under the lock: a ban may have landed since.
-        if (await isBannedFrom(trx, group.id, actor.id)) throw new AppError('BANNED');
+        if (await participants.isBannedFrom(trx, group.id, actor.id)) throw new AppError('BANNED');
         if (status === 'active') await requireRoom(trx, group);
         await repo.insertMembership(trx, {
           group_id: group.id,
@@ -165,11 +165,11 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
         return;
       }
       const group = found;
-      const promoted = await db.transaction().execute(async (trx) => {
+      const afterCommit = await db.transaction().execute(async (trx) => {
         await lockGroup(trx, group.id);
-        return (await endMembership(trx, group.id, actor.id, { mailer: deps.mailer, dialect: deps.dialect, now: deps.clock.now() })).promoted;
+        return (await endMembership(trx, group.id, actor.id, (t) => participants.revokeAccess(t, group.id, actor.id))).revoked;
       });
-      await deps.sessions.notifyPromoted(promoted);
+      await afterCommit?.();
       await deps.events.emit('member.left', { groupId: group.id, userId: actor.id, wasLeader: policy.isLeader(own) });
     },
 
@@ -259,16 +259,15 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
     async removeMember(actor: Actor, slug: string, userId: string): Promise<void> {
       const { group } = await groups.loadGroupFor(actor, { slug }, 'lead');
       const target = await loadTarget(group.id, userId);
-      const promoted = await db.transaction().execute(async (trx) => {
+      const afterCommit = await db.transaction().execute(async (trx) => {
         await lockGroup(trx, group.id);
-        const now = deps.clock.now();
-        const { membership, promoted: freed } = await endMembership(trx, group.id, userId, { mailer: deps.mailer, dialect: deps.dialect, now });
-        if (!membership) return [];
-        await recordModerationAction(trx, { groupId: group.id, actorId: actor.id, action: 'member.removed', targetUserId: userId, now: now.toISOString() });
-        return freed;
+        const { membership, revoked } = await endMembership(trx, group.id, userId, (t) => participants.revokeAccess(t, group.id, userId));
+        if (!membership) return null;
+        await participants.recordRemoval(trx, { groupId: group.id, actorId: actor.id, targetUserId: userId });
+        return revoked;
       });
-      // Told only once the places are theirs for good (the transaction committed).
-      await deps.sessions.notifyPromoted(promoted);
+      // Those promoted are told only once the places are theirs for good (the transaction committed).
+      await afterCommit?.();
       await deps.events.emit('member.removed', { groupId: group.id, userId, wasLeader: policy.isLeader(target) });
     },
 
@@ -330,7 +329,7 @@ export function createMembershipsService(deps: ServiceDeps & { groups: GroupsSer
       await db.transaction().execute(async (trx) => {
         await lockGroup(trx, group.id);
         // Refused before the invitation is used up: it stays good for someone else.
-        if (await isBannedFrom(trx, group.id, actor.id)) throw new AppError('BANNED');
+        if (await participants.isBannedFrom(trx, group.id, actor.id)) throw new AppError('BANNED');
         await requireRoom(trx, group);
         if (!(await repo.consumeInvitation(trx, id, now))) throw new AppError('INVITATION_INVALID');
         const fields = { status: 'active', charter_version: group.charter_version, charter_accepted_at: now, joined_at: now };

@@ -6,9 +6,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ModerationAction } from '../../../shared/moderation.ts';
+import type { Clock } from '../../platform/clock.ts';
 import type { Db, Dialect } from '../../platform/db/database.ts';
+import type { DeliveryTarget } from '../../platform/mail/mail-delivery.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
+import { isActiveMemberOf, type MembershipParticipants } from '../groups/memberships.hooks.ts';
 import { withdrawUpcomingAnswers, type Promotion } from '../sessions/sessions.hooks.ts';
+import type { SessionsService } from '../sessions/sessions.service.ts';
 import * as repo from './moderation.repository.ts';
 
 export interface ModerationEntry {
@@ -121,4 +125,35 @@ export async function isMailSubjectVisible(db: Db, subjectId: string): Promise<b
   if (comment) return isPostVisible(db, { threadId: comment.thread_id, commentId: subjectId });
   if (await repo.findThread(db, subjectId)) return isPostVisible(db, { threadId: subjectId });
   return true;
+}
+
+/**
+ * What groups' memberships service asks of moderation and sessions (bans, the audit log,
+ * revoking access when a membership ends and telling those promoted once committed); built
+ * once in app.ts, so that groups depends on neither.
+ */
+export function membershipParticipants(deps: {
+  mailer: Pick<Mailer, 'revokePending'>;
+  dialect: Dialect;
+  clock: Clock;
+  sessions: Pick<SessionsService, 'notifyPromoted'>;
+}): MembershipParticipants {
+  return {
+    isBannedFrom,
+    recordRemoval: (trx, entry) => recordModerationAction(trx, { ...entry, action: 'member.removed', now: deps.clock.now().toISOString() }),
+    async revokeAccess(trx, groupId, userId) {
+      const promoted = await revokeMemberAccess(trx, groupId, userId, { mailer: deps.mailer, dialect: deps.dialect, now: deps.clock.now() });
+      return () => deps.sessions.notifyPromoted(promoted);
+    },
+  };
+}
+
+/**
+ * The mailer's send-time check (given to it in app.ts): mail about a group goes only to its
+ * active members, and a post hidden or deleted since its mail was queued is not mailed.
+ */
+export async function isMailDeliverable(db: Db, { recipientId, groupId, subjectId }: DeliveryTarget): Promise<boolean> {
+  if (subjectId && !(await isMailSubjectVisible(db, subjectId))) return false;
+  if (!recipientId || !groupId) return true;
+  return isActiveMemberOf(db, groupId, recipientId);
 }

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { GroupBansTable, ModerationLogTable, NotificationsTable, ReportsTable } from '../../platform/db/schema.ts';
+import type { GroupBansTable, ModerationLogTable, ReportsTable } from '../../platform/db/tables/moderation.tables.ts';
+import type { NotificationsTable } from '../../platform/db/tables/notifications.tables.ts';
 
 /** A page position: the id of the last item seen; items are ordered newest first, then by id. */
 export interface Page {

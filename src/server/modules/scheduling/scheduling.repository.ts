@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
-import type { AvailabilityTable, SlotPollsTable, SlotPollVotesTable } from '../../platform/db/schema.ts';
+import type { AvailabilityTable, SlotPollsTable, SlotPollVotesTable } from '../../platform/db/tables/scheduling.tables.ts';
 
 export type AvailabilityRow = AvailabilityTable;
 export type PollRow = SlotPollsTable;

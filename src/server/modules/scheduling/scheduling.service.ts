@@ -15,7 +15,8 @@ import {
   type TimeFinderOptions,
   type TimeFinderResult,
 } from '../../../shared/api/scheduling.schemas.ts';
-import { planWeeks, scoreMembers, slotBit, slotsInsideEveryWeek, weekdayOf } from './time-finder.ts';
+import { scoreMembers, slotBit, slotsInsideEveryWeek } from './time-finder.ts';
+import { planWeeks, weekdayOf } from './week-plan.ts';
 import { parseDate } from '../../../shared/calendar-date.ts';
 import { formatDay, nextWeekday, todayIn } from './week-days.ts';
 import { dailyMask, MASK_WORDS, maskToWindows, SLOTS_PER_WEEK, windowsToMask, type WeeklyWindow } from './weekly-windows.ts';

@@ -7,7 +7,7 @@
 import { instantToLocal, localToInstant } from '../../../shared/zoned-time.ts';
 import { SLOTS_PER_WEEK, type WeeklyWindow } from './weekly-windows.ts';
 import { parseClock } from '../../../shared/clock-time.ts';
-import { weekdayOf, type FinderPeriod } from './time-finder.ts';
+import { weekdayOf, type FinderPeriod } from './week-plan.ts';
 import { parseDate } from '../../../shared/calendar-date.ts';
 
 const MINUTE = 60_000;

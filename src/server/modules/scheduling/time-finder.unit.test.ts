@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localToInstant } from '../../../shared/zoned-time.ts';
 import { arbitraryFrom, arbitraryWindow, ODD_ZONES } from './scheduling.test-support.ts';
-import { copyBits, offsetStretches, planWeeks, runAnd, scoreMembers, slotBit, slotsInsideEveryWeek, type FinderPeriod } from './time-finder.ts';
+import { copyBits, runAnd, scoreMembers, slotBit, slotsInsideEveryWeek } from './time-finder.ts';
+import { offsetStretches, planWeeks, type FinderPeriod } from './week-plan.ts';
 import { referenceSlotLocal, referenceWeeksAvailable, type ReferenceMember } from './time-finder.reference.ts';
 import { dailyMask, windowsToMask, type WeeklyWindow } from './weekly-windows.ts';
 

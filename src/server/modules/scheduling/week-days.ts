@@ -3,7 +3,7 @@
  * occurrences fall on days counted from 1970-01-01 (day numbers). Pure; no I/O.
  */
 import { instantToLocal, localToInstant } from '../../../shared/zoned-time.ts';
-import { weekdayOf } from './time-finder.ts';
+import { weekdayOf } from './week-plan.ts';
 import { parseDate } from '../../../shared/calendar-date.ts';
 
 const DAY_MS = 86_400_000;

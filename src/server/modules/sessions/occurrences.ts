@@ -5,6 +5,19 @@
 import { localToInstant } from '../../../shared/zoned-time.ts';
 import { expandSchedule, type Schedule } from './recurrence.ts';
 
+/** The stored fields of a session that make its schedule. */
+export interface ScheduleRow {
+  start_local: string;
+  time_zone: string;
+  duration_minutes: number;
+  rrule: string | null;
+}
+
+/** A session row's schedule, as the recurrence functions take it. */
+export function scheduleOf(s: ScheduleRow): Schedule {
+  return { start: s.start_local, timeZone: s.time_zone, durationMinutes: s.duration_minutes, rule: s.rrule };
+}
+
 export interface ExceptionLike {
   occurrence: string;
   status: string;

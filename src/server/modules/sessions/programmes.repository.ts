@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
-import type { ProgrammesTable } from '../../platform/db/schema.ts';
+import type { ProgrammesTable } from '../../platform/db/tables/sessions.tables.ts';
 
 export type ProgrammeRow = ProgrammesTable;
 

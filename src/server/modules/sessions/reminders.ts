@@ -15,13 +15,13 @@ import { formatWhen } from '../../../shared/datetime-format.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { enqueueJob } from '../../platform/jobs/job-queue.ts';
 import { PermanentJobError, type JobHandler } from '../../platform/jobs/job-worker.ts';
-import type { MailAttachment } from '../../platform/mail/mailer.ts';
+import type { MailAttachment } from '../../platform/mail/outbox-writer.ts';
 import { renderMail } from '../../platform/mail/render.ts';
 import * as groupPolicy from '../groups/groups.policy.ts';
 import type { GroupsService } from '../groups/groups.service.ts';
-import { occurrenceAt, type OccurrenceView } from './occurrences.ts';
+import { occurrenceAt, scheduleOf, type OccurrenceView } from './occurrences.ts';
 import * as repo from './sessions.repository.ts';
-import { scheduleOf, type SessionsService } from './sessions.service.ts';
+import type { SessionsService } from './sessions.service.ts';
 
 const REMINDER_SWEEP = 'sessions.reminders.sweep';
 const REMINDER = 'sessions.reminder';

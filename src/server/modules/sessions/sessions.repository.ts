@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
-import type { GroupSessionsTable, RsvpsTable, SessionExceptionsTable } from '../../platform/db/schema.ts';
+import type { GroupSessionsTable, RsvpsTable, SessionExceptionsTable } from '../../platform/db/tables/sessions.tables.ts';
 
 export type SessionRow = GroupSessionsTable;
 export type ExceptionRow = SessionExceptionsTable;

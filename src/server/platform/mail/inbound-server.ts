@@ -11,7 +11,7 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
-import { LOOP_HEADER } from './mailer.ts';
+import { LOOP_HEADER } from './outbox-writer.ts';
 
 export interface InboundMail {
   /** MAIL FROM; null for the null sender `<>` (bounces and other reports). */

@@ -4,7 +4,9 @@ import { testDialects, type TestDatabase } from '../../../../tests/support/datab
 import { enqueueJobs } from '../jobs/job-queue.ts';
 import { createJobWorker, type JobWorker } from '../jobs/job-worker.ts';
 import { mailingListHeaders, notificationHeaders } from './list-headers.ts';
-import { createMailer, MAIL_DELIVER, MAIL_MAX_ATTEMPTS, type DeliveryTarget, type Mailer, type MailerOptions, type OutgoingMail } from './mailer.ts';
+import type { DeliveryTarget } from './mail-delivery.ts';
+import { createMailer, type Mailer, type MailerOptions } from './mailer.ts';
+import { MAIL_DELIVER, MAIL_MAX_ATTEMPTS, type OutgoingMail } from './outbox-writer.ts';
 import { headerOf, startSmtpSink, type SinkOptions, type SmtpSink } from './smtp-sink.test-support.ts';
 
 const SECOND = 1000;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mailingListHeaders, notificationHeaders } from './list-headers.ts';
-import { addressOf, describeSmtpError, isPermanentSmtpError, normalizeMessageId } from './mailer.ts';
+import { describeSmtpError, isPermanentSmtpError } from './mail-delivery.ts';
+import { addressOf } from './mailer.ts';
+import { normalizeMessageId } from './outbox-writer.ts';
 
 describe('mailer helpers', () => {
   it('tells permanent SMTP failures from temporary ones', () => {

@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { instantToLocal } from '../../../shared/zoned-time.ts';
 import { isApiError } from '../../api/client.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { CheckboxGroup, SelectField, TextField } from '../../components/Field.tsx';
+import { TextField } from '../../components/Field.tsx';
 import { fieldId, formErrors } from '../../components/form-errors.ts';
 import { noticeState } from '../../components/notice.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -24,9 +24,8 @@ import { pollsPath } from './scheduling-paths.ts';
 import { cityOf, dayName, localWallTime } from './scheduling-format.ts';
 import { useApplyTimes, useTimeFinder, type TimeFinderOptions } from './scheduling-queries.ts';
 import './scheduling.css';
+import { OptionsForm } from './TimeFinderOptionsForm.tsx';
 
-const DURATIONS = [30, 45, 60, 75, 90, 105, 120, 150, 180];
-const WEEKS = [1, 2, 4, 6, 8, 12];
 /** Best times listed at first; the rest on demand. */
 const SHOWN = 5;
 
@@ -41,119 +40,6 @@ function useWeeklyTime() {
     const there = localWallTime(slot.viewerLocalStart, i18n.language);
     return `${here} · ${there} (${cityOf(viewerZone)})`;
   };
-}
-
-function OptionsForm({
-  group,
-  user,
-  initial,
-  zones,
-  error,
-  onSubmit,
-}: {
-  group: Group;
-  user: User;
-  initial: TimeFinderOptions;
-  zones: string[];
-  error: unknown;
-  onSubmit: (options: TimeFinderOptions) => void;
-}) {
-  const { t } = useTranslation();
-  const [draft, setDraft] = useState(initial);
-  const groupZone = group.timeZone ?? user.timeZone;
-  const labels = {
-    durationMinutes: t('scheduling.finder.duration'),
-    from: t('scheduling.finder.from'),
-    weeks: t('scheduling.finder.weeks'),
-    mustHave: t('scheduling.finder.mustHave'),
-    zone: t('scheduling.finder.zone'),
-  };
-  const errors = formErrors(isApiError(error, 400) ? error : null, labels);
-  const zoneChoices = [
-    { value: user.timeZone, label: t('scheduling.finder.zoneMine', { zone: cityOf(user.timeZone) }) },
-    ...(groupZone !== user.timeZone ? [{ value: groupZone, label: t('scheduling.finder.zoneGroup', { zone: cityOf(groupZone) }) }] : []),
-    ...zones
-      .filter((z) => z !== user.timeZone && z !== groupZone)
-      .sort()
-      .map((z) => ({ value: z, label: z.replace(/_/g, ' ') })),
-  ];
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit(draft);
-  };
-  return (
-    <form className="form finder-options" noValidate onSubmit={submit} aria-labelledby="finder-options-title" data-testid="finder-options">
-      <h2 id="finder-options-title">{t('scheduling.finder.options')}</h2>
-      <ErrorSummary errors={errors} />
-      <div className="finder-options-grid">
-        <SelectField
-          id={fieldId('durationMinutes')}
-          label={labels.durationMinutes}
-          error={errors.field('durationMinutes')}
-          value={draft.durationMinutes}
-          onChange={(e) => setDraft({ ...draft, durationMinutes: Number(e.target.value) })}
-        >
-          {DURATIONS.map((d) => (
-            <option key={d} value={d}>
-              {t('sessions.minutes', { count: d })}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          id={fieldId('from')}
-          type="date"
-          label={labels.from}
-          error={errors.field('from')}
-          value={draft.from}
-          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
-        />
-        <SelectField
-          id={fieldId('weeks')}
-          label={labels.weeks}
-          error={errors.field('weeks')}
-          value={draft.weeks}
-          onChange={(e) => setDraft({ ...draft, weeks: Number(e.target.value) })}
-        >
-          {WEEKS.map((w) => (
-            <option key={w} value={w}>
-              {t('scheduling.finder.weeksValue', { count: w })}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          id={fieldId('zone')}
-          label={labels.zone}
-          error={errors.field('zone')}
-          value={draft.zone}
-          onChange={(e) => setDraft({ ...draft, zone: e.target.value })}
-        >
-          {zoneChoices.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </SelectField>
-      </div>
-      <CheckboxGroup
-        id={fieldId('mustHave')}
-        legend={labels.mustHave}
-        hint={t('scheduling.finder.mustHaveHint')}
-        error={errors.field('mustHave')}
-        values={draft.mustHave}
-        onChange={(mustHave) => setDraft({ ...draft, mustHave })}
-        choices={group.leaders.map((l) => ({ value: l.userId, label: l.displayName }))}
-      />
-      <div className="choice">
-        <input id="finder-online-only" type="checkbox" checked={draft.onlineOnly} onChange={(e) => setDraft({ ...draft, onlineOnly: e.target.checked })} />
-        <label htmlFor="finder-online-only">{t('scheduling.finder.onlineOnly')}</label>
-      </div>
-      <div className="actions">
-        <button type="submit" className="button">
-          {t('scheduling.finder.find')}
-        </button>
-      </div>
-    </form>
-  );
 }
 
 function SlotItem({
