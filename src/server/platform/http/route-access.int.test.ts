@@ -106,7 +106,13 @@ function fill(url: string, target: Target): string {
 /** What each caller is in every world group, for the policy's verdict. */
 function verdict(as: CallerName, need: GroupNeed): 'ok' | 'hidden' | 'refused' {
   const membership =
-    as === 'pending' ? { role: 'member', status: 'pending' } : as === 'member' ? { role: 'member', status: 'active' } : as === 'leader' ? { role: 'leader', status: 'active' } : null;
+    as === 'pending'
+      ? { role: 'member', status: 'pending' }
+      : as === 'member'
+        ? { role: 'member', status: 'active' }
+        : as === 'leader'
+          ? { role: 'leader', status: 'active' }
+          : null;
   const flags = as === 'anonymous' ? null : { isPlatformModerator: as === 'moderator' || as === 'admin' };
   return decide(abilitiesFor({ status: 'active', visibility: 'public' }, membership, flags), need);
 }
@@ -278,4 +284,14 @@ describe.each(testDialects())('route access matrix on $dialect', ({ open }) => {
     const tally = [...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`);
     console.log(`route access matrix: ${routes.length} routes, ${calls} calls (${tally.join(', ')})`);
   }, 300_000);
+
+  it('documents every declared API route in OpenAPI', async () => {
+    const spec = (await t.call('GET', '/api/openapi.json')).json();
+    const hidden = new Set(['/api/openapi.json']);
+    for (const route of declaredRoutes(t.app)) {
+      if (!route.url.startsWith('/api/v1/') || hidden.has(route.url) || route.method === 'HEAD') continue;
+      const path = route.url.replace(/:(\w+)/g, '{$1}');
+      expect(spec.paths[path]?.[route.method.toLowerCase()], `${route.method} ${route.url}`).toBeDefined();
+    }
+  });
 });
