@@ -83,4 +83,18 @@ export default tseslint.config(
       ],
     },
   },
+  // One exception to the platform rule: the typed message catalogue composes each module's
+  // sentences (data-only *.messages.ts files that import nothing), so translate() knows every key.
+  {
+    files: ['src/server/platform/i18n/messages.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [ownRepository, { regex: '/modules/(?!\\w[\\w-]*/[\\w-]+\\.messages\\.ts$)', message: "Only modules' *.messages.ts files." }] },
+      ],
+    },
+  },
+  // Test worlds are set up straight in the tables (as Immich's medium factories do): the
+  // shared test support and the app-level matrix may use any module's repository.
+  { files: ['tests/support/**/*.ts', 'src/server/*.int.test.ts'], rules: { 'no-restricted-imports': 'off' } },
 );

@@ -18,7 +18,6 @@ import type { Db } from '../../platform/db/database.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/app-error.ts';
 import type { AccessActor, GroupRef } from '../groups/group-access.ts';
-import type { GroupsTable as GroupRow } from '../../platform/db/tables/groups.tables.ts';
 import type { GroupsService } from '../groups/groups.service.ts';
 import type { NotificationsService } from '../notifications/notifications.service.ts';
 import type { SessionsService } from '../sessions/sessions.service.ts';

@@ -8,7 +8,8 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { forbidden, notFound } from '../../platform/http/app-error.ts';
-import { abilitiesFor, decide, type GroupAbilities, type GroupNeed } from './groups.policy.ts';
+import { abilitiesFor, decide, type GroupAbilities } from './groups.policy.ts';
+import { type GroupNeed } from '../../../shared/group-needs.ts';
 import * as repo from './groups.repository.ts';
 
 /** A group by slug (routes) or by id (things that belong to a group: sessions, threads…). */

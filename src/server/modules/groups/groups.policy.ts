@@ -5,6 +5,7 @@
  * can refuse you (403). `group-access.ts` applies these to the database.
  */
 import type { GroupRow, MembershipRow } from './groups.repository.ts';
+import type { GroupNeed } from '../../../shared/group-needs.ts';
 
 type Membership = Pick<MembershipRow, 'role' | 'status'> | null | undefined;
 
@@ -13,14 +14,6 @@ export interface ActorFlags {
   /** users.is_admin or users.is_moderator. */
   isPlatformModerator: boolean;
 }
-
-/**
- * What the asker needs of a group to call a route or a service function: to see it, to take
- * part as an active member, to lead it, to moderate it, or to report a post in it (members
- * report; a platform moderator outside the group sees it, and is refused).
- */
-export const GROUP_NEEDS = ['view', 'member', 'lead', 'moderate', 'report'] as const;
-export type GroupNeed = (typeof GROUP_NEEDS)[number];
 
 /** Everything one asker may do with one group. */
 export interface GroupAbilities {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { abilitiesFor, canBan, decide, GROUP_NEEDS, type GroupNeed } from './groups.policy.ts';
+import { abilitiesFor, canBan, decide } from './groups.policy.ts';
+import { GROUP_NEEDS, type GroupNeed } from '../../../shared/group-needs.ts';
 
 type Role = 'anonymous' | 'stranger' | 'pending' | 'member' | 'leader' | 'banned or removed' | 'platform moderator' | 'admin';
 const GROUPS = {

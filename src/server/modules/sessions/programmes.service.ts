@@ -4,7 +4,7 @@ import { floatingMs, formatFloating, parseLocal } from '../../../shared/zoned-ti
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { AppError, notFound } from '../../platform/http/app-error.ts';
-import type { GroupNeed } from '../groups/groups.policy.ts';
+import type { GroupNeed } from '../../../shared/group-needs.ts';
 import type { GroupsService } from '../groups/groups.service.ts';
 import * as repo from './programmes.repository.ts';
 import type { ProgrammeBody, ScheduleProgrammeBody } from '../../../shared/api/sessions.schemas.ts';

@@ -6,7 +6,7 @@
  * UNAUTHENTICATED, 403 FORBIDDEN), and request validation still runs first.
  */
 import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
-import type { GroupNeed } from '../../modules/groups/groups.policy.ts';
+import type { GroupNeed } from '../../../shared/group-needs.ts';
 import { AppError, forbidden } from './app-error.ts';
 
 /**

@@ -10,12 +10,13 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDialects } from '../../../../tests/support/databases.ts';
-import { completeGroup, startTestApp, type Caller, type TestClient } from '../../../../tests/support/http.ts';
-import * as accounts from '../../modules/accounts/accounts.repository.ts';
-import { hashToken, newToken } from '../security/tokens.ts';
-import { abilitiesFor, decide, type GroupNeed } from '../../modules/groups/groups.policy.ts';
-import { allowsAnonymous, declaredRoutes, type DeclaredRoute } from './route-access.ts';
+import { testDialects } from '../../tests/support/databases.ts';
+import { completeGroup, startTestApp, type Caller, type TestClient } from '../../tests/support/http.ts';
+import * as accounts from './modules/accounts/accounts.repository.ts';
+import { hashToken, newToken } from './platform/security/tokens.ts';
+import { abilitiesFor, decide } from './modules/groups/groups.policy.ts';
+import { type GroupNeed } from '../shared/group-needs.ts';
+import { allowsAnonymous, declaredRoutes, type DeclaredRoute } from './platform/http/route-access.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 // Those who may change things call each route last, so the refusals before them meet the world intact.
