@@ -90,7 +90,7 @@ export const PlacesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(SEARCH_LIMITS.placesMax).default(10),
 });
 
-export const PlaceOut = z.object({
+const PlaceOut = z.object({
   id: z.number().describe('GeoNames id: usable as `near`'),
   name: z.string(),
   countryCode: z.string(),

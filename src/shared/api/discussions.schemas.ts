@@ -45,7 +45,7 @@ export const ThreadsQuery = z.object({
 export const Author = z.object({ id: z.string(), displayName: z.string() });
 export type Author = z.infer<typeof Author>;
 
-export const Thread = z.object({
+const Thread = z.object({
   id: z.string(),
   groupSlug: z.string(),
   /** Empty when hidden from this viewer or deleted. */
@@ -69,7 +69,7 @@ export const Thread = z.object({
   source: z.enum(['web', 'email']),
 });
 
-export const Comment = z.object({
+const Comment = z.object({
   id: z.string(),
   threadId: z.string(),
   body: z.string(),

@@ -17,7 +17,7 @@ const StructureInput = z.object({
  * Where a group meets in person: a town picked from the gazetteer (GET /places) or typed in,
  * with its position for "near me" searches. Never a street address: that belongs to sessions.
  */
-export const PlaceInput = z.object({
+const PlaceInput = z.object({
   name: text(120),
   countryCode: z
     .string()
@@ -27,7 +27,6 @@ export const PlaceInput = z.object({
   latitude: z.number().min(-90).max(90),
   longitude: z.number().min(-180).max(180),
 });
-export type PlaceInput = z.infer<typeof PlaceInput>;
 
 export const GroupPlace = z.object({
   name: z.string(),

@@ -15,7 +15,7 @@ export const MarkReadBody = z
   })
   .refine((v) => (v.ids !== undefined) !== (v.all !== undefined), { error: 'issue.readSelection' });
 
-export const Notification = z.object({
+const Notification = z.object({
   id: z.string(),
   /** thread.created | comment.created (other modules may add kinds). */
   kind: z.string(),

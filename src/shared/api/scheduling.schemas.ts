@@ -5,8 +5,6 @@ import { parseDate } from '../calendar-date.ts';
 import { parseClock } from '../clock-time.ts';
 import { PARTICIPATION_MODES, VOTE_ANSWERS } from '../scheduling.ts';
 
-export { PARTICIPATION_MODES, VOTE_ANSWERS, type ParticipationMode, type VoteAnswer } from '../scheduling.ts';
-
 /** Limits of this module, shared by the schemas and the services. */
 export const SCHEDULING_LIMITS = {
   windows: 50,
@@ -34,13 +32,13 @@ function uniqueBy<T extends z.ZodType>(item: T, bounds: { max: number; min?: num
 }
 
 /** A date `YYYY-MM-DD` between 2000 and 2099 (offsets are whole quarter-hours from 2000 on). */
-export const calendarDate = () =>
+const calendarDate = () =>
   z
     .string()
     .max(10)
     .refine((v) => parseDate(v) !== null && v >= '2000-01-01' && v <= '2099-12-31', { error: 'issue.date' });
 
-export const WeeklyWindowIn = z
+const WeeklyWindowIn = z
   .object({ day: weekday(), start: quarterClock(), end: quarterClock({ end: true }) })
   .refine((w) => w.start !== w.end, { error: 'issue.emptyWindow', path: ['end'] });
 
@@ -60,7 +58,7 @@ export const AvailabilityBody = z.object({
 export type AvailabilityInput = z.infer<typeof AvailabilityBody>;
 
 const WeeklyWindowOut = z.object({ day: z.number(), start: z.string(), end: z.string() });
-export const AvailabilityOut = z.object({
+const AvailabilityOut = z.object({
   timeZone: z.string(),
   windows: z.array(WeeklyWindowOut),
   languages: z.array(z.string()),
@@ -100,7 +98,7 @@ export const TimeFinderQuery = z.object({
 export type TimeFinderOptions = z.infer<typeof TimeFinderQuery>;
 
 /** A weekly time in the group's zone: a day and a start on the quarter hour. */
-export const WeeklySlotIn = z.object({ day: weekday(), start: quarterClock() });
+const WeeklySlotIn = z.object({ day: weekday(), start: quarterClock() });
 export type WeeklySlot = z.infer<typeof WeeklySlotIn>;
 
 export const ApplyBody = ScheduleSessionBody.omit({ start: true, timeZone: true, recurrence: true }).extend({
@@ -117,7 +115,7 @@ export type ApplyInput = z.infer<typeof ApplyBody>;
 export const ApplyResponse = z.object({ sessions: z.array(SessionOut) });
 
 const Person = z.object({ userId: z.string(), displayName: z.string() });
-export type Person = z.infer<typeof Person>;
+type Person = z.infer<typeof Person>;
 const ExcludedOut = Person.extend({
   timeZone: z.string().describe('The zone of their availability'),
   localTime: z.string().describe('Their own wall time YYYY-MM-DDTHH:MM at the slot’s first occurrence'),
@@ -204,7 +202,7 @@ export const PollIdParams = z.object({ id: z.uuid() });
 export const PollQuery = z.object({ zone: timeZone().optional() });
 
 const Counts = z.object({ yes: z.number(), ifNeedBe: z.number(), no: z.number() });
-export const PollOut = z.object({
+const PollOut = z.object({
   id: z.string(),
   groupSlug: z.string(),
   title: z.string(),

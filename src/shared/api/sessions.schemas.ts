@@ -5,10 +5,8 @@ import { list, text, timeZone, webUrl } from './text-schemas.ts';
 import { checkRule } from '../rrule-check.ts';
 import { SESSION_MODES } from '../sessions.ts';
 
-export { SESSION_MODES, type SessionMode } from '../sessions.ts';
-
 /** `YYYY-MM-DDTHH:MM`, a real date and time. */
-export const localTime = () => z.string().refine((v) => parseLocal(v) !== null, { error: 'issue.localTime' });
+const localTime = () => z.string().refine((v) => parseLocal(v) !== null, { error: 'issue.localTime' });
 
 /** Any ISO 8601 instant (`2027-03-09T18:00:00.000Z`, `…+01:00`), as epoch milliseconds. */
 export const instant = () =>
@@ -34,7 +32,7 @@ const sessionMinutes = () => z.number().int().min(LIMITS.sessionMinutesMin).max(
 
 export const AgendaItem = z.object({ title: text(120), minutes: z.number().int().min(1).max(600) });
 export type AgendaItem = z.infer<typeof AgendaItem>;
-export const Facilitator = z.union([z.object({ userId: z.uuid() }), z.object({ guestName: text(80) })]);
+const Facilitator = z.union([z.object({ userId: z.uuid() }), z.object({ guestName: text(80) })]);
 
 const sessionFields = {
   title: text(120),
@@ -64,7 +62,6 @@ export const UpdateSessionBody = z.object(sessionFields).partial().extend({
   fromOccurrence: instant().optional(),
 });
 export type UpdateSessionInput = z.infer<typeof UpdateSessionBody>;
-export type UpdateSessionRequest = z.input<typeof UpdateSessionBody>;
 
 export const SessionIdParams = z.object({ id: z.uuid() });
 export const OccurrenceParams = z.object({ id: z.uuid(), occurrenceStart: instant() });

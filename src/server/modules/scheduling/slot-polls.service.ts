@@ -6,7 +6,8 @@ import { AppError, notFound } from '../../platform/http/app-error.ts';
 import * as groupPolicy from '../groups/groups.policy.ts';
 import type { GroupsService } from '../groups/groups.service.ts';
 import * as repo from './scheduling.repository.ts';
-import type { Poll, PollInput, VoteAnswer, WeeklySlot } from '../../../shared/api/scheduling.schemas.ts';
+import type { Poll, PollInput, WeeklySlot } from '../../../shared/api/scheduling.schemas.ts';
+import type { VoteAnswer } from '../../../shared/scheduling.ts';
 import { nextOccurrence } from './week-days.ts';
 
 type Person = { userId: string; displayName: string };

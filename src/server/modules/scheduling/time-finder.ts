@@ -78,13 +78,13 @@ export function runAnd(buf: Uint32Array, words: number, k: number): void {
 }
 
 /** Reusable buffers for scoring one mask at a time. */
-export interface Scratch {
+interface Scratch {
   ext: Uint32Array;
   runExt: Uint32Array;
   timeline: Uint32Array;
 }
 
-export function createScratch(): Scratch {
+function createScratch(): Scratch {
   return { ext: new Uint32Array(EXT_WORDS + 1), runExt: new Uint32Array(EXT_WORDS + 1), timeline: new Uint32Array(TIMELINE_WORDS + 1) };
 }
 

@@ -6,7 +6,7 @@
 import { isLocale, type Locale } from '../../../shared/locale.ts';
 import { formatInstant, formatWhen } from '../../../shared/datetime-format.ts';
 import { instantToLocal, localToInstant } from '../../../shared/zoned-time.ts';
-import type { SessionMode } from '../../../shared/api/sessions.schemas.ts';
+import type { SessionMode } from '../../../shared/sessions.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { AppError, type Issue } from '../../platform/http/app-error.ts';
 import { renderMail } from '../../platform/mail/render.ts';

@@ -11,7 +11,7 @@ import type { Actor } from '../../platform/http/actor.ts';
 import { AppError, notFound } from '../../platform/http/app-error.ts';
 import type { GroupNeed } from '../../../shared/group-needs.ts';
 import type { GroupsService } from '../groups/groups.service.ts';
-import type { SessionMode } from '../../../shared/api/sessions.schemas.ts';
+import type { SessionMode } from '../../../shared/sessions.ts';
 import { occurrenceAt, scheduleOf, type OccurrenceView } from './occurrences.ts';
 import * as repo from './sessions.repository.ts';
 

@@ -7,7 +7,7 @@ import { ErrorResponse } from '../../../shared/api/error.schemas.ts';
  * `validateResponses` is on (the tests): the schemas are what the web's types come from, so a
  * schema that drifts from what the server really sends must fail a test, not a user.
  */
-export class ResponseMismatch extends Error {
+class ResponseMismatch extends Error {
   constructor(route: string, status: number | string, problems: string[]) {
     super(`Response of ${route} (status ${status}) does not match its declared schema:\n  ${problems.join('\n  ')}`);
     this.name = 'ResponseMismatch';
