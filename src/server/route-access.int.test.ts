@@ -11,9 +11,8 @@ import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../tests/support/databases.ts';
-import { completeGroup, startTestApp, type Caller, type TestClient } from '../../tests/support/http.ts';
-import * as accounts from './modules/accounts/accounts.repository.ts';
-import { hashToken, newToken } from './platform/security/tokens.ts';
+import { createGroup, createPerson } from '../../tests/support/factories.ts';
+import { startTestApp, type Caller, type TestClient } from '../../tests/support/http.ts';
 import { abilitiesFor, decide } from './modules/groups/groups.policy.ts';
 import { type GroupNeed } from '../shared/group-needs.ts';
 import { allowsAnonymous, declaredRoutes, type DeclaredRoute } from './platform/http/route-access.ts';
@@ -183,55 +182,38 @@ describe.each(testDialects())('route access matrix on $dialect', ({ open }) => {
   const targets = {} as Record<Kind, Target>;
   let missing: Target;
 
-  async function person(name: string, roles: { admin?: boolean; moderator?: boolean } = {}): Promise<Caller> {
-    const id = randomUUID();
-    const now = new Date().toISOString();
-    const email = `${name.toLowerCase()}-${id.slice(0, 8)}@example.org`;
-    await accounts.insertUser(t.db.db, {
-      id,
-      email,
-      password_hash: 'not-a-password-hash',
-      display_name: name,
-      time_zone: 'Europe/Paris',
-      locale: 'en',
-      is_admin: roles.admin ? 1 : 0,
-      is_moderator: roles.moderator ? 1 : 0,
-      created_at: now,
-      updated_at: now,
-    });
-    const token = newToken();
-    await accounts.insertAuthSession(t.db.db, {
-      id: hashToken(token),
-      user_id: id,
-      created_at: now,
-      expires_at: new Date(Date.now() + 86_400_000).toISOString(),
-    });
-    return { cookie: `entraide_session=${token}`, userId: id, email };
-  }
-
   async function ok(res: Promise<LightMyRequestResponse>, what: string) {
     const r = await res;
     expect(r.statusCode, `${what}: ${r.body}`).toBeLessThan(300);
-    return r.json();
+    return r.body ? r.json() : null;
   }
 
   beforeAll(async () => {
     t = await startTestApp(await open());
     callers.anonymous = null;
-    callers.admin = await person('Admin', { admin: true });
-    callers.moderator = await person('Moderator', { moderator: true });
-    for (const name of ['stranger', 'pending', 'member', 'leader', 'otherLeader', 'banned', 'removed'] as const) callers[name] = await person(name);
+    callers.admin = await createPerson(t, 'Admin', { admin: true });
+    callers.moderator = await createPerson(t, 'Moderator', { moderator: true });
+    for (const name of ['stranger', 'pending', 'member', 'leader', 'otherLeader', 'banned', 'removed'] as const) callers[name] = await createPerson(t, name);
     const leader = callers.leader!;
     const member = callers.member!;
     // The person leaders act on (approve, promote, ban…): not one of the callers, whose roles must stay.
-    const subject = await person('Subject');
-    await ok(t.call('POST', '/api/v1/groups', { as: callers.otherLeader, body: completeGroup({ name: 'Another group' }) }), 'other group');
+    const subject = await createPerson(t, 'Subject');
+    await createGroup(t, callers.otherLeader!, { name: 'Another group' });
     for (const kind of KINDS) {
-      // Every group is built public and complete, then turned into what it is, so the same
-      // content exists in each.
-      const group = (await ok(t.call('POST', '/api/v1/groups', { as: leader, body: completeGroup({ name: `Group ${kind}` }) }), 'group')).group;
-      const slug: string = group.slug;
-      for (const as of [member, subject]) await ok(t.call('POST', `/api/v1/groups/${slug}/join`, { as, body: { acceptCharter: true } }), 'join');
+      // Every group is made public, then turned into what it is, so that the same content
+      // exists in each. Joining asks for approval, so that strangers calling `join` stay
+      // outside (pending).
+      const group = await createGroup(t, leader, {
+        name: `Group ${kind}`,
+        membership: 'approval',
+        members: [member, subject, callers.removed!],
+        pending: [callers.pending!],
+        banned: [callers.banned!],
+      });
+      const slug = group.slug;
+      // Removed the way leaders remove people, after they had written something.
+      await ok(t.call('POST', `/api/v1/groups/${slug}/threads`, { as: callers.removed, body: { title: 'Mine', body: 'Before' } }), 'own thread');
+      await ok(t.call('DELETE', `/api/v1/groups/${slug}/members/${callers.removed!.userId}`, { as: leader }), `removing from ${kind}`);
       const session = (await ok(t.call('POST', `/api/v1/groups/${slug}/sessions`, { as: leader, body: weekly }), 'session')).session;
       const occurrences = await ok(t.call('GET', `/api/v1/groups/${slug}/occurrences?from=2027-03-01&to=2027-04-01`, { as: leader }), 'occurrences');
       const thread = (await ok(t.call('POST', `/api/v1/groups/${slug}/threads`, { as: member, body: { title: 'Hello', body: 'First' } }), 'thread')).thread;
@@ -240,32 +222,9 @@ describe.each(testDialects())('route access matrix on $dialect', ({ open }) => {
       const prog = (await ok(t.call('POST', `/api/v1/groups/${slug}/programmes`, { as: leader, body: programme }), 'programme')).programme;
       const p = (await ok(t.call('POST', `/api/v1/groups/${slug}/polls`, { as: leader, body: poll }), 'poll')).poll;
       await ok(t.call('POST', `/api/v1/groups/${slug}/invitations`, { as: leader, body: {} }), 'invitation');
-      const now = new Date().toISOString();
-      const db = t.db.db;
-      await db
-        .insertInto('memberships')
-        .values({
-          group_id: group.id,
-          user_id: callers.pending!.userId,
-          role: 'member',
-          status: 'pending',
-          leader_type: null,
-          profession: null,
-          charter_version: 1,
-          charter_accepted_at: now,
-          created_at: now,
-          joined_at: null,
-        })
-        .execute();
-      await db
-        .insertInto('group_bans')
-        .values({ group_id: group.id, user_id: callers.banned!.userId, banned_by: leader.userId, reason: null, created_at: now })
-        .execute();
       // The draft lacks a founding part, so that its leader's publish call leaves it a draft.
-      // Joining asks for approval, so that strangers calling `join` stay outside (pending).
       const changes = kind === 'draft' ? { status: 'draft', visibility: 'private', reasons: null } : { visibility: kind };
-      await db.updateTable('groups').set({ membership_policy: 'approval' }).where('id', '=', group.id).execute();
-      await db.updateTable('groups').set(changes).where('id', '=', group.id).execute();
+      await t.db.db.updateTable('groups').set(changes).where('id', '=', group.id).execute();
       targets[kind] = {
         slug,
         sessionId: session.id,
