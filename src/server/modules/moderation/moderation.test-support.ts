@@ -2,11 +2,14 @@
  * The world moderation tests act in: a platform admin and a platform moderator, a public and
  * a private group led by the same leader with members, a leader of another group, a
  * stranger, and in each group a thread with a comment. Posts are written straight into the
- * database so these tests do not depend on the discussions routes.
+ * database so these tests do not depend on the discussions routes, and the groups and their
+ * members through the repositories (`tests/support/factories.ts`), so they do not depend on
+ * founding and joining either.
  */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { completeGroup, type Caller, type TestClient } from '../../../../tests/support/http.ts';
+import { createGroup } from '../../../../tests/support/factories.ts';
+import { type Caller, type TestClient } from '../../../../tests/support/http.ts';
 
 export interface GroupFixture {
   slug: string;
@@ -81,12 +84,6 @@ export async function insertComment(t: TestClient, threadId: string, authorId: s
   return id;
 }
 
-async function foundGroup(t: TestClient, as: Caller, overrides: Record<string, unknown> = {}): Promise<{ slug: string; id: string }> {
-  const res = await t.call('POST', '/api/v1/groups', { as, body: completeGroup({ structure: { membership: 'open', format: 'drop-in' }, ...overrides }) });
-  expect(res.statusCode, res.body).toBe(201);
-  return { slug: res.json().group.slug, id: res.json().group.id };
-}
-
 /** Joins through the way in the group has: the join route, or an invitation for private groups. */
 export async function addMember(t: TestClient, slug: string, leader: Caller, as: Caller, privateGroup = false): Promise<void> {
   if (privateGroup) {
@@ -114,13 +111,10 @@ export async function buildWorld(t: TestClient): Promise<World> {
   const otherLeader = await t.signUp({ displayName: 'Other Leader' });
   const stranger = await t.signUp({ displayName: 'Stranger' });
 
-  const pubGroup = await foundGroup(t, leader, { name: 'Public circle' });
-  const privGroup = await foundGroup(t, leader, { name: 'Private circle', visibility: 'private' });
-  const other = await foundGroup(t, otherLeader, { name: 'Another circle' });
-  for (const person of [member, reporter]) {
-    await addMember(t, pubGroup.slug, leader, person);
-    await addMember(t, privGroup.slug, leader, person, true);
-  }
+  // Founding and joining are not what these tests are about: the groups go in through the repositories.
+  const pubGroup = await createGroup(t, leader, { name: 'Public circle', members: [member, reporter] });
+  const privGroup = await createGroup(t, leader, { name: 'Private circle', visibility: 'private', members: [member, reporter] });
+  const other = await createGroup(t, otherLeader, { name: 'Another circle' });
   const posts = async (g: { slug: string; id: string }): Promise<GroupFixture> => {
     const threadId = await insertThread(t, g.id, member.userId);
     const commentId = await insertComment(t, threadId, member.userId);
