@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../tests/support/databases.ts';
 import { completeGroup, ORIGIN, startTestApp, type Caller, type TestClient } from '../../../../tests/support/http.ts';
+import { declaredRoutes } from '../../platform/http/route-access.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type Route = [Method, string, unknown?];
@@ -11,27 +12,30 @@ const CHARTER = completeGroup().charter as string;
 /** What a member may learn about another member, and nothing more. */
 const MEMBER_FIELDS = ['userId', 'displayName', 'role', 'leaderType', 'profession', 'joinedAt'];
 
-/** Every route that acts inside a group, with SLUG and TARGET (a user id) to fill in. */
-const GROUP_ROUTES: Route[] = [
-  ['POST', '/api/v1/groups/SLUG/join', { acceptCharter: true }],
-  ['POST', '/api/v1/groups/SLUG/leave'],
-  ['POST', '/api/v1/groups/SLUG/charter/accept', { acceptCharter: true }],
-  ['GET', '/api/v1/groups/SLUG/members'],
-  ['GET', '/api/v1/groups/SLUG/requests'],
-  ['POST', '/api/v1/groups/SLUG/members/TARGET/approve'],
-  ['POST', '/api/v1/groups/SLUG/members/TARGET/reject'],
-  ['POST', '/api/v1/groups/SLUG/members/TARGET/promote', { leaderType: 'peer' }],
-  ['POST', '/api/v1/groups/SLUG/members/TARGET/demote'],
-  ['DELETE', '/api/v1/groups/SLUG/members/TARGET'],
-  ['POST', '/api/v1/groups/SLUG/invitations', {}],
-];
+/** A valid body for the memberships routes that take one (a new one fails the 401 test below with a 400). */
+const BODIES: Record<string, unknown> = {
+  'POST /api/v1/groups/:slug/join': { acceptCharter: true },
+  'POST /api/v1/groups/:slug/charter/accept': { acceptCharter: true },
+  'POST /api/v1/groups/:slug/members/:userId/promote': { leaderType: 'peer' },
+  'PATCH /api/v1/groups/:slug/membership': { delivery: 'web' },
+  'POST /api/v1/groups/:slug/invitations': {},
+};
 
-/** The routes only a group's leaders may use. */
-const LEADER_ROUTES: Route[] = GROUP_ROUTES.filter(([, path]) => path.includes('TARGET') || path.endsWith('/requests') || path.endsWith('/invitations'));
+/**
+ * Every memberships route that acts inside a group, from the app's route table (so a new one
+ * is checked too), with `:slug` and `:userId` to fill in; the leaders' ones are those
+ * declared `{ group: 'lead' }`.
+ */
+function groupRoutes(t: TestClient, only?: 'lead'): Route[] {
+  return declaredRoutes(t.app)
+    .filter((r) => r.method !== 'HEAD' && r.tags.includes('memberships') && r.url.startsWith('/api/v1/groups/:slug/'))
+    .filter((r) => only === undefined || (typeof r.access === 'object' && r.access.group === only))
+    .map((r) => [r.method as Method, r.url, BODIES[`${r.method} ${r.url}`]]);
+}
 
 const EMAIL_SHAPE = /[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)+/g;
 
-const fill = (path: string, slug: string, target: string) => path.replace('SLUG', slug).replace('TARGET', target);
+const fill = (path: string, slug: string, target: string) => path.replace(':slug', slug).replace(':userId', target);
 
 describe.each(testDialects())('memberships on $dialect', ({ open }) => {
   let t: TestClient;
@@ -152,7 +156,7 @@ describe.each(testDialects())('memberships on $dialect', ({ open }) => {
       const slug = await found({ name: 'Open door' });
       const hidden = await found({ name: 'Quiet room', visibility: 'private' });
       expect((await join(slug, member)).statusCode).toBe(201);
-      for (const [method, path, body] of GROUP_ROUTES) {
+      for (const [method, path, body] of groupRoutes(t)) {
         const res = await t.call(method, fill(path, slug, member.userId), { body });
         expect([method, path, res.statusCode, res.json().error.code]).toEqual([method, path, 401, 'UNAUTHENTICATED']);
         const secret = await t.call(method, fill(path, hidden, founder.userId), { body });
@@ -174,7 +178,7 @@ describe.each(testDialects())('memberships on $dialect', ({ open }) => {
     it('answers a non-member about a private group exactly as about a missing one (404), on every route', async () => {
       const hidden = await found({ name: 'Quiet room', visibility: 'private' });
       expect((await accept(await invite(hidden), member)).statusCode).toBe(201);
-      for (const [method, path, body] of GROUP_ROUTES) {
+      for (const [method, path, body] of groupRoutes(t)) {
         for (const target of [founder.userId, member.userId, stranger.userId]) {
           const secret = await t.call(method, fill(path, hidden, target), { as: stranger, body });
           const missing = await t.call(method, fill(path, 'no-such-group', target), { as: stranger, body });
@@ -193,7 +197,7 @@ describe.each(testDialects())('memberships on $dialect', ({ open }) => {
       const slug = await found({ name: 'Open door' });
       expect((await join(slug, member)).statusCode).toBe(201);
       for (const as of [member, stranger]) {
-        for (const [method, path, body] of LEADER_ROUTES) {
+        for (const [method, path, body] of groupRoutes(t, 'lead')) {
           for (const target of [founder.userId, member.userId]) {
             const res = await t.call(method, fill(path, slug, target), { as, body });
             expect([as.userId, method, path, res.statusCode, res.json().error.code]).toEqual([as.userId, method, path, 403, 'FORBIDDEN']);
@@ -218,7 +222,7 @@ describe.each(testDialects())('memberships on $dialect', ({ open }) => {
       expect((await join(slug, member)).json().membership.status).toBe('pending');
       const members = await t.call('GET', `/api/v1/groups/${slug}/members`, { as: member });
       expect([members.statusCode, members.json().error.code]).toEqual([403, 'FORBIDDEN']);
-      for (const [method, path, body] of LEADER_ROUTES) {
+      for (const [method, path, body] of groupRoutes(t, 'lead')) {
         const res = await t.call(method, fill(path, slug, member.userId), { as: member, body });
         expect([method, path, res.statusCode]).toEqual([method, path, 403]);
       }

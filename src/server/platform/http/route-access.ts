@@ -56,6 +56,8 @@ export interface DeclaredRoute {
   method: string;
   url: string;
   access: RouteAccess;
+  /** The OpenAPI tags: which module's routes these are (tests pick a module's routes by them). */
+  tags: readonly string[];
 }
 
 const routeTables = new WeakMap<FastifyInstance, DeclaredRoute[]>();
@@ -78,6 +80,7 @@ export function installRouteAccess(app: FastifyInstance): void {
       const existing = route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
       route.preHandler = [check, ...existing];
     }
-    for (const method of [route.method].flat()) table.push({ method, url: route.url, access });
+    const tags = (route.schema as { tags?: string[] } | undefined)?.tags ?? [];
+    for (const method of [route.method].flat()) table.push({ method, url: route.url, access, tags });
   });
 }
