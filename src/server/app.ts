@@ -21,6 +21,7 @@ import { installResponseCheck } from './platform/http/response-check.ts';
 import { deleteFinishedJobs } from './platform/jobs/job-queue.ts';
 import { createJobWorker, type JobHandler, type JobWorker } from './platform/jobs/job-worker.ts';
 import type { InboundMailHandler } from './platform/mail/inbound-server.ts';
+import { revokeReplyTokens } from './modules/email-group/email-group.hooks.ts';
 import { emailGroupRoutes } from './modules/email-group/email-group.routes.ts';
 import { createEmailGroup } from './modules/email-group/email-group.service.ts';
 import { isMailDeliverable, membershipParticipants } from './modules/moderation/moderation.hooks.ts';
@@ -118,9 +119,11 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   const events = createEventBus({ log: app.log });
   const deps: ServiceDeps = { db: database.db, dialect: database.dialect, mailer, appUrl: appUrlOf(config), events, clock };
   const groups = createGroupsService(deps);
+  // What a membership gave in modules above moderation, taken away when it ends (in that transaction).
+  const revokers = [revokeReplyTokens];
   // Before memberships: leaving or removal tells whoever a freed place goes to.
   const sessions = createSessionsService({ ...deps, groups });
-  const memberships = createMembershipsService({ ...deps, groups, participants: membershipParticipants({ ...deps, sessions }) });
+  const memberships = createMembershipsService({ ...deps, groups, participants: membershipParticipants({ ...deps, sessions, revokers }) });
   const accounts = createAccountsService({ ...deps, memberships });
   const programmes = createProgrammesService({ ...deps, groups, sessions });
   const calendar = createCalendarService({ ...deps, groups, sessions });
@@ -130,7 +133,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   const directory = createDirectoryService({ ...deps, groups, sessions });
   const meetingGuide = createMeetingGuideService({ ...deps, groups, sessions });
   const publicPages = createPublicPageService({ ...deps, groups, sessions });
-  const moderation = createModerationService({ ...deps, groups, sessions });
+  const moderation = createModerationService({ ...deps, groups, sessions, revokers });
   const notifications = createNotificationsService(deps);
   // Announces each new post on the event bus as `discussion.posted` (the e-mail fan-out listens).
   const discussions = createDiscussionsService({ ...deps, groups, sessions, notifications, mailDomain: config.mailDomain });

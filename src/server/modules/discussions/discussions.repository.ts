@@ -7,11 +7,6 @@ export type CommentRow = Selectable<CommentsTable>;
 /** A thread or comment with its author's display name (null once the account is gone). */
 export type WithAuthor<T> = T & { author_name: string | null };
 
-/** A group's name and clock, for jobs (no viewer). */
-export function findGroup(db: Db, id: string) {
-  return db.selectFrom('groups').select(['id', 'slug', 'name', 'time_zone']).where('id', '=', id).executeTakeFirst();
-}
-
 function threadsWithAuthor(db: Db) {
   return db.selectFrom('threads').leftJoin('users', 'users.id', 'threads.author_id').selectAll('threads').select('users.display_name as author_name');
 }
@@ -180,4 +175,69 @@ export function listCommentsPostedBetween(db: Db, groupId: string, from: string,
     .orderBy('comments.created_at')
     .orderBy('comments.id')
     .execute();
+}
+
+// --- For other modules (through discussions.hooks.ts) ------------------------------------
+
+/** A thread's moderation state (no body, no author name). */
+export function findThreadState(db: Db, id: string) {
+  return db
+    .selectFrom('threads')
+    .select(['id', 'group_id', 'author_id', 'title', 'hidden_at', 'locked_at', 'deleted_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A comment's moderation state with its thread's group and state. */
+export function findCommentState(db: Db, id: string) {
+  return db
+    .selectFrom('comments')
+    .innerJoin('threads', 'threads.id', 'comments.thread_id')
+    .select([
+      'comments.id',
+      'comments.thread_id',
+      'comments.author_id',
+      'comments.hidden_at',
+      'comments.deleted_at',
+      'threads.group_id',
+      'threads.title as thread_title',
+      'threads.hidden_at as thread_hidden_at',
+      'threads.locked_at as thread_locked_at',
+      'threads.deleted_at as thread_deleted_at',
+    ])
+    .where('comments.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findCommentThreadId(db: Db, id: string) {
+  return db.selectFrom('comments').select('thread_id').where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateThreadModeration(
+  db: Db,
+  id: string,
+  changes: Partial<{ hidden_at: string | null; hidden_by: string | null; locked_at: string | null; locked_by: string | null }>,
+): Promise<void> {
+  await db.updateTable('threads').set(changes).where('id', '=', id).execute();
+}
+
+export async function updateCommentModeration(db: Db, id: string, changes: { hidden_at: string | null; hidden_by: string | null }): Promise<void> {
+  await db.updateTable('comments').set(changes).where('id', '=', id).execute();
+}
+
+/** Whether a thread (and, when given, one of its comments) is neither hidden nor deleted. */
+export async function findPostState(db: Db, threadId: string, commentId: string | null) {
+  const thread = await db.selectFrom('threads').select(['hidden_at', 'deleted_at']).where('id', '=', threadId).executeTakeFirst();
+  if (!commentId) return { thread, comment: undefined };
+  const comment = await db.selectFrom('comments').select(['thread_id', 'hidden_at', 'deleted_at']).where('id', '=', commentId).executeTakeFirst();
+  return { thread, comment };
+}
+
+/** Threads and comments posted since `since` (ids only), for the e-mail fan-out sweep. */
+export async function listPostsSince(db: Db, since: string): Promise<{ threadId: string; commentId: string | null }[]> {
+  const [threads, comments] = await Promise.all([
+    db.selectFrom('threads').select('id').where('created_at', '>=', since).where('deleted_at', 'is', null).execute(),
+    db.selectFrom('comments').select(['id', 'thread_id']).where('created_at', '>=', since).where('deleted_at', 'is', null).execute(),
+  ]);
+  return [...threads.map((t) => ({ threadId: t.id, commentId: null })), ...comments.map((c) => ({ threadId: c.thread_id, commentId: c.id }))];
 }

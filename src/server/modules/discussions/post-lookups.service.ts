@@ -4,6 +4,7 @@
  * the discussions service.
  */
 import type { ServiceDeps } from '../../platform/deps.ts';
+import { findGroupSummary } from '../groups/groups.hooks.ts';
 import { authorOf, sourceOf } from './discussion-views.ts';
 import * as repo from './discussions.repository.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -22,7 +23,7 @@ export function createPostLookups(deps: ServiceDeps) {
       if (!thread) return null;
       const comment = post.commentId ? await repo.findComment(db, post.commentId) : undefined;
       if (post.commentId && (!comment || comment.thread_id !== thread.id)) return null;
-      const group = await repo.findGroup(db, thread.group_id);
+      const group = await findGroupSummary(db, thread.group_id);
       if (!group) return null;
       const subject = comment ?? thread;
       return {

@@ -33,6 +33,10 @@ import { extractReply, isAutomatic } from '../../platform/mail/reply-text.ts';
 import { signAddressToken, signToken, verifyAddressToken, verifyToken } from '../../platform/security/signed-tokens.ts';
 import type { DiscussionsService } from '../discussions/discussions.service.ts';
 import { translate } from '../../platform/i18n/messages.ts';
+import { listPostsSince } from '../discussions/discussions.hooks.ts';
+import { findActiveGroupBySlug, findGroupSummary } from '../groups/groups.hooks.ts';
+import * as members from '../groups/memberships.hooks.ts';
+import { bannedAmong } from '../moderation/moderation.hooks.ts';
 import * as repo from './email-group.repository.ts';
 import { renderDigestMail, renderPostMail, type DigestEntry } from './email-group.mail.ts';
 
@@ -95,6 +99,19 @@ export function titleFromSubject(subject: string): string {
 
 export function createEmailGroup(deps: EmailGroupDeps) {
   const { db, mailer, discussions, mailDomain, appUrl } = deps;
+
+  // Banned people have no membership, so these filters are belt and braces: a ban and a
+  // membership that somehow coexist still get no mail and post nothing.
+  async function withoutBanned<M extends { user_id: string }>(groupId: string, list: M[]): Promise<M[]> {
+    const banned = await bannedAmong(
+      db,
+      groupId,
+      list.map((m) => m.user_id),
+    );
+    return banned.size === 0 ? list : list.filter((m) => !banned.has(m.user_id));
+  }
+  const unlessBanned = async (member: members.MailMember | undefined, groupId: string) =>
+    member && (await withoutBanned(groupId, [member])).length > 0 ? member : undefined;
   const groupAddress = (slug: string) => `${slug}@${mailDomain}`;
   const replyAddress = (tokenId: string) => `${REPLY_PREFIX}${signAddressToken(tokenId)}@${mailDomain}`;
   const unsubscribeUrl = (tokenId: string) => `${appUrl}/unsubscribe/${signToken(UNSUBSCRIBE_PREFIX + tokenId)}`;
@@ -114,7 +131,7 @@ export function createEmailGroup(deps: EmailGroupDeps) {
     const post = await discussions.describePost(payload);
     if (!post || post.withdrawn) return;
     const kind = post.comment ? 'comment' : 'thread';
-    const recipients = await repo.listEachPostRecipients(db, post.group.id, post.author?.id ?? null);
+    const recipients = await withoutBanned(post.group.id, await members.listEachPostRecipients(db, post.group.id, post.author?.id ?? null));
     if (recipients.length === 0) return;
     const tokens = await repo.replyTokensFor(
       db,
@@ -166,15 +183,15 @@ export function createEmailGroup(deps: EmailGroupDeps) {
   const digest: JobHandler = async (_payload, { now }) => {
     const until = now.toISOString();
     // Many members follow the same group: read each group once per run, not once per member.
-    const groups = new Map<string, Awaited<ReturnType<typeof repo.findGroup>>>();
-    for (const m of await repo.listDigestMembers(db)) {
+    const groups = new Map<string, Awaited<ReturnType<typeof findGroupSummary>>>();
+    for (const m of await members.listDigestMembers(db)) {
       const since = m.digested_until ?? m.joined_at ?? until;
       // Due at 08:00 local, or whenever a digest is overdue (the worker was down at 08:00).
       const overdue = now.getTime() - Date.parse(since) > 26 * HOUR;
       const clock = localClock(now, m.time_zone);
       if (Number(clock.slice(11, 13)) !== DIGEST_HOUR && !overdue) continue;
       if (now.getTime() - Date.parse(since) < 12 * HOUR && !overdue) continue;
-      if (!groups.has(m.group_id)) groups.set(m.group_id, await repo.findGroup(db, m.group_id));
+      if (!groups.has(m.group_id)) groups.set(m.group_id, await findGroupSummary(db, m.group_id));
       const group = groups.get(m.group_id);
       if (!group) continue;
       const posts = await discussions.listPostsBetween(m.group_id, since, until);
@@ -224,7 +241,7 @@ export function createEmailGroup(deps: EmailGroupDeps) {
           groupId: m.group_id,
         });
       }
-      await repo.updateDigestedUntil(db, m.group_id, m.user_id, until);
+      await members.setDigestedUntil(db, m.group_id, m.user_id, until);
     }
   };
 
@@ -236,12 +253,17 @@ export function createEmailGroup(deps: EmailGroupDeps) {
    * the dedupe key makes that a no-op for every post whose fan-out already exists.
    */
   const sweep: JobHandler = async (_payload, { now }) => {
-    const posts = await repo.listPostsSince(db, new Date(now.getTime() - SWEEP_WINDOW_MS).toISOString());
+    const posts = await listPostsSince(db, new Date(now.getTime() - SWEEP_WINDOW_MS).toISOString());
     if (posts.length > 0) await enqueueJobs(db, posts.map(fanOutJob), now);
   };
 
   /** Tells a member, in their language, why their mail was not posted (members only: no backscatter). */
-  async function refuse(member: repo.MailMember, group: { slug: string; name: string }, mail: InboundMail, reason: 'locked' | 'empty' | 'invalid' | 'other') {
+  async function refuse(
+    member: members.MailMember,
+    group: { slug: string; name: string },
+    mail: InboundMail,
+    reason: 'locked' | 'empty' | 'invalid' | 'other',
+  ) {
     const locale = localeOf(member.locale);
     const rendered = renderMail(
       locale,
@@ -261,7 +283,7 @@ export function createEmailGroup(deps: EmailGroupDeps) {
   }
 
   /** Posts one inbound mail as `member` in `group`: a comment when it answers a known message, else a thread. */
-  async function post(member: repo.MailMember, group: { id: string; slug: string; name: string }, mail: InboundMail): Promise<void> {
+  async function post(member: members.MailMember, group: { id: string; slug: string; name: string }, mail: InboundMail): Promise<void> {
     const body = extractReply(mail.text);
     if (body.trim() === '') return refuse(member, group, mail, 'empty');
     const options = { source: 'email' as const, ...(mail.messageId ? { messageId: mail.messageId } : {}) };
@@ -290,9 +312,9 @@ export function createEmailGroup(deps: EmailGroupDeps) {
     if (!tokenId) return null;
     const token = await repo.findReplyToken(db, tokenId);
     if (!token || token.revoked_at) return null;
-    const group = await repo.findGroup(db, token.group_id);
+    const group = await findGroupSummary(db, token.group_id);
     if (!group || group.status !== 'active') return null;
-    const member = await repo.findMember(db, token.group_id, token.user_id);
+    const member = await unlessBanned(await members.findMailMember(db, token.group_id, token.user_id), token.group_id);
     return member ? { member, group } : null;
   }
 
@@ -314,9 +336,9 @@ export function createEmailGroup(deps: EmailGroupDeps) {
           if (target) await post(target.member, target.group, mail);
           continue;
         }
-        const group = await repo.findActiveGroupBySlug(db, local.toLowerCase());
+        const group = await findActiveGroupBySlug(db, local.toLowerCase());
         // The sender is known by the From address of their account; anyone else posts nothing.
-        const member = group && mail.from ? await repo.findMemberByEmail(db, group.id, mail.from.address) : undefined;
+        const member = group && mail.from ? await unlessBanned(await members.findMailMemberByEmail(db, group.id, mail.from.address), group.id) : undefined;
         if (group && member) await post(member, group, mail);
       }
     },
@@ -328,7 +350,7 @@ export function createEmailGroup(deps: EmailGroupDeps) {
     if (!signed || !signed.startsWith(UNSUBSCRIBE_PREFIX)) return null;
     const row = await repo.findReplyToken(db, signed.slice(UNSUBSCRIBE_PREFIX.length));
     if (!row) return null;
-    const group = await repo.findGroup(db, row.group_id);
+    const group = await findGroupSummary(db, row.group_id);
     return group ? { row, group } : null;
   }
 
@@ -361,7 +383,7 @@ export function createEmailGroup(deps: EmailGroupDeps) {
     async unsubscribe(token: string, locale: Locale): Promise<{ delivery: 'web'; message: string }> {
       const target = await unsubscribeTarget(token);
       if (!target) throw new AppError('NOT_FOUND');
-      await repo.setDelivery(db, target.row.group_id, target.row.user_id, 'web');
+      await members.setDelivery(db, target.row.group_id, target.row.user_id, 'web');
       return { delivery: 'web', message: translate(locale, 'unsubscribe.done', { group: target.group.name }) };
     },
   };

@@ -98,3 +98,13 @@ export async function countActiveMembersOf(db: Db, groupIds: string[]): Promise<
     .execute();
   return new Map(rows.map((r) => [r.group_id, Number(r.n)]));
 }
+
+/** What jobs and mail need of a group: its names, status and clock. */
+export function findGroupSummary(db: Db, id: string) {
+  return db.selectFrom('groups').select(['id', 'slug', 'name', 'status', 'time_zone']).where('id', '=', id).executeTakeFirst();
+}
+
+/** The published group behind a slug, with its names only (a list address names it). */
+export function findActiveGroupSummaryBySlug(db: Db, slug: string) {
+  return db.selectFrom('groups').select(['id', 'slug', 'name']).where('slug', '=', slug).where('status', '=', 'active').executeTakeFirst();
+}

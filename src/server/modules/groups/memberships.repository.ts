@@ -128,3 +128,61 @@ export async function listActiveGroupIdsOf(db: Db, userId: string): Promise<stri
   const rows = await db.selectFrom('memberships').select('group_id').where('user_id', '=', userId).where('status', '=', 'active').execute();
   return rows.map((r) => r.group_id);
 }
+
+export async function listActiveLeaderIds(db: Db, groupId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('group_id', '=', groupId)
+    .where('status', '=', 'active')
+    .where('role', '=', 'leader')
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+/** Active members with what mail to them needs (address, language, zone) and their platform role. */
+export function mailMembers(db: Db, groupId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id as user_id', 'users.email', 'users.display_name', 'users.locale', 'users.time_zone', 'users.is_admin', 'users.is_moderator'])
+    .where('memberships.group_id', '=', groupId)
+    .where('memberships.status', '=', 'active');
+}
+
+/** Every active membership on the daily digest of a published group, across groups. */
+export function listDigestMembers(db: Db) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .innerJoin('groups', 'groups.id', 'memberships.group_id')
+    .select([
+      'memberships.group_id',
+      'memberships.digested_until',
+      'memberships.joined_at',
+      'users.id as user_id',
+      'users.email',
+      'users.display_name',
+      'users.locale',
+      'users.time_zone',
+      'users.is_admin',
+      'users.is_moderator',
+    ])
+    .where('memberships.status', '=', 'active')
+    .where('memberships.delivery', '=', 'email-digest')
+    .where('groups.status', '=', 'active')
+    .orderBy('memberships.group_id')
+    .execute();
+}
+
+/** Sets an active membership's delivery; returns how many rows changed (0 or 1). */
+export async function setActiveDelivery(db: Db, groupId: string, userId: string, delivery: string): Promise<number> {
+  const result = await db
+    .updateTable('memberships')
+    .set({ delivery })
+    .where('group_id', '=', groupId)
+    .where('user_id', '=', userId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

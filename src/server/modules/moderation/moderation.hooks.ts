@@ -10,7 +10,9 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db, Dialect } from '../../platform/db/database.ts';
 import type { DeliveryTarget } from '../../platform/mail/mail-delivery.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
+import { isMailSubjectVisible, isPostVisible } from '../discussions/discussions.hooks.ts';
 import { isActiveMemberOf, type MembershipParticipants } from '../groups/memberships.hooks.ts';
+import { deleteNotificationsOfMember } from '../notifications/notifications.hooks.ts';
 import { withdrawUpcomingAnswers, type Promotion } from '../sessions/sessions.hooks.ts';
 import type { SessionsService } from '../sessions/sessions.service.ts';
 import * as repo from './moderation.repository.ts';
@@ -78,6 +80,17 @@ export async function isBannedFrom(db: Db, groupId: string, userId: string): Pro
   return Boolean(await repo.findBan(db, groupId, userId));
 }
 
+/** Which of these people are banned from the group (the mailing list leaves them out). */
+export function bannedAmong(db: Db, groupId: string, userIds: string[]): Promise<Set<string>> {
+  return repo.listBannedAmong(db, groupId, userIds);
+}
+
+/**
+ * What a module above moderation takes away, in the ending transaction, when a membership
+ * ends (the mailing list revokes reply addresses); given in app.ts, so moderation imports none.
+ */
+export type AccessRevoker = (trx: Db, groupId: string, userId: string, now: string) => Promise<void>;
+
 /**
  * Takes away at once what a person keeps in a group once their membership is gone (they
  * left, were removed or were banned): their reply-by-mail addresses stop posting, mail
@@ -94,38 +107,17 @@ export async function revokeMemberAccess(
   trx: Db,
   groupId: string,
   userId: string,
-  options: { mailer: Pick<Mailer, 'revokePending'>; dialect?: Dialect; now: Date },
+  options: { mailer: Pick<Mailer, 'revokePending'>; dialect?: Dialect; now: Date; revokers: readonly AccessRevoker[] },
 ): Promise<Promotion[]> {
   const now = options.now.toISOString();
-  await repo.revokeReplyTokens(trx, groupId, userId, now);
-  await repo.deleteNotificationsOfMember(trx, groupId, userId);
+  for (const revoke of options.revokers) await revoke(trx, groupId, userId, now);
+  await deleteNotificationsOfMember(trx, groupId, userId);
   await options.mailer.revokePending({ recipientId: userId, groupId }, { db: trx });
   return withdrawUpcomingAnswers(trx, groupId, userId, { dialect: options.dialect, now });
 }
 
-/**
- * Whether a post may still be shown or mailed: its thread exists and is neither hidden nor
- * deleted, and so is the comment when one is named (and it belongs to that thread). The mail
- * guard calls this at send time, so a post hidden after its mail was queued never goes out.
- */
-export async function isPostVisible(db: Db, post: { threadId: string; commentId?: string | null }): Promise<boolean> {
-  const { thread, comment } = await repo.findPostState(db, post.threadId, post.commentId ?? null);
-  if (!thread || thread.hidden_at || thread.deleted_at) return false;
-  if (!post.commentId) return true;
-  return Boolean(comment && comment.thread_id === post.threadId && !comment.hidden_at && !comment.deleted_at);
-}
-
-/**
- * The mail guard's question for an outbox row's `subject_id`, which names a thread or a
- * comment without saying which: false when it is a hidden or deleted post (or a comment of
- * a hidden or deleted thread); true for anything that is not a post (a session, nothing).
- */
-export async function isMailSubjectVisible(db: Db, subjectId: string): Promise<boolean> {
-  const comment = await repo.findCommentThreadId(db, subjectId);
-  if (comment) return isPostVisible(db, { threadId: comment.thread_id, commentId: subjectId });
-  if (await repo.findThread(db, subjectId)) return isPostVisible(db, { threadId: subjectId });
-  return true;
-}
+// Moderation's tests and the mail guard ask these here; the rules read discussions' tables.
+export { isMailSubjectVisible, isPostVisible };
 
 /**
  * What groups' memberships service asks of moderation and sessions (bans, the audit log,
@@ -137,12 +129,18 @@ export function membershipParticipants(deps: {
   dialect: Dialect;
   clock: Clock;
   sessions: Pick<SessionsService, 'notifyPromoted'>;
+  revokers: readonly AccessRevoker[];
 }): MembershipParticipants {
   return {
     isBannedFrom,
     recordRemoval: (trx, entry) => recordModerationAction(trx, { ...entry, action: 'member.removed', now: deps.clock.now().toISOString() }),
     async revokeAccess(trx, groupId, userId) {
-      const promoted = await revokeMemberAccess(trx, groupId, userId, { mailer: deps.mailer, dialect: deps.dialect, now: deps.clock.now() });
+      const promoted = await revokeMemberAccess(trx, groupId, userId, {
+        mailer: deps.mailer,
+        dialect: deps.dialect,
+        now: deps.clock.now(),
+        revokers: deps.revokers,
+      });
       return () => deps.sessions.notifyPromoted(promoted);
     },
   };

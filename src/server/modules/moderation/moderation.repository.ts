@@ -1,71 +1,11 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { GroupBansTable, ModerationLogTable, ReportsTable } from '../../platform/db/tables/moderation.tables.ts';
-import type { NotificationsTable } from '../../platform/db/tables/notifications.tables.ts';
 
 /** A page position: the id of the last item seen; items are ordered newest first, then by id. */
 export interface Page {
   before?: string | undefined;
   limit: number;
-}
-
-export async function listActiveLeaderIds(db: Db, groupId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('memberships')
-    .select('user_id')
-    .where('group_id', '=', groupId)
-    .where('status', '=', 'active')
-    .where('role', '=', 'leader')
-    .execute();
-  return rows.map((r) => r.user_id);
-}
-
-// --- Posts -----------------------------------------------------------------------------
-
-/** A thread with what moderation needs to know about it. */
-export function findThread(db: Db, id: string) {
-  return db
-    .selectFrom('threads')
-    .select(['id', 'group_id', 'author_id', 'title', 'hidden_at', 'locked_at', 'deleted_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-/** A comment with its thread's group and state (a hidden or deleted thread takes its comments with it). */
-export function findComment(db: Db, id: string) {
-  return db
-    .selectFrom('comments')
-    .innerJoin('threads', 'threads.id', 'comments.thread_id')
-    .select([
-      'comments.id',
-      'comments.thread_id',
-      'comments.author_id',
-      'comments.hidden_at',
-      'comments.deleted_at',
-      'threads.group_id',
-      'threads.title as thread_title',
-      'threads.hidden_at as thread_hidden_at',
-      'threads.locked_at as thread_locked_at',
-      'threads.deleted_at as thread_deleted_at',
-    ])
-    .where('comments.id', '=', id)
-    .executeTakeFirst();
-}
-
-export function findCommentThreadId(db: Db, id: string) {
-  return db.selectFrom('comments').select('thread_id').where('id', '=', id).executeTakeFirst();
-}
-
-export async function updateThreadModeration(
-  db: Db,
-  id: string,
-  changes: Partial<{ hidden_at: string | null; hidden_by: string | null; locked_at: string | null; locked_by: string | null }>,
-): Promise<void> {
-  await db.updateTable('threads').set(changes).where('id', '=', id).execute();
-}
-
-export async function updateCommentModeration(db: Db, id: string, changes: { hidden_at: string | null; hidden_by: string | null }): Promise<void> {
-  await db.updateTable('comments').set(changes).where('id', '=', id).execute();
 }
 
 // --- Reports ---------------------------------------------------------------------------
@@ -155,18 +95,6 @@ export async function listReports(db: Db, filter: { groupId?: string; status: st
 
 export type ReportListRow = Awaited<ReturnType<typeof listReports>>[number];
 
-// --- Notifications ---------------------------------------------------------------------
-
-export async function insertNotifications(db: Db, rows: Insertable<NotificationsTable>[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.insertInto('notifications').values(rows).execute();
-}
-
-/** A departing member's notifications of the group: they point at posts they may no longer read. */
-export async function deleteNotificationsOfMember(db: Db, groupId: string, userId: string): Promise<void> {
-  await db.deleteFrom('notifications').where('group_id', '=', groupId).where('user_id', '=', userId).execute();
-}
-
 // --- Audit log -------------------------------------------------------------------------
 
 export async function insertLogEntry(db: Db, row: Insertable<ModerationLogTable>): Promise<void> {
@@ -221,6 +149,21 @@ export function findBan(db: Db, groupId: string, userId: string) {
   return db.selectFrom('group_bans').selectAll().where('group_id', '=', groupId).where('user_id', '=', userId).executeTakeFirst();
 }
 
+/** Which of these people are banned from the group (in chunks: a large group's list fits no single IN). */
+export async function listBannedAmong(db: Db, groupId: string, userIds: string[]): Promise<Set<string>> {
+  const banned = new Set<string>();
+  for (let i = 0; i < userIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('group_bans')
+      .select('user_id')
+      .where('group_id', '=', groupId)
+      .where('user_id', 'in', userIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) banned.add(r.user_id);
+  }
+  return banned;
+}
+
 export async function insertBan(db: Db, row: Selectable<GroupBansTable>): Promise<void> {
   await db.insertInto('group_bans').values(row).execute();
 }
@@ -250,23 +193,3 @@ export function listBans(db: Db, groupId: string, userId?: string) {
 }
 
 export type BanListRow = Awaited<ReturnType<typeof listBans>>[number];
-
-// --- Revocation ------------------------------------------------------------------------
-
-export async function revokeReplyTokens(db: Db, groupId: string, userId: string, now: string): Promise<void> {
-  await db
-    .updateTable('reply_tokens')
-    .set({ revoked_at: now })
-    .where('group_id', '=', groupId)
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .execute();
-}
-
-/** Whether a thread (and, when given, one of its comments) is neither hidden nor deleted. */
-export async function findPostState(db: Db, threadId: string, commentId: string | null) {
-  const thread = await db.selectFrom('threads').select(['hidden_at', 'deleted_at']).where('id', '=', threadId).executeTakeFirst();
-  if (!commentId) return { thread, comment: undefined };
-  const comment = await db.selectFrom('comments').select(['thread_id', 'hidden_at', 'deleted_at']).where('id', '=', commentId).executeTakeFirst();
-  return { thread, comment };
-}

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { ModerationAction, ReportStatus } from '../../../shared/moderation.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { lockForUpdate } from '../../platform/db/locks.ts';
@@ -9,9 +8,11 @@ import { platformRoleOf } from '../accounts/accounts.hooks.ts';
 import * as groupPolicy from '../groups/groups.policy.ts';
 import type { GroupsTable as GroupRow } from '../../platform/db/tables/groups.tables.ts';
 import type { GroupsService } from '../groups/groups.service.ts';
-import { endMembership } from '../groups/memberships.hooks.ts';
+import * as posts from '../discussions/discussions.hooks.ts';
+import { endMembership, listActiveLeaderIds } from '../groups/memberships.hooks.ts';
+import { notifyLeadersOfReport } from '../notifications/notifications.hooks.ts';
 import type { SessionsService } from '../sessions/sessions.service.ts';
-import { recordModerationAction, revokeMemberAccess, timeOrderedId } from './moderation.hooks.ts';
+import { recordModerationAction, revokeMemberAccess, timeOrderedId, type AccessRevoker } from './moderation.hooks.ts';
 import * as repo from './moderation.repository.ts';
 import { paged, toBan, toLogEntry, toReport } from './moderation-views.ts';
 import type { Ban, BanInput, Report, ReportInput } from '../../../shared/api/moderation.schemas.ts';
@@ -33,9 +34,12 @@ interface Page {
   limit: number;
 }
 
-/** `sessions` tells people promoted from a wait-list when a banned member's places free up. */
+/**
+ * `sessions` tells people promoted from a wait-list when a banned member's places free up;
+ * `revokers` take away what modules above moderation gave the banned member (reply addresses).
+ */
 export function createModerationService(
-  deps: ServiceDeps & { groups: Pick<GroupsService, 'loadGroupFor'>; sessions: Pick<SessionsService, 'notifyPromoted'> },
+  deps: ServiceDeps & { groups: Pick<GroupsService, 'loadGroupFor'>; sessions: Pick<SessionsService, 'notifyPromoted'>; revokers: readonly AccessRevoker[] },
 ) {
   const { db, groups } = deps;
   const lockGroup = (trx: Db, groupId: string) => lockForUpdate(trx, deps.dialect, 'groups', groupId);
@@ -57,13 +61,13 @@ export function createModerationService(
     let groupId: string;
     let hidden: boolean;
     if (kind === 'thread') {
-      const thread = await repo.findThread(db, id);
+      const thread = await posts.findThreadState(db, id);
       if (!thread || thread.deleted_at) throw notFound();
       threadId = thread.id;
       groupId = thread.group_id;
       hidden = Boolean(thread.hidden_at);
     } else {
-      const comment = await repo.findComment(db, id);
+      const comment = await posts.findCommentState(db, id);
       if (!comment || comment.deleted_at || comment.thread_deleted_at) throw notFound();
       threadId = comment.thread_id;
       groupId = comment.group_id;
@@ -82,13 +86,13 @@ export function createModerationService(
   }
 
   async function threadState(id: string) {
-    const t = await repo.findThread(db, id);
+    const t = await posts.findThreadState(db, id);
     if (!t) throw notFound();
     return { id: t.id, hidden: t.hidden_at !== null, hiddenAt: t.hidden_at, locked: t.locked_at !== null, lockedAt: t.locked_at };
   }
 
   async function commentState(id: string) {
-    const c = await repo.findComment(db, id);
+    const c = await posts.findCommentState(db, id);
     if (!c) throw notFound();
     return { id: c.id, threadId: c.thread_id, hidden: c.hidden_at !== null, hiddenAt: c.hidden_at };
   }
@@ -121,13 +125,13 @@ export function createModerationService(
     await db.transaction().execute(async (trx) => {
       // Two moderators acting at once: the second sees the first's change and does nothing.
       await lockGroup(trx, post.group.id);
-      const current = await repo.findThread(trx, id);
+      const current = await posts.findThreadState(trx, id);
       if (!current) throw notFound();
       const isOn = (flag === 'hidden' ? current.hidden_at : current.locked_at) !== null;
       if (isOn === on) return;
       const changes =
         flag === 'hidden' ? { hidden_at: on ? now : null, hidden_by: on ? actor.id : null } : { locked_at: on ? now : null, locked_by: on ? actor.id : null };
-      await repo.updateThreadModeration(trx, id, changes);
+      await posts.setThreadModeration(trx, id, changes);
       const action: ModerationAction = flag === 'hidden' ? (on ? 'thread.hidden' : 'thread.unhidden') : on ? 'thread.locked' : 'thread.unlocked';
       await recordModerationAction(trx, { groupId: post.group.id, actorId: actor.id, action, targetUserId: current.author_id, threadId: id, note, now });
       if (flag === 'hidden' && on) await resolveReportsOf(trx, post, actor, note, now);
@@ -140,10 +144,10 @@ export function createModerationService(
     const now = deps.clock.now().toISOString();
     await db.transaction().execute(async (trx) => {
       await lockGroup(trx, post.group.id);
-      const current = await repo.findComment(trx, id);
+      const current = await posts.findCommentState(trx, id);
       if (!current) throw notFound();
       if ((current.hidden_at !== null) === on) return;
-      await repo.updateCommentModeration(trx, id, { hidden_at: on ? now : null, hidden_by: on ? actor.id : null });
+      await posts.setCommentModeration(trx, id, { hidden_at: on ? now : null, hidden_by: on ? actor.id : null });
       await recordModerationAction(trx, {
         groupId: post.group.id,
         actorId: actor.id,
@@ -194,22 +198,8 @@ export function createModerationService(
           resolved_at: null,
           resolved_by: null,
         });
-        const leaders = (await repo.listActiveLeaderIds(trx, post.group.id)).filter((leaderId) => leaderId !== actor.id);
-        await repo.insertNotifications(
-          trx,
-          leaders.map((leaderId) => ({
-            id: randomUUID(),
-            user_id: leaderId,
-            group_id: post.group.id,
-            kind: 'report.created',
-            thread_id: post.threadId,
-            comment_id: post.commentId,
-            // The reporter stays out of notifications: the queue names them to moderators.
-            actor_id: null,
-            created_at: now,
-            read_at: null,
-          })),
-        );
+        const leaders = (await listActiveLeaderIds(trx, post.group.id)).filter((leaderId) => leaderId !== actor.id);
+        await notifyLeadersOfReport(trx, { groupId: post.group.id, threadId: post.threadId, commentId: post.commentId, leaderIds: leaders, now });
         return { report: { id: reportId, status: 'open' as const, createdAt: now }, created: true };
       });
     },
@@ -280,7 +270,7 @@ export function createModerationService(
         await lockGroup(trx, group.id);
         if (await repo.findBan(trx, group.id, input.userId)) return { created: false, removed: null, promoted: [] };
         const now = deps.clock.now().toISOString();
-        const revoke = { mailer: deps.mailer, dialect: deps.dialect, now: new Date(now) };
+        const revoke = { mailer: deps.mailer, dialect: deps.dialect, now: new Date(now), revokers: deps.revokers };
         const release = (t: Db) => revokeMemberAccess(t, group.id, input.userId, revoke);
         const { membership, revoked } = await endMembership(trx, group.id, input.userId, release);
         await repo.insertBan(trx, { group_id: group.id, user_id: input.userId, banned_by: actor.id, reason: input.reason ?? null, created_at: now });

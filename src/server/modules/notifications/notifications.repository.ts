@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import type { NotificationsTable } from '../../platform/db/tables/notifications.tables.ts';
 
 /** Kinds whose subject is a post: listed only while the post may still be read. */
 const POST_KINDS = ['thread.created', 'comment.created'] as const;
@@ -103,4 +104,13 @@ export async function markRead(db: Db, userId: string, ids: string[] | 'all', at
   let query = db.updateTable('notifications').set({ read_at: at }).where('user_id', '=', userId).where('read_at', 'is', null);
   if (ids !== 'all') query = query.where('id', 'in', ids);
   await query.execute();
+}
+
+export async function insertNotifications(db: Db, rows: Insertable<NotificationsTable>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insertInto('notifications').values(rows).execute();
+}
+
+export async function deleteNotificationsOfMember(db: Db, groupId: string, userId: string): Promise<void> {
+  await db.deleteFrom('notifications').where('group_id', '=', groupId).where('user_id', '=', userId).execute();
 }

@@ -3,8 +3,12 @@
  * instants are ISO 8601 UTC text (they sort correctly as text), booleans are 0/1 integers,
  * and small lists are JSON text. That keeps one code path for SQLite and PostgreSQL.
  *
- * Every table has one owner, and only its owner's repository writes it; another module
- * goes through the owner's service (or its `*.hooks.ts`, inside the caller's transaction).
+ * Every table has one owner, and only its owner's repository writes it or looks its rows up;
+ * another module goes through the owner's service (or its `*.hooks.ts`, inside the caller's
+ * transaction). Other modules may read users (id, display_name) and groups (id, slug, name)
+ * to show a name beside their own rows, and a few paginated lists join another's table
+ * read-only: `table-owners.ts` holds the map and those exceptions as data, and its unit test
+ * fails on any other read or any write of a table the module does not own.
  * Each owner's tables are described in `tables/<owner>.tables.ts`:
  *
  *   accounts       users, auth_sessions, password_resets
@@ -17,7 +21,7 @@
  *   moderation     reports, moderation_log, group_bans
  *   email-group    reply_tokens
  *   directory      group_directory, group_directory_tags, group_directory_starts, group_imports
- *   platform       outbox (mail/, read by the outbox module), jobs (jobs/), secrets (security/)
+ *   platform       outbox (mail/; the outbox module reads it), jobs (jobs/), secrets (security/)
  */
 import type { UsersTable, AuthSessionsTable, PasswordResetsTable } from './tables/accounts.tables.ts';
 import type { CalendarFeedsTable } from './tables/calendar.tables.ts';
