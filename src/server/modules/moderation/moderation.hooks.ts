@@ -116,9 +116,6 @@ export async function revokeMemberAccess(
   return withdrawUpcomingAnswers(trx, groupId, userId, { dialect: options.dialect, now });
 }
 
-// Moderation's tests and the mail guard ask these here; the rules read discussions' tables.
-export { isMailSubjectVisible, isPostVisible };
-
 /**
  * What groups' memberships service asks of moderation and sessions (bans, the audit log,
  * revoking access when a membership ends and telling those promoted once committed); built

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../tests/support/databases.ts';
 import { startTestApp, type Caller, type TestClient } from '../../../../tests/support/http.ts';
 import { declaredRoutes, type DeclaredRoute } from '../../platform/http/route-access.ts';
-import { isMailSubjectVisible, isPostVisible } from './moderation.hooks.ts';
+import { isMailSubjectVisible, isPostVisible } from '../discussions/discussions.hooks.ts';
 import { addMember, buildWorld, insertComment, insertThread, report, type GroupFixture, type World } from './moderation.test-support.ts';
 
 type Method = 'GET' | 'POST' | 'DELETE';
