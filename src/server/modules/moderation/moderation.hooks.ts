@@ -10,7 +10,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db, Dialect } from '../../platform/db/database.ts';
 import type { DeliveryTarget } from '../../platform/mail/mail-delivery.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
-import { isMailSubjectVisible, isPostVisible } from '../discussions/discussions.hooks.ts';
+import { isMailSubjectVisible } from '../discussions/discussions.hooks.ts';
 import { isActiveMemberOf, type MembershipParticipants } from '../groups/memberships.hooks.ts';
 import { deleteNotificationsOfMember } from '../notifications/notifications.hooks.ts';
 import { withdrawUpcomingAnswers, type Promotion } from '../sessions/sessions.hooks.ts';
