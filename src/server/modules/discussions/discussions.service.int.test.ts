@@ -130,7 +130,7 @@ describe.each(testDialects())('discussions service on $dialect', ({ open }) => {
     expect(await codeOf(discussions.postThread(as(w.stranger), { slug: w.priv }, { title: 'x', body: 'y' }, { source: 'email' }))).toBe('NOT_FOUND');
     expect(await codeOf(discussions.postComment(as(w.stranger), pubThread.id, { body: 'y' }, { source: 'email' }))).toBe('FORBIDDEN');
     expect(await codeOf(discussions.postComment(as(w.stranger), privThread.id, { body: 'y' }, { source: 'email' }))).toBe('NOT_FOUND');
-    await t.db.db.updateTable('threads').set({ locked_at: new Date().toISOString() }).where('id', '=', pubThread.id).execute();
+    await t.db.db.updateTable('threads').set({ locked_at: t.clock.now().toISOString() }).where('id', '=', pubThread.id).execute();
     expect(await codeOf(discussions.postComment(as(w.member), pubThread.id, { body: 'y' }, { source: 'email', messageId: 'late@x' }))).toBe('THREAD_LOCKED');
     expect(await countRows('comments')).toBe(0);
     // A group by id works as by slug.
@@ -183,7 +183,7 @@ describe.each(testDialects())('discussions service on $dialect', ({ open }) => {
     expect(digest.comments.map((c) => [c.threadTitle, c.body])).toEqual([['Weekly news', 'Thanks!']]);
 
     // Hidden posts are withdrawn: described as such, and out of digests.
-    await t.db.db.updateTable('comments').set({ hidden_at: new Date().toISOString() }).where('id', '=', comment.id).execute();
+    await t.db.db.updateTable('comments').set({ hidden_at: t.clock.now().toISOString() }).where('id', '=', comment.id).execute();
     expect(await discussions.describePost({ threadId: thread.id, commentId: comment.id })).toMatchObject({ withdrawn: true, comment: { hidden: true } });
     expect((await discussions.listPostsBetween(group.id, from, to)).comments).toEqual([]);
   });
