@@ -115,7 +115,15 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   await loadSigningSecret(database.db, config.appSecret);
   // Checked by each mail.deliver job just before SMTP (the rules are the modules' own).
   const isDeliverable = (target: DeliveryTarget) => isMailDeliverable(database.db, target);
-  const mailer = createMailer({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, domain: config.mailDomain, log: app.log, isDeliverable });
+  const mailer = createMailer({
+    db: database.db,
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    domain: config.mailDomain,
+    log: app.log,
+    clock,
+    isDeliverable,
+  });
   const events = createEventBus({ log: app.log });
   const deps: ServiceDeps = { db: database.db, dialect: database.dialect, mailer, appUrl: appUrlOf(config), events, clock };
   const groups = createGroupsService(deps);

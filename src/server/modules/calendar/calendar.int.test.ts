@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../tests/support/databases.ts';
+import { fixedClock } from '../../platform/clock.ts';
 import { completeGroup, ORIGIN, startTestApp, type Caller, type TestClient } from '../../../../tests/support/http.ts';
 import { checkEvents, eventValues, expandCalendar, readCalendar, unescapeText } from './ics-reader.test-support.ts';
 
@@ -34,7 +35,8 @@ describe.each(testDialects())('calendars on $dialect', ({ open }) => {
   let slug: string;
 
   beforeEach(async () => {
-    t = await startTestApp(await open());
+    // Before the series these tests schedule (from January 2027), whenever the suite runs.
+    t = await startTestApp(await open(), {}, { clock: fixedClock('2027-01-04T09:00:00Z') });
     leader = await t.signUp({ displayName: 'Leader' });
     member = await t.signUp({ displayName: 'Member', timeZone: 'America/Montreal', locale: 'fr' });
     stranger = await t.signUp({ displayName: 'Stranger' });

@@ -10,7 +10,7 @@ import { testDialects } from '../../../../tests/support/databases.ts';
 import { completeGroup, ORIGIN, startTestApp, type Caller, type TestClient } from '../../../../tests/support/http.ts';
 import { createEventBus } from '../../platform/events.ts';
 import { createGroupsService, type GroupsService } from '../groups/groups.service.ts';
-import { systemClock } from '../../platform/clock.ts';
+import { fixedClock } from '../../platform/clock.ts';
 
 const PARIS = { name: 'Paris', countryCode: 'FR', latitude: 48.85341, longitude: 2.3488 };
 const PARIS_ID = '2988507';
@@ -25,8 +25,9 @@ describe.each(testDialects())('directory privacy on $dialect', ({ open }) => {
   const created: { slug: string; id: string; kind: string }[] = [];
 
   beforeEach(async () => {
-    t = await startTestApp(await open());
-    groups = createGroupsService({ db: t.db.db, dialect: t.db.dialect, mailer: t.mailer, appUrl: ORIGIN, events: createEventBus(), clock: systemClock });
+    // The evening before Europe's clocks change: "tomorrow" and its weekday never depend on when the suite runs.
+    t = await startTestApp(await open(), {}, { clock: fixedClock('2027-03-27T23:30:00Z') });
+    groups = createGroupsService({ db: t.db.db, dialect: t.db.dialect, mailer: t.mailer, appUrl: ORIGIN, events: createEventBus(), clock: t.clock });
     founder = await t.signUp({ displayName: 'Founder' });
     created.length = 0;
   });
@@ -41,7 +42,7 @@ describe.each(testDialects())('directory privacy on $dialect', ({ open }) => {
   }
 
   async function scheduleDaily(slug: string, as: Caller = founder) {
-    const tomorrow = instantToLocal(Date.now() + 86_400_000, 'UTC').slice(0, 10);
+    const tomorrow = instantToLocal(t.clock.now().getTime() + 86_400_000, 'UTC').slice(0, 10);
     const res = await t.call('POST', `/api/v1/groups/${slug}/sessions`, {
       as,
       body: { title: 'Hope meeting', start: `${tomorrow}T12:00`, timeZone: 'UTC', durationMinutes: 60, recurrence: 'FREQ=DAILY', mode: 'online' },
@@ -94,7 +95,7 @@ describe.each(testDialects())('directory privacy on $dialect', ({ open }) => {
     const allowed = await listable();
     expect([...allowed].sort()).toEqual([publicA.slug, publicB.slug].sort());
 
-    const day = String(new Date(Date.now() + 2 * 86_400_000).getUTCDay());
+    const day = String(new Date(t.clock.now().getTime() + 2 * 86_400_000).getUTCDay());
     const filters: Record<string, string>[] = [
       {},
       { q: 'hope' },

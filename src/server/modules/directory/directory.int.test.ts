@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { instantToLocal } from '../../../shared/zoned-time.ts';
 import { testDialects } from '../../../../tests/support/databases.ts';
+import { fixedClock } from '../../platform/clock.ts';
 import { completeGroup, startTestApp, type Caller, type TestClient } from '../../../../tests/support/http.ts';
 import { HOSTILE_STRINGS } from '../../../../tests/support/hostile-strings.ts';
 
@@ -18,15 +19,20 @@ interface Found {
 
 describe.each(testDialects())('directory search on $dialect', ({ dialect, open }) => {
   let t: TestClient;
+  let clock: ReturnType<typeof fixedClock>;
   let founder: Caller;
 
   beforeEach(async () => {
-    t = await startTestApp(await open());
+    // The day before Paris's clocks change: "tomorrow 19:00" is 28 March 2027, whenever the suite runs.
+    clock = fixedClock('2027-03-27T09:00:00Z');
+    t = await startTestApp(await open(), {}, { clock });
     founder = await t.signUp({ displayName: 'Founder' });
   });
   afterEach(async () => t.close());
 
   async function found(fields: Record<string, unknown>, as: Caller = founder): Promise<Found> {
+    // A second between groups, so "newest first" has an order to follow.
+    clock.advance(1000);
     const res = await t.call('POST', '/api/v1/groups', { as, body: completeGroup(fields) });
     expect(res.statusCode, res.body).toBe(201);
     return res.json().group;
@@ -282,7 +288,7 @@ describe.each(testDialects())('directory search on $dialect', ({ dialect, open }
     expect(await slugs({ q: 'oncology' })).toEqual([draftSlug]);
 
     // A session tomorrow becomes the next session, in the viewer's zone.
-    const tomorrow = instantToLocal(Date.now() + 86_400_000, 'Europe/Paris').slice(0, 10);
+    const tomorrow = instantToLocal(t.clock.now().getTime() + 86_400_000, 'Europe/Paris').slice(0, 10);
     const scheduled = await t.call('POST', `/api/v1/groups/${draftSlug}/sessions`, {
       as: founder,
       body: { title: 'Monthly meeting', start: `${tomorrow}T19:00`, timeZone: 'Europe/Paris', durationMinutes: 90, mode: 'online' },
@@ -311,7 +317,7 @@ describe.each(testDialects())('directory search on $dialect', ({ dialect, open }
     const later = await found({ name: 'Later circle' });
     const none = await found({ name: 'Quiet circle' });
     const sooner = await found({ name: 'Sooner circle' });
-    const day = (n: number) => instantToLocal(Date.now() + n * 86_400_000, 'UTC').slice(0, 10);
+    const day = (n: number) => instantToLocal(t.clock.now().getTime() + n * 86_400_000, 'UTC').slice(0, 10);
     for (const [group, n] of [
       [later, 9],
       [sooner, 2],

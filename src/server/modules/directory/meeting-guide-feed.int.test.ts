@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../tests/support/databases.ts';
+import { fixedClock } from '../../platform/clock.ts';
 import { completeGroup, startTestApp, type Caller, type TestClient } from '../../../../tests/support/http.ts';
 import { feedProblems, upcoming } from './meeting-guide.test-support.ts';
 import { HOSTILE_STRINGS } from '../../../../tests/support/hostile-strings.ts';
@@ -29,7 +30,8 @@ describe.each(testDialects())('Meeting Guide feed on $dialect', ({ open }) => {
   let leader: Caller;
 
   beforeEach(async () => {
-    t = await startTestApp(await open());
+    // The coming week spans Europe's clock change (28 March 2027), whenever the suite runs.
+    t = await startTestApp(await open(), {}, { clock: fixedClock('2027-03-25T09:00:00Z') });
     leader = await t.signUp({ displayName: 'Leader' });
   });
   afterEach(async () => t.close());
@@ -69,7 +71,7 @@ describe.each(testDialects())('Meeting Guide feed on $dialect', ({ open }) => {
       structure: { membership: 'invite', format: 'cohort' },
     });
 
-    const ktm = upcoming('Asia/Kathmandu', 1, '18:15');
+    const ktm = upcoming('Asia/Kathmandu', 1, '18:15', t.clock.now().getTime());
     await schedule(kathmandu, {
       title: 'Monday and Thursday',
       start: ktm,
@@ -81,7 +83,7 @@ describe.each(testDialects())('Meeting Guide feed on $dialect', ({ open }) => {
     // 07:30 on a Monday in Chatham is still Sunday in UTC: the feed says Monday.
     await schedule(chatham, {
       title: 'Early Monday',
-      start: upcoming('Pacific/Chatham', 1, '07:30'),
+      start: upcoming('Pacific/Chatham', 1, '07:30', t.clock.now().getTime()),
       timeZone: 'Pacific/Chatham',
       durationMinutes: 60,
       recurrence: 'FREQ=WEEKLY;BYDAY=MO',
@@ -91,7 +93,7 @@ describe.each(testDialects())('Meeting Guide feed on $dialect', ({ open }) => {
     // Hybrid: listed in person, its members-only link and dial-in nowhere.
     await schedule(stJohns, {
       title: 'Saturday evening',
-      start: upcoming('America/St_Johns', 6, '20:30'),
+      start: upcoming('America/St_Johns', 6, '20:30', t.clock.now().getTime()),
       timeZone: 'America/St_Johns',
       durationMinutes: 210,
       recurrence: 'FREQ=WEEKLY;BYDAY=SA',
@@ -103,7 +105,7 @@ describe.each(testDialects())('Meeting Guide feed on $dialect', ({ open }) => {
     // Not weekly meetings, or not somewhere one can walk in: left out.
     await schedule(stJohns, {
       title: 'Online only',
-      start: upcoming('America/St_Johns', 2, '19:00'),
+      start: upcoming('America/St_Johns', 2, '19:00', t.clock.now().getTime()),
       timeZone: 'America/St_Johns',
       recurrence: 'FREQ=WEEKLY;BYDAY=TU',
       mode: 'online',
@@ -111,22 +113,27 @@ describe.each(testDialects())('Meeting Guide feed on $dialect', ({ open }) => {
     });
     await schedule(stJohns, {
       title: 'Monthly',
-      start: upcoming('America/St_Johns', 3, '19:00'),
+      start: upcoming('America/St_Johns', 3, '19:00', t.clock.now().getTime()),
       timeZone: 'America/St_Johns',
       recurrence: 'FREQ=MONTHLY',
       address: '50 Water Street',
     });
-    await schedule(stJohns, { title: 'Once', start: upcoming('America/St_Johns', 4, '19:00'), timeZone: 'America/St_Johns', address: '50 Water Street' });
+    await schedule(stJohns, {
+      title: 'Once',
+      start: upcoming('America/St_Johns', 4, '19:00', t.clock.now().getTime()),
+      timeZone: 'America/St_Johns',
+      address: '50 Water Street',
+    });
     await schedule(stJohns, {
       title: 'Fortnightly',
-      start: upcoming('America/St_Johns', 5, '19:00'),
+      start: upcoming('America/St_Johns', 5, '19:00', t.clock.now().getTime()),
       timeZone: 'America/St_Johns',
       recurrence: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=FR',
       address: '50 Water Street',
     });
     await schedule(kathmandu, {
       title: 'No address given',
-      start: upcoming('Asia/Kathmandu', 3, '10:00'),
+      start: upcoming('Asia/Kathmandu', 3, '10:00', t.clock.now().getTime()),
       timeZone: 'Asia/Kathmandu',
       recurrence: 'FREQ=WEEKLY;BYDAY=WE',
       location: 'Somewhere',
@@ -166,7 +173,7 @@ describe.each(testDialects())('Meeting Guide feed on $dialect', ({ open }) => {
     const address = '12 rue des Tanneurs\n69005 Lyon';
     const weekly = (zone = 'Europe/Paris') => ({
       title: 'Weekly',
-      start: upcoming(zone, 2, '19:00'),
+      start: upcoming(zone, 2, '19:00', t.clock.now().getTime()),
       timeZone: zone,
       recurrence: 'FREQ=WEEKLY;BYDAY=TU',
       address,
@@ -194,8 +201,8 @@ describe.each(testDialects())('Meeting Guide feed on $dialect', ({ open }) => {
 
   it('marks a day temporarily closed while its coming occurrence is cancelled', async () => {
     const slug = await found({ name: 'Tuesday and Friday' });
-    const start = upcoming('Europe/Paris', 2, '19:00');
-    const friday = upcoming('Europe/Paris', 5, '19:00');
+    const start = upcoming('Europe/Paris', 2, '19:00', t.clock.now().getTime());
+    const friday = upcoming('Europe/Paris', 5, '19:00', t.clock.now().getTime());
     const first = start < friday ? start : friday;
     const rule = 'FREQ=WEEKLY;BYDAY=TU,FR';
     const id = await schedule(slug, { title: 'Circle', start: first, timeZone: 'Europe/Paris', recurrence: rule, address: '1 place Bellecour, Lyon' });
@@ -218,7 +225,7 @@ describe.each(testDialects())('Meeting Guide feed on $dialect', ({ open }) => {
     expect(again.body).toBe('');
     await schedule(slug, {
       title: 'New',
-      start: upcoming('Europe/Paris', 3, '19:00'),
+      start: upcoming('Europe/Paris', 3, '19:00', t.clock.now().getTime()),
       timeZone: 'Europe/Paris',
       recurrence: 'FREQ=WEEKLY;BYDAY=WE',
       address: '1 place Bellecour, Lyon',
@@ -242,7 +249,7 @@ describe.each(testDialects())('Meeting Guide feed on $dialect', ({ open }) => {
         as: leader,
         body: {
           title: 'Weekly',
-          start: upcoming(zone, 4, '19:45'),
+          start: upcoming(zone, 4, '19:45', t.clock.now().getTime()),
           timeZone: zone,
           durationMinutes: 60,
           recurrence: 'FREQ=WEEKLY;BYDAY=TH',

@@ -39,9 +39,9 @@ export function feedProblems(feed: unknown): string[] {
 
 /**
  * A local start `YYYY-MM-DDTHH:MM` on the next `weekday` (0 = Sunday) in `zone`, between one
- * and seven days from now: in the future, and inside the feed's coming week.
+ * and seven days after `now` (the app's clock): in the future, and inside the feed's coming week.
  */
-export function upcoming(zone: string, weekday: number, time: string, now: number = Date.now()): string {
+export function upcoming(zone: string, weekday: number, time: string, now: number): string {
   for (let i = 1; i <= 7; i += 1) {
     const date = instantToLocal(now + i * 86_400_000, zone).slice(0, 10);
     if (new Date(`${date}T00:00:00Z`).getUTCDay() === weekday) return `${date}T${time}`;

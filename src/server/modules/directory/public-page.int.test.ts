@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../tests/support/databases.ts';
+import { fixedClock } from '../../platform/clock.ts';
 import { completeGroup, startTestApp, type Caller, type TestClient } from '../../../../tests/support/http.ts';
 import { upcoming } from './meeting-guide.test-support.ts';
 import { headElements, metaContents, readElements, type Element } from './public-page.test-support.ts';
@@ -40,7 +41,8 @@ describe.each(testDialects())('public group pages on $dialect', ({ open }) => {
   let leader: Caller;
 
   beforeEach(async () => {
-    t = await startTestApp(await open(), { webRoot });
+    // The coming days span Chatham's clock change (4 April 2027), whenever the suite runs.
+    t = await startTestApp(await open(), { webRoot }, { clock: fixedClock('2027-04-01T09:00:00Z') });
     leader = await t.signUp({ displayName: 'Leader' });
   });
   afterEach(async () => t.close());
@@ -71,7 +73,7 @@ describe.each(testDialects())('public group pages on $dialect', ({ open }) => {
       timeZone: 'Asia/Kathmandu',
       place: { name: 'Lalitpur', countryCode: 'NP', latitude: 27.6667, longitude: 85.3167 },
     });
-    const start = upcoming('Asia/Kathmandu', 1, '18:15');
+    const start = upcoming('Asia/Kathmandu', 1, '18:15', t.clock.now().getTime());
     const weekly = await schedule(slug, {
       title: 'Cercle du lundi',
       start,
@@ -82,7 +84,7 @@ describe.each(testDialects())('public group pages on $dialect', ({ open }) => {
     });
     await schedule(slug, {
       title: 'En ligne',
-      start: upcoming('Asia/Kathmandu', 3, '07:00'),
+      start: upcoming('Asia/Kathmandu', 3, '07:00', t.clock.now().getTime()),
       timeZone: 'Asia/Kathmandu',
       durationMinutes: 60,
       mode: 'online',
@@ -91,7 +93,7 @@ describe.each(testDialects())('public group pages on $dialect', ({ open }) => {
     });
     await schedule(slug, {
       title: 'Hybride',
-      start: upcoming('Asia/Kathmandu', 5, '19:00'),
+      start: upcoming('Asia/Kathmandu', 5, '19:00', t.clock.now().getTime()),
       timeZone: 'Asia/Kathmandu',
       mode: 'hybrid',
       onlineUrl: MEMBERS_ONLY,
@@ -216,7 +218,7 @@ describe.each(testDialects())('public group pages on $dialect', ({ open }) => {
       const slug = res.json().group.slug as string;
       await schedule(slug, {
         title: s,
-        start: upcoming('Pacific/Chatham', 2, '19:45'),
+        start: upcoming('Pacific/Chatham', 2, '19:45', t.clock.now().getTime()),
         timeZone: 'Pacific/Chatham',
         recurrence: 'FREQ=WEEKLY;BYDAY=TU',
         location: s,

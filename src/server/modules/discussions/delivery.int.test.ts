@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../tests/support/databases.ts';
+import { fixedClock } from '../../platform/clock.ts';
 import { completeGroup, startTestApp, type Caller, type TestClient } from '../../../../tests/support/http.ts';
 import { buildWorld, type World } from './discussions.test-support.ts';
 
@@ -7,9 +8,11 @@ import { buildWorld, type World } from './discussions.test-support.ts';
 describe.each(testDialects())('delivery choice on $dialect', ({ open }) => {
   let t: TestClient;
   let w: World;
+  let clock: ReturnType<typeof fixedClock>;
 
   beforeEach(async () => {
-    t = await startTestApp(await open());
+    clock = fixedClock('2027-03-01T09:00:00Z');
+    t = await startTestApp(await open(), {}, { clock });
     w = await buildWorld(t);
   });
   afterEach(async () => t.close());
@@ -43,10 +46,12 @@ describe.each(testDialects())('delivery choice on $dialect', ({ open }) => {
   });
 
   it('starts the digest from the moment it is chosen, and keeps that mark when chosen again', async () => {
-    const before = new Date().toISOString();
+    clock.advance(60_000);
+    const chosenAt = clock.now().toISOString();
     await setDelivery(w.pub, w.member, { delivery: 'email-digest' });
     const first = await membershipRow(w.pub, w.member.userId);
-    expect(first.digested_until! >= before).toBe(true);
+    expect(first.digested_until).toBe(chosenAt);
+    clock.advance(60_000);
     await setDelivery(w.pub, w.member, { delivery: 'email-digest' });
     expect((await membershipRow(w.pub, w.member.userId)).digested_until).toBe(first.digested_until);
   });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../tests/support/databases.ts';
+import { fixedClock } from '../../platform/clock.ts';
 import { completeGroup, startTestApp, type Caller, type TestClient } from '../../../../tests/support/http.ts';
 import { buildWorld, FIRST_START, postComment, postThread, SECOND_START, unsafeMarkup, WEEKLY, type World } from './discussions.test-support.ts';
 
@@ -40,7 +41,15 @@ describe.each(testDialects())('discussions on $dialect', ({ open }) => {
   let w: World;
 
   beforeEach(async () => {
-    t = await startTestApp(await open());
+    // Before the session whose recap thread a test opens (2 March 2027), whenever the suite runs.
+    const clock = fixedClock('2027-03-01T09:00:00Z');
+    t = await startTestApp(await open(), {}, { clock });
+    // Each write a second after the last, as people post: "newest first" has an order to follow.
+    const call = t.call.bind(t);
+    t.call = (method, url, options) => {
+      if (method !== 'GET') clock.advance(1000);
+      return call(method, url, options);
+    };
     w = await buildWorld(t);
   });
   afterEach(async () => t.close());
@@ -202,7 +211,7 @@ describe.each(testDialects())('discussions on $dialect', ({ open }) => {
   it('refuses comments and edits in a locked thread with 409 THREAD_LOCKED, and still shows it', async () => {
     const thread = await postThread(t, w.pub, w.member);
     const comment = await postComment(t, thread.id, w.member);
-    await t.db.db.updateTable('threads').set({ locked_at: new Date().toISOString(), locked_by: w.leader.userId }).where('id', '=', thread.id).execute();
+    await t.db.db.updateTable('threads').set({ locked_at: t.clock.now().toISOString(), locked_by: w.leader.userId }).where('id', '=', thread.id).execute();
     for (const who of [w.member, w.other, w.leader]) {
       const res = await t.call('POST', `/api/v1/threads/${thread.id}/comments`, { as: who, body: { body: 'more' } });
       expect(res.statusCode).toBe(409);
@@ -221,7 +230,7 @@ describe.each(testDialects())('discussions on $dialect', ({ open }) => {
     const thread = await postThread(t, w.pub, w.member, { title: 'Offending title', body: 'Offending body' });
     const comment = await postComment(t, thread.id, w.other, 'Offending comment');
     const fine = await postComment(t, thread.id, w.member, 'A fine comment');
-    const now = new Date().toISOString();
+    const now = t.clock.now().toISOString();
     await t.db.db.updateTable('comments').set({ hidden_at: now, hidden_by: w.leader.userId }).where('id', '=', comment.id).execute();
 
     const asMember = (await t.call('GET', `/api/v1/threads/${thread.id}`, { as: w.member })).json();
@@ -338,7 +347,7 @@ describe.each(testDialects())('discussions on $dialect', ({ open }) => {
       expect((await t.call('POST', url(start), { as: w.member, body: { body: 'x' } })).statusCode).toBe(404);
     }
     // Recap threads close like any other.
-    await t.db.db.updateTable('threads').set({ locked_at: new Date().toISOString() }).where('id', '=', seen.thread.id).execute();
+    await t.db.db.updateTable('threads').set({ locked_at: t.clock.now().toISOString() }).where('id', '=', seen.thread.id).execute();
     expect((await t.call('POST', url(FIRST_START), { as: w.member, body: { body: 'late' } })).json().error.code).toBe('THREAD_LOCKED');
   });
 

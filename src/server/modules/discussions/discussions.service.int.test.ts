@@ -10,7 +10,7 @@ import { createSessionsService } from '../sessions/sessions.service.ts';
 import type { PostedEvent } from './discussions.events.ts';
 import { createDiscussionsService, type DiscussionsService } from './discussions.service.ts';
 import { buildWorld, postThread, type World } from './discussions.test-support.ts';
-import { systemClock } from '../../platform/clock.ts';
+import { fixedClock } from '../../platform/clock.ts';
 
 /** A caller as the service sees them (none of the people here moderates the platform). */
 const as = (caller: { userId: string }) => ({ id: caller.userId, isPlatformModerator: false });
@@ -32,7 +32,7 @@ describe.each(testDialects())('discussions service on $dialect', ({ open }) => {
   let posted: PostedEvent[];
 
   beforeEach(async () => {
-    t = await startTestApp(await open());
+    t = await startTestApp(await open(), {}, { clock: fixedClock('2027-03-01T09:00:00Z') });
     w = await buildWorld(t);
     // The same database as the app, with a bus of our own to watch what is announced.
     const events = createEventBus();
@@ -40,7 +40,7 @@ describe.each(testDialects())('discussions service on $dialect', ({ open }) => {
     events.on('discussion.posted', (event) => {
       posted.push(event);
     });
-    const deps: ServiceDeps = { db: t.db.db, dialect: t.db.dialect, mailer: t.mailer, appUrl: ORIGIN, events, clock: systemClock };
+    const deps: ServiceDeps = { db: t.db.db, dialect: t.db.dialect, mailer: t.mailer, appUrl: ORIGIN, events, clock: t.clock };
     const groups = createGroupsService(deps);
     discussions = createDiscussionsService({
       ...deps,
@@ -130,7 +130,7 @@ describe.each(testDialects())('discussions service on $dialect', ({ open }) => {
     expect(await codeOf(discussions.postThread(as(w.stranger), { slug: w.priv }, { title: 'x', body: 'y' }, { source: 'email' }))).toBe('NOT_FOUND');
     expect(await codeOf(discussions.postComment(as(w.stranger), pubThread.id, { body: 'y' }, { source: 'email' }))).toBe('FORBIDDEN');
     expect(await codeOf(discussions.postComment(as(w.stranger), privThread.id, { body: 'y' }, { source: 'email' }))).toBe('NOT_FOUND');
-    await t.db.db.updateTable('threads').set({ locked_at: new Date().toISOString() }).where('id', '=', pubThread.id).execute();
+    await t.db.db.updateTable('threads').set({ locked_at: t.clock.now().toISOString() }).where('id', '=', pubThread.id).execute();
     expect(await codeOf(discussions.postComment(as(w.member), pubThread.id, { body: 'y' }, { source: 'email', messageId: 'late@x' }))).toBe('THREAD_LOCKED');
     expect(await countRows('comments')).toBe(0);
     // A group by id works as by slug.
@@ -176,14 +176,14 @@ describe.each(testDialects())('discussions service on $dialect', ({ open }) => {
     const elsewhere = await t.db.db.selectFrom('groups').select('id').where('slug', '=', w.priv).executeTakeFirstOrThrow();
     expect(await discussions.findThreadForReply(elsewhere.id, ['<thanks@mail.example>'])).toBeNull();
 
-    const from = new Date(Date.now() - 60_000).toISOString();
-    const to = new Date(Date.now() + 60_000).toISOString();
+    const from = new Date(t.clock.now().getTime() - 60_000).toISOString();
+    const to = new Date(t.clock.now().getTime() + 60_000).toISOString();
     const digest = await discussions.listPostsBetween(group.id, from, to);
     expect(digest.threads.map((x) => x.title)).toEqual(['Weekly news']);
     expect(digest.comments.map((c) => [c.threadTitle, c.body])).toEqual([['Weekly news', 'Thanks!']]);
 
     // Hidden posts are withdrawn: described as such, and out of digests.
-    await t.db.db.updateTable('comments').set({ hidden_at: new Date().toISOString() }).where('id', '=', comment.id).execute();
+    await t.db.db.updateTable('comments').set({ hidden_at: t.clock.now().toISOString() }).where('id', '=', comment.id).execute();
     expect(await discussions.describePost({ threadId: thread.id, commentId: comment.id })).toMatchObject({ withdrawn: true, comment: { hidden: true } });
     expect((await discussions.listPostsBetween(group.id, from, to)).comments).toEqual([]);
   });

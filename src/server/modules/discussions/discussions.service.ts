@@ -117,7 +117,7 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
     source: PostSource,
     messageId: string | null,
   ): Promise<repo.CommentRow | null> {
-    const now = new Date().toISOString();
+    const now = deps.clock.now().toISOString();
     const id = randomUUID();
     const row: repo.CommentRow = {
       id,
@@ -171,7 +171,7 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
         const existing = await repo.findThreadByMessageId(db, messageId);
         if (existing) return { thread: await presentOne(same(existing), access), created: false };
       }
-      const now = new Date().toISOString();
+      const now = deps.clock.now().toISOString();
       const id = randomUUID();
       const row: repo.ThreadRow = {
         id,
@@ -298,7 +298,7 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
       if (thread.deleted_at) throw new AppError('CONFLICT');
       if (thread.hidden_at) throw new AppError('POST_HIDDEN');
       if (thread.locked_at) throw new AppError('THREAD_LOCKED');
-      const now = new Date().toISOString();
+      const now = deps.clock.now().toISOString();
       await repo.updateThread(db, thread.id, {
         ...(input.title !== undefined ? { title: input.title } : {}),
         ...(input.body !== undefined ? { body: input.body } : {}),
@@ -317,7 +317,7 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
       if (comment.deleted_at) throw new AppError('CONFLICT');
       if (comment.hidden_at) throw new AppError('POST_HIDDEN');
       if (isClosed(thread)) throw new AppError('THREAD_LOCKED');
-      const now = new Date().toISOString();
+      const now = deps.clock.now().toISOString();
       await repo.updateComment(db, comment.id, { body: input.body, edited_at: now, updated_at: now });
       const saved = await repo.findComment(db, comment.id);
       if (!saved) throw notFound();
@@ -333,7 +333,7 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
       const { thread } = await loadThread(threadId, viewer);
       if (thread.author_id !== viewer.id) throw forbidden();
       if (thread.deleted_at) return;
-      const now = new Date().toISOString();
+      const now = deps.clock.now().toISOString();
       await repo.updateThread(db, thread.id, { title: '', body: '', deleted_at: now, updated_at: now });
     },
 
@@ -342,7 +342,7 @@ export function createDiscussionsService(deps: DiscussionsDeps) {
       const { comment } = await loadComment(commentId, viewer);
       if (comment.author_id !== viewer.id) throw forbidden();
       if (comment.deleted_at) return;
-      const now = new Date().toISOString();
+      const now = deps.clock.now().toISOString();
       await repo.updateComment(db, comment.id, { body: '', deleted_at: now, updated_at: now });
     },
 

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp, type BuiltApp } from '../../app.ts';
 import { startInboundServer, type InboundServer } from '../../platform/mail/inbound-server.ts';
 import { headerOf, startSmtpSink, type SmtpSink } from '../../platform/mail/smtp-sink.test-support.ts';
+import { fixedClock } from '../../platform/clock.ts';
 import { testDialects } from '../../../../tests/support/databases.ts';
 import { TestClient, testConfig, type Caller } from '../../../../tests/support/http.ts';
 import { buildWorld, postComment, postThread, type World } from '../discussions/discussions.test-support.ts';
@@ -23,13 +24,16 @@ describe.each(testDialects())('the e-mail group on $dialect', ({ open }) => {
   let t: TestClient;
   let inbound: InboundServer;
   let w: World;
+  let clock: ReturnType<typeof fixedClock>;
 
   beforeEach(async () => {
     sink = await startSmtpSink();
     const db = await open();
-    built = await buildApp(testConfig({ smtpUrl: sink.url, mailDomain: DOMAIN }), db, { validateResponses: true });
+    // A Saturday evening in UTC, the night Europe's clocks change: digests and sweeps run when the test says.
+    clock = fixedClock('2027-03-27T20:00:00Z');
+    built = await buildApp(testConfig({ smtpUrl: sink.url, mailDomain: DOMAIN }), db, { clock, validateResponses: true });
     await built.app.ready();
-    t = new TestClient(built.app, db, built.mailer, built.jobs);
+    t = new TestClient(built.app, db, built.mailer, built.jobs, clock);
     inbound = await startInboundServer({
       port: 0,
       host: '127.0.0.1',
@@ -47,9 +51,9 @@ describe.each(testDialects())('the e-mail group on $dialect', ({ open }) => {
   });
 
   const follow = (slug: string, as: Caller, delivery: string) => t.call('PATCH', `/api/v1/groups/${slug}/membership`, { as, body: { delivery } });
-  /** Runs jobs until none is due: fan-out, then each delivery. */
-  async function drain(now?: Date) {
-    for (let i = 0; i < 10; i++) if ((await built.jobs.runDue(now)) === 0) return;
+  /** Runs jobs until none is due at the clock's time: fan-out, then each delivery. */
+  async function drain() {
+    for (let i = 0; i < 10; i++) if ((await built.jobs.runDue()) === 0) return;
   }
   const sentTo = (address: string) => sink.messages.filter((m) => m.rcptTo.includes(address));
   /** Sends like a mail client would, to our inbound server. */
@@ -119,7 +123,8 @@ describe.each(testDialects())('the e-mail group on $dialect', ({ open }) => {
     await drain();
     expect(sentTo(w.member.email)).toHaveLength(1);
     // The sweep comes back every few minutes; nobody is mailed twice.
-    await drain(new Date(Date.now() + 10 * 60_000));
+    clock.advance(10 * 60_000);
+    await drain();
     expect(sentTo(w.member.email)).toHaveLength(1);
   });
 
@@ -304,11 +309,9 @@ describe.each(testDialects())('the e-mail group on $dialect', ({ open }) => {
     await t.db.db.updateTable('memberships').set({ digested_until: '2020-01-01T00:00:00.000Z' }).where('user_id', '=', kathmandu.userId).execute();
     const thread = await postThread(t, w.pub, w.leader, { title: 'Weekly check-in', body: 'How was your week?' });
     await postComment(t, thread.id, w.member, 'Better than the last.');
-    // 02:15 UTC is 08:00 in Kathmandu (UTC+05:45).
-    const eight = new Date();
-    eight.setUTCHours(2, 15, 0, 0);
-    if (eight.getTime() < Date.now()) eight.setUTCDate(eight.getUTCDate() + 1);
-    await drain(eight);
+    // 02:15 UTC is 08:00 in Kathmandu (UTC+05:45), the next morning.
+    clock.set('2027-03-28T02:15:00Z');
+    await drain();
     const digests = sentTo(kathmandu.email);
     expect(digests).toHaveLength(1);
     const parsed = await simpleParser(digests[0]!.raw);
@@ -316,7 +319,8 @@ describe.each(testDialects())('the e-mail group on $dialect', ({ open }) => {
     expect(parsed.text).toContain('Weekly check-in');
     expect(parsed.text).toContain('Better than the last.');
     // An hour later, nothing more.
-    await drain(new Date(eight.getTime() + 3_600_000));
+    clock.advance(3_600_000);
+    await drain();
     expect(sentTo(kathmandu.email)).toHaveLength(1);
   });
 });

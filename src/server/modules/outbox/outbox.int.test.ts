@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../tests/support/databases.ts';
+import { fixedClock } from '../../platform/clock.ts';
 import { startTestApp, type TestClient } from '../../../../tests/support/http.ts';
 import { startSmtpSink, type SmtpSink } from '../../platform/mail/smtp-sink.test-support.ts';
 
@@ -9,14 +10,14 @@ describe.each(testDialects())('admin outbox on $dialect', ({ open }) => {
   beforeEach(async () => {
     // The relay refuses one mailbox for good and takes the rest.
     sink = await startSmtpSink({ reply: (_n, raw) => (/^To: bounce@example\.org/m.test(raw) ? 550 : null) });
-    t = await startTestApp(await open(), { smtpUrl: sink.url });
+    t = await startTestApp(await open(), { smtpUrl: sink.url }, { clock: fixedClock('2027-03-01T09:00:00Z') });
   });
   afterEach(async () => {
     await t.close();
     await sink.close();
   });
 
-  const later = () => new Date(Date.now() + 60_000);
+  const later = () => new Date(t.clock.now().getTime() + 60_000);
   const base = { kind: 'discussion.post', subject: 'A new thread', text: 'Hello', html: '<p>Hello</p>' };
 
   it('lists messages with their status and error, filters by status, and counts each status; admin only', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../tests/support/databases.ts';
+import { fixedClock } from '../../platform/clock.ts';
 import { completeGroup, startTestApp, type Caller, type TestClient } from '../../../../tests/support/http.ts';
 
 type Window = { day: number; start: string; end: string };
@@ -26,7 +27,8 @@ describe.each(testDialects())('scheduling on $dialect', ({ open }) => {
   let slug: string;
 
   beforeEach(async () => {
-    t = await startTestApp(await open());
+    // Before the weeks these tests plan (from January 2027), whenever the suite runs.
+    t = await startTestApp(await open(), {}, { clock: fixedClock('2027-01-04T09:00:00Z') });
     leader = await t.signUp({ displayName: 'Léa (leader)', timeZone: 'Europe/Paris' });
     member = await t.signUp({ displayName: 'Chen', timeZone: 'Asia/Shanghai' });
     stranger = await t.signUp({ displayName: 'Stranger' });

@@ -7,6 +7,10 @@ import { offsetStretches, planWeeks, type FinderPeriod } from './week-plan.ts';
 import { referenceSlotLocal, referenceWeeksAvailable, type ReferenceMember } from './time-finder.reference.ts';
 import { dailyMask, windowsToMask, type WeeklyWindow } from './weekly-windows.ts';
 
+// A property test's budget, not a timing: its runs replay the brute-force reference, which can
+// take longer than vitest's 5 s default on a loaded machine.
+const PROPERTY_TIMEOUT = 30_000;
+
 const slot = (day: number, clock: string) => day * 96 + (Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3))) / 15;
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -192,7 +196,7 @@ describe('scoreMembers', () => {
     expect(slotBit(good, 0, slot(1, '00:45'))).toBe(false);
   });
 
-  it('matches the brute-force reference on random members, zones, windows and weeks (property, 60 runs)', () => {
+  it('matches the brute-force reference on random members, zones, windows and weeks (property, 60 runs)', { timeout: PROPERTY_TIMEOUT }, () => {
     const member = fc.record({ zone: fc.constantFrom(...ODD_ZONES), windows: fc.array(arbitraryWindow(), { minLength: 1, maxLength: 5 }) });
     fc.assert(
       fc.property(
@@ -209,7 +213,7 @@ describe('scoreMembers', () => {
     );
   });
 
-  it('matches the reference read minute by minute too (property, 8 runs)', () => {
+  it('matches the reference read minute by minute too (property, 8 runs)', { timeout: PROPERTY_TIMEOUT }, () => {
     const member = fc.record({ zone: fc.constantFrom(...ODD_ZONES), windows: fc.array(arbitraryWindow(), { minLength: 1, maxLength: 4 }) });
     fc.assert(
       fc.property(

@@ -83,7 +83,7 @@ export function createOccurrencesService(deps: SessionsDeps, context: SessionCon
     /** A group's occurrences in a window, for whoever may see the group. */
     async listOccurrences(actor: Actor | null, slug: string, query: { from?: number; to?: number; includeCancelled?: boolean }) {
       const { group, membership } = await groups.loadGroupFor(actor, { slug }, 'view');
-      const window = resolveWindow(query.from, query.to, Date.now());
+      const window = resolveWindow(query.from, query.to, deps.clock.now().getTime());
       const sessions = (await repo.listSessionsOfGroup(db, group.id)).map((s) => ({ ...s, group_slug: group.slug, group_name: group.name }));
       const viewerId = actor && groupPolicy.isActiveMember(membership) ? actor.id : null;
       return listOccurrenceViews(sessions, window, { includeCancelled: query.includeCancelled ?? false, viewerId });
@@ -91,7 +91,7 @@ export function createOccurrencesService(deps: SessionsDeps, context: SessionCon
 
     /** Every occurrence across the actor's groups, with their answers ("my sessions"). */
     async listMySessions(actor: Actor, query: { from?: number; to?: number; includeCancelled?: boolean }) {
-      const window = resolveWindow(query.from, query.to, Date.now());
+      const window = resolveWindow(query.from, query.to, deps.clock.now().getTime());
       const sessions = await repo.listSessionsOfGroups(db, await groups.activeGroupIdsOf(actor.id));
       return listOccurrenceViews(sessions, window, { includeCancelled: query.includeCancelled ?? false, viewerId: actor.id });
     },
@@ -109,7 +109,7 @@ export function createOccurrencesService(deps: SessionsDeps, context: SessionCon
         status: 'cancelled',
         start_local: moved?.start_local ?? null,
         duration_minutes: moved?.duration_minutes ?? null,
-        created_at: new Date().toISOString(),
+        created_at: deps.clock.now().toISOString(),
       });
       await deps.events.emit('occurrence.changed', { groupId: group.id, sessionId: id });
       await notify(
@@ -131,7 +131,7 @@ export function createOccurrencesService(deps: SessionsDeps, context: SessionCon
       const occurrence = await requireOccurrence(session, instant);
       if (occurrence.status !== 'cancelled') return;
       const exception = (await repo.listExceptions(db, [id])).find((e) => e.occurrence === occurrence.occurrence);
-      if (exception?.start_local) await repo.upsertException(db, { ...exception, status: 'moved', created_at: new Date().toISOString() });
+      if (exception?.start_local) await repo.upsertException(db, { ...exception, status: 'moved', created_at: deps.clock.now().toISOString() });
       else await repo.deleteException(db, id, occurrence.occurrence);
       await deps.events.emit('occurrence.changed', { groupId: group.id, sessionId: id });
     },
@@ -149,7 +149,7 @@ export function createOccurrencesService(deps: SessionsDeps, context: SessionCon
           status: 'moved',
           start_local: start,
           duration_minutes: durationMinutes ?? null,
-          created_at: new Date().toISOString(),
+          created_at: deps.clock.now().toISOString(),
         });
         await repo.updateRsvpStart(trx, id, occurrence.occurrence, new Date(startsAt).toISOString());
       });
@@ -220,7 +220,7 @@ export function createOccurrencesService(deps: SessionsDeps, context: SessionCon
       const known = await groups.activeMembersAmong(group.id, unique);
       const issues: Issue[] = unique.flatMap((u, i) => (known.has(u) ? [] : [{ path: `present.${i}`, key: 'error.NOT_FOUND' as const }]));
       if (issues.length) throw new AppError('VALIDATION', { issues });
-      await db.transaction().execute((trx) => repo.replaceAttendance(trx, id, occurrence.occurrence, unique, actor.id, new Date().toISOString()));
+      await db.transaction().execute((trx) => repo.replaceAttendance(trx, id, occurrence.occurrence, unique, actor.id, deps.clock.now().toISOString()));
       return repo.listAttendance(db, id, occurrence.occurrence);
     },
 
@@ -228,7 +228,7 @@ export function createOccurrencesService(deps: SessionsDeps, context: SessionCon
     async writeRecap(actor: Actor, id: string, instant: number, body: string) {
       const { session } = await loadSessionAsLeader(actor, id);
       const occurrence = await requireOccurrence(session, instant);
-      const now = new Date().toISOString();
+      const now = deps.clock.now().toISOString();
       await repo.upsertRecap(db, { session_id: id, occurrence: occurrence.occurrence, body, author_id: actor.id, now });
       return { body, updatedAt: now };
     },

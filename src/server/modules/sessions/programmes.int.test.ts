@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../tests/support/databases.ts';
+import { fixedClock } from '../../platform/clock.ts';
 import { completeGroup, startTestApp, type Caller, type TestClient } from '../../../../tests/support/http.ts';
 
 const programme = {
@@ -21,7 +22,8 @@ describe.each(testDialects())('programmes on $dialect', ({ open }) => {
   let slug: string;
 
   beforeEach(async () => {
-    t = await startTestApp(await open());
+    // Before the programme these tests schedule (March 2027), whenever the suite runs.
+    t = await startTestApp(await open(), {}, { clock: fixedClock('2027-03-01T09:00:00Z') });
     leader = await t.signUp();
     member = await t.signUp();
     slug = (await t.call('POST', '/api/v1/groups', { as: leader, body: completeGroup({ structure: { membership: 'open', format: 'cohort' } }) })).json().group

@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../tests/support/databases.ts';
+import { fixedClock } from '../../platform/clock.ts';
 import { completeGroup, startTestApp, type Caller, type TestClient } from '../../../../tests/support/http.ts';
 
 const OCCURRENCE = '2027-03-09T18:00:00.000Z';
@@ -14,7 +15,8 @@ describe.each(testDialects())('session reminders on $dialect', ({ open }) => {
   let sessionId: string;
 
   beforeEach(async () => {
-    t = await startTestApp(await open());
+    // Before the sessions these tests schedule (March 2027), whenever the suite runs; the jobs run at the instants each test names.
+    t = await startTestApp(await open(), {}, { clock: fixedClock('2027-03-01T09:00:00Z') });
     leader = await t.signUp({ displayName: 'Leader' });
     member = await t.signUp({ displayName: 'Zoé', locale: 'fr', timeZone: 'America/Montreal' });
     slug = (await t.call('POST', '/api/v1/groups', { as: leader, body: completeGroup({ structure: { membership: 'open', format: 'drop-in' } }) })).json().group
@@ -71,7 +73,7 @@ describe.each(testDialects())('session reminders on $dialect', ({ open }) => {
     await t.jobs.runDue(at('2027-03-08T18:10:00Z'));
     await t.jobs.runDue(at('2027-03-08T18:20:00Z'));
     expect(await reminders()).toHaveLength(1);
-    const restarted = await startTestApp(t.db);
+    const restarted = await startTestApp(t.db, {}, { clock: t.clock });
     await restarted.jobs.runDue(at('2027-03-08T18:30:00Z'));
     await restarted.app.close();
     expect(await reminders()).toHaveLength(1);

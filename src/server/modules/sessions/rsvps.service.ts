@@ -65,8 +65,8 @@ export function createRsvpsService(deps: SessionsDeps, context: SessionContext) 
       const { session } = await loadSessionAsMember(actor, id);
       const occurrence = await requireOccurrence(session, instant);
       if (occurrence.status === 'cancelled') throw new AppError('OCCURRENCE_CANCELLED');
-      if (occurrence.endsAt <= Date.now()) throw new AppError('OCCURRENCE_PAST');
-      const now = new Date().toISOString();
+      if (occurrence.endsAt <= deps.clock.now().getTime()) throw new AppError('OCCURRENCE_PAST');
+      const now = deps.clock.now().toISOString();
       const { status, promoted } = await db.transaction().execute(async (trx) => {
         await lockSession(trx, id);
         const current = await repo.findRsvp(trx, id, occurrence.occurrence, actor.id);
@@ -85,7 +85,7 @@ export function createRsvpsService(deps: SessionsDeps, context: SessionContext) 
           return { status, promoted: [] as string[] };
         }
         await repo.upsertRsvp(trx, { ...row, status: 'not-going', queued_at: current?.queued_at ?? now });
-        const promoted = current?.status === 'going' ? await promoteWaitlist(trx, session, occurrence.occurrence) : [];
+        const promoted = current?.status === 'going' ? await promoteWaitlist(trx, session, occurrence.occurrence, now) : [];
         return { status: 'not-going' as RsvpStatus, promoted };
       });
       await notifyPromoted([{ sessionId: id, occurrence: occurrence.occurrence, userIds: promoted }]);

@@ -21,12 +21,7 @@ export interface Promotion {
  * waiting when the session has no capacity); returns who was promoted. Run it with the
  * session locked, in the transaction that freed the places.
  */
-export async function promoteWaitlist(
-  trx: Db,
-  session: { id: string; capacity: number | null },
-  occurrence: string,
-  now: string = new Date().toISOString(),
-): Promise<string[]> {
+export async function promoteWaitlist(trx: Db, session: { id: string; capacity: number | null }, occurrence: string, now: string): Promise<string[]> {
   const free = session.capacity == null ? Infinity : session.capacity - (await repo.countGoing(trx, session.id, occurrence));
   if (free <= 0) return [];
   const promoted = (await repo.listWaitlist(trx, session.id, occurrence)).slice(0, free).map((r) => r.user_id);

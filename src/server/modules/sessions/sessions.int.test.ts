@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../tests/support/databases.ts';
+import { fixedClock } from '../../platform/clock.ts';
 import { completeGroup, startTestApp, type Caller, type TestClient } from '../../../../tests/support/http.ts';
 
 const weekly = {
@@ -27,7 +28,15 @@ describe.each(testDialects())('sessions on $dialect', ({ open }) => {
   let slug: string;
 
   beforeEach(async () => {
-    t = await startTestApp(await open());
+    // Before the sessions these tests schedule (March 2027), whenever the suite runs.
+    const clock = fixedClock('2027-03-01T09:00:00Z');
+    t = await startTestApp(await open(), {}, { clock });
+    // Each write a second after the last, as people post: "newest first" has an order to follow.
+    const call = t.call.bind(t);
+    t.call = (method, url, options) => {
+      if (method !== 'GET') clock.advance(1000);
+      return call(method, url, options);
+    };
     leader = await t.signUp({ displayName: 'Leader' });
     member = await t.signUp({ displayName: 'Member', timeZone: 'America/Montreal' });
     stranger = await t.signUp({ displayName: 'Stranger' });

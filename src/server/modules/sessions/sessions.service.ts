@@ -93,7 +93,7 @@ export function createSessionsService(deps: SessionsDeps) {
       const { group } = await groups.loadGroupFor(actor, { slug }, 'lead');
       if (group.status !== 'active') throw new AppError('NOT_PUBLISHED');
       await checkFacilitators(group.id, input.facilitators);
-      const now = new Date().toISOString();
+      const now = deps.clock.now().toISOString();
       const row: repo.SessionRow = {
         id: randomUUID(),
         group_id: group.id,
@@ -145,7 +145,7 @@ export function createSessionsService(deps: SessionsDeps) {
     async updateSession(actor: Actor, id: string, input: UpdateSessionInput) {
       const { session, group } = await loadSessionAsLeader(actor, id);
       await checkFacilitators(group.id, input.facilitators);
-      const now = new Date().toISOString();
+      const now = deps.clock.now().toISOString();
       if (input.fromOccurrence === undefined) {
         const changes = { ...rowFromInput(input), updated_at: now };
         const next = { ...session, ...changes };
@@ -163,7 +163,7 @@ export function createSessionsService(deps: SessionsDeps) {
           if (input.capacity !== undefined) {
             // A larger room frees places for every upcoming occurrence's wait-list.
             for (const occurrence of await repo.listWaitlistedOccurrences(trx, id)) {
-              promoted.push({ sessionId: id, occurrence, userIds: await promoteWaitlist(trx, next, occurrence) });
+              promoted.push({ sessionId: id, occurrence, userIds: await promoteWaitlist(trx, next, occurrence, now) });
             }
           }
           return promoted;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testDialects, type TestDatabase } from '../../../../tests/support/databases.ts';
+import { fixedClock } from '../clock.ts';
 import { deleteFinishedJobs, enqueueJob } from './job-queue.ts';
 import { createJobWorker, PermanentJobError, type JobHandler, type JobWorker, type JobWorkerOptions } from './job-worker.ts';
 
@@ -358,11 +359,12 @@ describe.each(testDialects())('job queue on $dialect', ({ open }) => {
     }) as typeof clearTimeout);
     try {
       let ran = false;
-      const w = worker({ work: async () => void (ran = true) }, { pollMs });
+      // Polling reads the worker's clock: the job is due at its time, whenever the suite runs.
+      const clock = fixedClock('2027-03-01T09:00:00Z');
+      const w = worker({ work: async () => void (ran = true) }, { pollMs, clock });
       w.start();
       w.start();
-      // Polling on the real clock: the job is due now.
-      await enqueueJob(t.db, { kind: 'work', payload: null }, new Date());
+      await enqueueJob(t.db, { kind: 'work', payload: null }, clock.now());
       await vi.waitFor(() => expect(ran).toBe(true));
       await vi.waitFor(() => expect(live.size).toBe(1));
       await w.stop();
@@ -371,7 +373,7 @@ describe.each(testDialects())('job queue on $dialect', ({ open }) => {
       expect((await onlyJob()).status).toBe('done');
       // Stopping twice is harmless, and the worker can still be driven by hand.
       await w.stop();
-      await enqueueJob(t.db, { kind: 'work', payload: null, dedupeKey: 'by-hand' }, new Date());
+      await enqueueJob(t.db, { kind: 'work', payload: null, dedupeKey: 'by-hand' }, clock.now());
       expect(await w.runDue()).toBe(1);
       expect(live.size).toBe(0);
     } finally {
@@ -381,6 +383,7 @@ describe.each(testDialects())('job queue on $dialect', ({ open }) => {
   });
 
   it('waits for a running handler when stopped', async () => {
+    const clock = fixedClock('2027-03-01T09:00:00Z');
     const release = deferred();
     const started = deferred();
     const w = worker(
@@ -390,10 +393,10 @@ describe.each(testDialects())('job queue on $dialect', ({ open }) => {
           await release.promise;
         },
       },
-      { pollMs: 5 },
+      { pollMs: 5, clock },
     );
-    await enqueueJob(t.db, { kind: 'work', payload: null }, new Date());
-    await enqueueJob(t.db, { kind: 'work', payload: null }, new Date());
+    await enqueueJob(t.db, { kind: 'work', payload: null }, clock.now());
+    await enqueueJob(t.db, { kind: 'work', payload: null }, clock.now());
     w.start();
     await started.promise;
     let stopped = false;

@@ -9,6 +9,7 @@ import type { Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import { z } from 'zod';
 import type { OutboxStatus } from '../../../shared/outbox.ts';
+import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { PermanentJobError, type JobHandler } from '../jobs/job-worker.ts';
 import { LOOP_HEADER, MAIL_MAX_ATTEMPTS, type MailAttachment } from './outbox-writer.ts';
@@ -107,12 +108,14 @@ export interface DeliveryOptions {
   domain: string;
   sendLeaseMs: number;
   log: { warn(obj: object, msg: string): void };
+  /** Stamps when the relay accepted a message and when a row settled. */
+  clock: Clock;
   isDeliverable?: (target: DeliveryTarget) => Promise<boolean>;
 }
 
 /** The `mail.deliver` job handler. */
 export function createDelivery(options: DeliveryOptions): JobHandler {
-  const { db, log, transport, defaultAddress, domain, sendLeaseMs } = options;
+  const { db, log, transport, defaultAddress, domain, sendLeaseMs, clock } = options;
 
   function messageOf(row: OutboxRow): Mail.Options {
     const address = row.from_address ?? defaultAddress;
@@ -184,7 +187,7 @@ export function createDelivery(options: DeliveryOptions): JobHandler {
         pending = [];
         chain = chain
           .then(async () => {
-            const stamp = new Date().toISOString();
+            const stamp = clock.now().toISOString();
             await db
               .updateTable('outbox')
               .set({ status: 'sent' satisfies OutboxStatus, sent_at: stamp, error: null, locked_until: null, updated_at: stamp })
@@ -250,7 +253,7 @@ export function createDelivery(options: DeliveryOptions): JobHandler {
     const settle = (row: OutboxRow, values: { status: OutboxStatus; error: string | null }) =>
       db
         .updateTable('outbox')
-        .set({ ...values, locked_until: null, updated_at: new Date(Math.max(Date.now(), now.getTime())).toISOString() })
+        .set({ ...values, locked_until: null, updated_at: new Date(Math.max(clock.now().getTime(), now.getTime())).toISOString() })
         .where('id', '=', row.id)
         .where('status', '=', 'sending')
         .where('claimed_by', '=', claim)

@@ -1,6 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects, type TestDatabase } from '../../../../tests/support/databases.ts';
+import { fixedClock } from '../clock.ts';
 import { enqueueJobs } from '../jobs/job-queue.ts';
 import { createJobWorker, type JobWorker } from '../jobs/job-worker.ts';
 import { mailingListHeaders, notificationHeaders } from './list-headers.ts';
@@ -10,6 +11,8 @@ import { MAIL_DELIVER, MAIL_MAX_ATTEMPTS, type OutgoingMail } from './outbox-wri
 import { headerOf, startSmtpSink, type SinkOptions, type SmtpSink } from './smtp-sink.test-support.ts';
 
 const SECOND = 1000;
+// The outbox rows and their jobs are stamped by this clock; the worker runs at instants after it.
+const START = '2027-03-01T09:00:00Z';
 const HOUR = 3_600_000;
 
 function recordingLog() {
@@ -37,6 +40,7 @@ describe.each(testDialects())('mailer on $dialect', ({ open }) => {
   let mailers: Mailer[];
   let log: ReturnType<typeof recordingLog>;
   let T0: Date;
+  let clock: ReturnType<typeof fixedClock>;
   const at = (ms: number) => new Date(T0.getTime() + ms);
 
   beforeEach(async () => {
@@ -44,8 +48,9 @@ describe.each(testDialects())('mailer on $dialect', ({ open }) => {
     sink = null;
     mailers = [];
     log = recordingLog();
-    // Comfortably after every job's run_at, whatever the machine's load.
-    T0 = new Date(Date.now() + 60 * SECOND);
+    clock = fixedClock(START);
+    // Every job's run_at is the clock's time: due at T0.
+    T0 = clock.now();
   });
   afterEach(async () => {
     for (const m of mailers) await m.close();
@@ -58,7 +63,15 @@ describe.each(testDialects())('mailer on $dialect', ({ open }) => {
     mailerOptions: Partial<MailerOptions> = {},
   ): Promise<{ mailer: Mailer; worker: JobWorker; sink: SmtpSink }> {
     sink = await startSmtpSink(options);
-    const mailer = createMailer({ db: db.db, smtpUrl: sink.url, from: 'Entraide <no-reply@entraide.test>', domain: 'entraide.test', log, ...mailerOptions });
+    const mailer = createMailer({
+      db: db.db,
+      smtpUrl: sink.url,
+      from: 'Entraide <no-reply@entraide.test>',
+      domain: 'entraide.test',
+      log,
+      clock,
+      ...mailerOptions,
+    });
     mailers.push(mailer);
     const worker = createJobWorker({ db: db.db, handlers: mailer.handlers, log, concurrency: 4 });
     return { mailer, worker, sink };
@@ -71,7 +84,7 @@ describe.each(testDialects())('mailer on $dialect', ({ open }) => {
   };
 
   it('keeps mail local without a relay: status local, no job', async () => {
-    const mailer = createMailer({ db: db.db, smtpUrl: null, from: 'Entraide <no-reply@entraide.test>', log });
+    const mailer = createMailer({ db: db.db, smtpUrl: null, from: 'Entraide <no-reply@entraide.test>', log, clock });
     mailers.push(mailer);
     expect(await mailer.send(mail({ dedupeKey: 'k:1' }))).toBe(true);
     expect(await mailer.send(mail({ dedupeKey: 'k:1' }))).toBe(false);
@@ -206,7 +219,7 @@ describe.each(testDialects())('mailer on $dialect', ({ open }) => {
 
   it('delivers each message exactly once when two workers race', async () => {
     const { mailer, sink } = await withSink();
-    const other = createMailer({ db: db.db, smtpUrl: sink.url, from: 'Entraide <no-reply@entraide.test>', log });
+    const other = createMailer({ db: db.db, smtpUrl: sink.url, from: 'Entraide <no-reply@entraide.test>', log, clock });
     mailers.push(other);
     const a = createJobWorker({ db: db.db, handlers: mailer.handlers, log, concurrency: 3, workerId: 'a' });
     const b = createJobWorker({ db: db.db, handlers: other.handlers, log, concurrency: 3, workerId: 'b' });

@@ -22,6 +22,7 @@
  */
 import nodemailer, { type Transporter } from 'nodemailer';
 import SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
+import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import type { JobHandler } from '../jobs/job-worker.ts';
 import { createDelivery, noDelaySocket, type DeliveryTarget } from './mail-delivery.ts';
@@ -54,6 +55,8 @@ export interface MailerOptions {
   /** MAIL_FROM, e.g. `Entraide <no-reply@example.org>`. */
   from: string;
   log: { warn(obj: object, msg: string): void };
+  /** Stamps the outbox rows (the services' clock, so tests set it). */
+  clock: Clock;
   /** Domain of generated Message-IDs and of the loop marker; defaults to MAIL_FROM's. */
   domain?: string;
   /**
@@ -81,7 +84,7 @@ function domainOf(address: string): string {
 }
 
 export function createMailer(options: MailerOptions): Mailer {
-  const { db, log } = options;
+  const { db, log, clock } = options;
   const defaultAddress = addressOf(options.from);
   const domain = options.domain ?? domainOf(defaultAddress);
   const sendLeaseMs = options.sendLeaseMs ?? DEFAULT_SEND_LEASE_MS;
@@ -102,7 +105,7 @@ export function createMailer(options: MailerOptions): Mailer {
       )
     : null;
 
-  const writer = createOutboxWriter({ db, hasRelay: transport != null, domain });
+  const writer = createOutboxWriter({ db, hasRelay: transport != null, domain, clock });
   const deliver = createDelivery({
     db,
     transport,
@@ -111,6 +114,7 @@ export function createMailer(options: MailerOptions): Mailer {
     domain,
     sendLeaseMs,
     log,
+    clock,
     ...(options.isDeliverable ? { isDeliverable: options.isDeliverable } : {}),
   });
 

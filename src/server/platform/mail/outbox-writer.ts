@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { OutboxStatus } from '../../../shared/outbox.ts';
+import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { enqueueJobs } from '../jobs/job-queue.ts';
 import type { RenderedMail } from './render.ts';
@@ -116,10 +117,11 @@ export interface OutboxWriterOptions {
   hasRelay: boolean;
   /** Domain of generated Message-IDs. */
   domain: string;
+  clock: Clock;
 }
 
 export function createOutboxWriter(options: OutboxWriterOptions) {
-  const { db, hasRelay, domain } = options;
+  const { db, hasRelay, domain, clock } = options;
 
   function rowOf(mail: OutgoingMail, stamp: string) {
     if (!mail.to || !mail.kind) throw new RangeError('A mail needs a recipient and a kind');
@@ -173,7 +175,7 @@ export function createOutboxWriter(options: OutboxWriterOptions) {
   }
 
   async function sendMany(mails: readonly OutgoingMail[], writeOptions: WriteOptions = {}): Promise<number> {
-    const now = new Date();
+    const now = clock.now();
     const stamp = now.toISOString();
     // The same key twice in one call: the first wins, as it would across calls.
     const seen = new Set<string>();
@@ -200,7 +202,7 @@ export function createOutboxWriter(options: OutboxWriterOptions) {
   async function revokePending({ recipientId, groupId }: { recipientId: string; groupId: string }, writeOptions: WriteOptions = {}): Promise<number> {
     const result = await (writeOptions.db ?? db)
       .updateTable('outbox')
-      .set({ status: 'revoked' satisfies OutboxStatus, error: 'revoked: no longer a member', updated_at: new Date().toISOString() })
+      .set({ status: 'revoked' satisfies OutboxStatus, error: 'revoked: no longer a member', updated_at: clock.now().toISOString() })
       .where('recipient_id', '=', recipientId)
       .where('group_id', '=', groupId)
       .where('status', '=', 'queued')
