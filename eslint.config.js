@@ -52,6 +52,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Time is injected (platform/clock.ts): the server reads it from deps.clock, so tests set it.
+    files: ['src/server/**/*.ts'],
+    ignores: ['src/server/**/*.test.ts', 'src/server/**/*.test-support.ts', 'src/server/platform/clock.ts', 'src/server/demo/**', 'src/server/main.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]', message: 'No innerHTML: render text, or go through the sanitizer.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No insertAdjacentHTML.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read the time from deps.clock (platform/clock.ts), not new Date().' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Read the time from deps.clock (platform/clock.ts), not Date.now().',
+        },
+      ],
+    },
+  },
   // Layering (import cycles are checked by scripts/check-imports.ts, run by `npm run lint`).
   // Flat config keeps the last matching setting of a rule, so each block repeats the rule
   // that a repository is its own module's (from inside the module it is './x.repository.ts').

@@ -7,7 +7,7 @@ import type * as repo from './moderation.repository.ts';
 const EXCERPT_LENGTH = 280;
 
 /** The first characters of a body, never cutting a character in two. */
-export function excerptOf(body: string): string {
+function excerptOf(body: string): string {
   const chars = Array.from(body);
   return chars.length <= EXCERPT_LENGTH ? body : chars.slice(0, EXCERPT_LENGTH).join('');
 }

@@ -38,6 +38,7 @@ let sequence = 0;
  * millisecond: the log reads newest first by time then id, and an action and what it
  * brought along (a hide and the reports it resolved) share one instant.
  */
+// eslint-disable-next-line no-restricted-syntax -- an id's order, not business time: the real clock keeps ids unique across test clocks.
 export function timeOrderedId(at: number = Date.now()): string {
   if (at <= lastMs) {
     sequence += 1;
@@ -76,7 +77,7 @@ export async function recordModerationAction(trx: Db, entry: ModerationEntry): P
 }
 
 /** Whether the person is banned from the group (joining and invitations are then refused). */
-export async function isBannedFrom(db: Db, groupId: string, userId: string): Promise<boolean> {
+async function isBannedFrom(db: Db, groupId: string, userId: string): Promise<boolean> {
   return Boolean(await repo.findBan(db, groupId, userId));
 }
 

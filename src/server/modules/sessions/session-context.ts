@@ -25,7 +25,7 @@ export type RsvpStatus = 'going' | 'waitlisted' | 'not-going';
 
 export type FacilitatorRow = { userId: string } | { guestName: string };
 
-export function parseJson<T>(json: string, fallback: T): T {
+function parseJson<T>(json: string, fallback: T): T {
   try {
     return JSON.parse(json) as T;
   } catch {

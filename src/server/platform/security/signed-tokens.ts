@@ -98,9 +98,11 @@ export async function loadSigningSecret(db: Db, envSecret: string | null): Promi
     current = createTokenSigner(existing.value);
     return;
   }
-  // Two nodes starting together: one insert wins, both then read the winner's value.
+  // Two nodes starting together: one insert wins, both then read the winner's value. The
+  // stamp is written once at start-up, before any service (and its clock) exists.
   await db
     .insertInto('secrets')
+    // eslint-disable-next-line no-restricted-syntax -- see above
     .values({ name: SECRET_NAME, value: randomBytes(32).toString('base64url'), created_at: new Date().toISOString() })
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
