@@ -3,8 +3,9 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { READ_ONLY_JOINS, SHARED_READS, TABLE_OWNERS, type TableName, type TableOwner } from './table-owners.ts';
 
-const root = resolve(import.meta.dirname, '../../../..');
-const server = join(root, 'src/server');
+// This file sits in src/server/platform/db: the server's sources are two folders up.
+const server = resolve(import.meta.dirname, '../..');
+const root = resolve(server, '../..');
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
