@@ -5,7 +5,8 @@ import tseslint from 'typescript-eslint';
 
 /** Another module's repository: only its own module imports it ('./x.repository.ts'). */
 const ownRepository = {
-  group: ['../**/*.repository.ts', '**/modules/**/*.repository.ts'],
+  // Up and out of the module into another one's repository, or into modules/ from elsewhere.
+  regex: '^(\\.\\./|.*/modules/).*\\.repository\\.ts$',
   message: "Another module's repository: use its service or its *.hooks.ts.",
 };
 
