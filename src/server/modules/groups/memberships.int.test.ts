@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../../../tests/support/databases.ts';
 import { completeGroup, ORIGIN, startTestApp, type Caller, type TestClient } from '../../../../tests/support/http.ts';
+import { BODIES, type Target } from '../../../../tests/support/route-bodies.ts';
 import { declaredRoutes } from '../../platform/http/route-access.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -12,25 +13,19 @@ const CHARTER = completeGroup().charter as string;
 /** What a member may learn about another member, and nothing more. */
 const MEMBER_FIELDS = ['userId', 'displayName', 'role', 'leaderType', 'profession', 'joinedAt'];
 
-/** A valid body for the memberships routes that take one (a new one fails the 401 test below with a 400). */
-const BODIES: Record<string, unknown> = {
-  'POST /api/v1/groups/:slug/join': { acceptCharter: true },
-  'POST /api/v1/groups/:slug/charter/accept': { acceptCharter: true },
-  'POST /api/v1/groups/:slug/members/:userId/promote': { leaderType: 'peer' },
-  'PATCH /api/v1/groups/:slug/membership': { delivery: 'web' },
-  'POST /api/v1/groups/:slug/invitations': {},
-};
-
 /**
  * Every memberships route that acts inside a group, from the app's route table (so a new one
  * is checked too), with `:slug` and `:userId` to fill in; the leaders' ones are those
  * declared `{ group: 'lead' }`.
  */
+/** The bodies these routes take name no other object of the group. */
+const NO_TARGET = {} as Target;
+
 function groupRoutes(t: TestClient, only?: 'lead'): Route[] {
   return declaredRoutes(t.app)
     .filter((r) => r.method !== 'HEAD' && r.tags.includes('memberships') && r.url.startsWith('/api/v1/groups/:slug/'))
     .filter((r) => only === undefined || (typeof r.access === 'object' && r.access.group === only))
-    .map((r) => [r.method as Method, r.url, BODIES[`${r.method} ${r.url}`]]);
+    .map((r) => [r.method as Method, r.url, BODIES[`${r.method} ${r.url}`]?.(NO_TARGET)]);
 }
 
 const EMAIL_SHAPE = /[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)+/g;
