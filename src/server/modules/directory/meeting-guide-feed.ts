@@ -26,6 +26,7 @@ import { occurrencesOf, type ExceptionLike } from '../sessions/occurrences.ts';
 import { localToInstant } from '../../../shared/zoned-time.ts';
 import { languageTypes, mentionsWheelchairAccess, topicTypes } from './meeting-guide-codes.ts';
 import { excerpt, oneLineAddress } from './public-page.ts';
+import type { GroupSessionsTable } from '../../platform/db/tables/sessions.tables.ts';
 
 const DAY = 86_400_000;
 const SLUG_MAX = 64;
@@ -64,21 +65,23 @@ export interface FeedGroup {
   placeName?: string | null;
 }
 
-export interface FeedSession {
-  id: string;
-  group_id: string;
-  title: string;
-  description: string | null;
-  start_local: string;
-  time_zone: string;
-  duration_minutes: number;
-  rrule: string | null;
-  mode: string;
-  location: string | null;
-  address: string | null;
-  accessibility: string | null;
-  updated_at: string;
-}
+/** The session columns the feed reads. */
+export type FeedSession = Pick<
+  GroupSessionsTable,
+  | 'id'
+  | 'group_id'
+  | 'title'
+  | 'description'
+  | 'start_local'
+  | 'time_zone'
+  | 'duration_minutes'
+  | 'rrule'
+  | 'mode'
+  | 'location'
+  | 'address'
+  | 'accessibility'
+  | 'updated_at'
+>;
 
 export type FeedException = ExceptionLike & { session_id: string };
 
